@@ -1,0 +1,87 @@
+//! ### [18–28 The standard built-in objects](https://tc39.es/ecma262/#sec-global-object)
+//!
+//! One folder per built-in family. Each family has an `initialize` function
+//! that creates its intrinsics in the current realm; adding a family is one
+//! line in [`initialize_intrinsics`] (and one in [`define_global_bindings`] for
+//! its global names).
+
+mod builders;
+pub mod error;
+pub mod function;
+pub mod function_objects;
+pub mod object;
+mod primitive_wrappers;
+
+pub use builders::{BuiltinName, key};
+pub use function_objects::ArgumentsList;
+
+use crate::ecmascript::execution::{Agent, Intrinsic};
+use crate::ecmascript::types::object::Attributes;
+use crate::ecmascript::types::{Object, Value};
+use crate::engine::NoGcScope;
+
+/// Creates every intrinsic of the current realm, family by family.
+pub(crate) fn initialize_intrinsics(agent: &mut Agent, gc: NoGcScope) {
+    object::initialize(agent, gc);
+    function::initialize(agent, gc);
+    error::initialize(agent, gc);
+}
+
+/// ### [19 The Global Object](https://tc39.es/ecma262/#sec-global-object): its value and constructor properties.
+pub(crate) fn define_global_bindings(agent: &mut Agent, global: Object, gc: NoGcScope) {
+    // 19.1 Value Properties of the Global Object
+    agent.define_builtin_property(
+        global,
+        BuiltinName::Str("globalThis"),
+        global.into(),
+        Attributes::BUILTIN,
+        gc,
+    );
+    agent.define_builtin_property(
+        global,
+        BuiltinName::Str("Infinity"),
+        Value::SmallF64(
+            crate::ecmascript::types::SmallF64::try_from_f64(f64::INFINITY).expect("inline"),
+        ),
+        Attributes::FROZEN_HIDDEN,
+        gc,
+    );
+    let nan = agent.number(f64::NAN, gc);
+    agent.define_builtin_property(
+        global,
+        BuiltinName::Str("NaN"),
+        nan,
+        Attributes::FROZEN_HIDDEN,
+        gc,
+    );
+    agent.define_builtin_property(
+        global,
+        BuiltinName::Str("undefined"),
+        Value::Undefined,
+        Attributes::FROZEN_HIDDEN,
+        gc,
+    );
+    // 19.3 Constructor Properties of the Global Object (and 19.4 other properties)
+    let constructors = [
+        ("Object", Intrinsic::Object),
+        ("Function", Intrinsic::Function),
+        ("Error", Intrinsic::Error),
+        ("EvalError", Intrinsic::EvalError),
+        ("RangeError", Intrinsic::RangeError),
+        ("ReferenceError", Intrinsic::ReferenceError),
+        ("SyntaxError", Intrinsic::SyntaxError),
+        ("TypeError", Intrinsic::TypeError),
+        ("URIError", Intrinsic::UriError),
+    ];
+    for (name, intrinsic) in constructors {
+        if let Some(object) = agent.current_realm().intrinsics[intrinsic as usize] {
+            agent.define_builtin_property(
+                global,
+                BuiltinName::Str(name),
+                object.into(),
+                Attributes::BUILTIN,
+                gc,
+            );
+        }
+    }
+}

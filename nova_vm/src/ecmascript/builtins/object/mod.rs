@@ -1,0 +1,13 @@
+//! ### [20.1 Object Objects](https://tc39.es/ecma262/#sec-object-objects)
+
+mod constructor;
+mod prototype;
+
+use crate::ecmascript::execution::Agent;
+use crate::engine::NoGcScope;
+
+/// Creates the Object intrinsics of the current realm.
+pub(crate) fn initialize(agent: &mut Agent, gc: NoGcScope) {
+    prototype::initialize(agent, gc);
+    constructor::initialize(agent, gc);
+}

@@ -1,0 +1,181 @@
+//! ### [9.7 Agents](https://tc39.es/ecma262/#sec-agents)
+//!
+//! The [`Agent`] owns everything one thread of JavaScript needs: the heap, the
+//! realms, the interpreter's register file and frames, the root stacks and the
+//! job queue. It holds no thread-bound state, so it is `Send`.
+
+use std::collections::VecDeque;
+
+use ahash::AHashMap;
+
+use super::environments::Environment;
+use super::heap_layout::Heap;
+use super::realm::{Intrinsic, Realm, RealmId};
+use crate::ecmascript::types::{Object, PropertyKey, Symbol, Value};
+use crate::engine::bytecode::Code;
+use crate::engine::interpreter::VmState;
+use crate::heap::{HandleVisitor, Trace};
+
+/// Options chosen when an agent is created.
+#[derive(Debug, Clone, Default)]
+pub struct AgentOptions {
+    /// Collect garbage at every safepoint (finds rooting bugs).
+    pub gc_stress: bool,
+    /// Print every collection's statistics to stderr.
+    pub trace_gc: bool,
+}
+
+/// Hooks through which the engine talks to its embedder.
+pub trait HostHooks: Send {
+    /// Output of `print` and `console.log`.
+    fn print(&mut self, text: &str) {
+        println!("{text}");
+    }
+}
+
+/// Host hooks that print to stdout.
+#[derive(Debug, Default)]
+pub struct DefaultHostHooks;
+
+impl HostHooks for DefaultHostHooks {}
+
+/// A value held by a root: anything the collector must keep alive and fix up.
+#[derive(Debug, Clone, Copy)]
+pub enum HeapRoot {
+    /// A language value.
+    Value(Value<'static>),
+    /// A property key.
+    Key(PropertyKey<'static>),
+    /// An environment.
+    Environment(Environment<'static>),
+    /// Compiled code.
+    Code(Code<'static>),
+}
+
+impl Trace for HeapRoot {
+    fn trace(&mut self, visitor: &mut impl HandleVisitor) {
+        match self {
+            HeapRoot::Value(v) => v.trace(visitor),
+            HeapRoot::Key(k) => k.trace(visitor),
+            HeapRoot::Environment(e) => e.visit(visitor),
+            HeapRoot::Code(c) => c.visit(visitor),
+        }
+    }
+}
+
+/// A job waiting in the agent's queue.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// The function to call.
+    pub callback: Value<'static>,
+    /// Its arguments.
+    pub arguments: Vec<Value<'static>>,
+    /// The realm to run in.
+    pub realm: RealmId,
+}
+
+impl Trace for Job {
+    fn trace(&mut self, visitor: &mut impl HandleVisitor) {
+        self.callback.trace(visitor);
+        self.arguments.trace(visitor);
+    }
+}
+
+/// Statistics of the collector.
+#[derive(Debug, Clone, Default)]
+pub struct GcStatistics {
+    /// Collections run so far.
+    pub collections: u64,
+    /// Total time spent collecting.
+    pub total_pause: std::time::Duration,
+    /// Longest single collection.
+    pub max_pause: std::time::Duration,
+    /// Bytes reserved by arenas after the last collection.
+    pub live_bytes_after_last: usize,
+}
+
+/// An agent: one heap, its realms and one execution thread's state.
+pub struct Agent {
+    pub(crate) heap: Heap,
+    pub(crate) realms: Vec<Realm>,
+    pub(crate) current_realm: RealmId,
+    pub(crate) vm: VmState,
+    pub(crate) scoped_roots: Vec<HeapRoot>,
+    pub(crate) persistent_roots: Vec<Option<HeapRoot>>,
+    pub(crate) free_persistent_roots: Vec<u32>,
+    pub(crate) options: AgentOptions,
+    pub(crate) symbol_registry: AHashMap<std::string::String, Symbol<'static>>,
+    pub(crate) kept_alive: Vec<Object<'static>>,
+    pub(crate) jobs: VecDeque<Job>,
+    pub(crate) host: Box<dyn HostHooks>,
+    pub(crate) gc_statistics: GcStatistics,
+    pub(crate) pending_exception: Option<Value<'static>>,
+}
+
+impl std::fmt::Debug for Agent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Agent")
+            .field("realms", &self.realms.len())
+            .field("gc_statistics", &self.gc_statistics)
+            .finish_non_exhaustive()
+    }
+}
+
+const _: () = {
+    const fn assert_send<T: Send>() {}
+    assert_send::<Agent>();
+};
+
+impl Agent {
+    /// The realm code is currently running in.
+    #[inline]
+    pub fn current_realm(&self) -> &Realm {
+        &self.realms[self.current_realm.0 as usize]
+    }
+
+    /// The id of the current realm.
+    #[inline]
+    pub fn current_realm_id(&self) -> RealmId {
+        self.current_realm
+    }
+
+    /// An intrinsic object of the current realm.
+    #[inline]
+    pub fn intrinsic(&self, which: Intrinsic) -> Object<'static> {
+        self.current_realm().intrinsic(which)
+    }
+
+    /// The options this agent was created with.
+    pub fn options(&self) -> &AgentOptions {
+        &self.options
+    }
+
+    /// Collector statistics.
+    pub fn gc_statistics(&self) -> &GcStatistics {
+        &self.gc_statistics
+    }
+
+    /// Visits every root: the marking and fix-up phases both use this.
+    pub(crate) fn trace_roots(&mut self, visitor: &mut impl HandleVisitor) {
+        for realm in &mut self.realms {
+            realm.trace(visitor);
+        }
+        self.vm.trace(visitor);
+        for root in &mut self.scoped_roots {
+            root.trace(visitor);
+        }
+        for root in self.persistent_roots.iter_mut().flatten() {
+            root.trace(visitor);
+        }
+        for symbol in self.symbol_registry.values_mut() {
+            symbol.visit(visitor);
+        }
+        for object in &mut self.kept_alive {
+            object.visit(visitor);
+        }
+        for job in &mut self.jobs {
+            job.trace(visitor);
+        }
+        self.pending_exception.trace(visitor);
+    }
+}

@@ -1,0 +1,15 @@
+//! ### [9 Executable Code and Execution Contexts](https://tc39.es/ecma262/#sec-executable-code-and-execution-contexts)
+
+mod agent;
+mod collector;
+mod environments;
+mod errors;
+pub mod heap_layout;
+mod realm;
+mod realm_setup;
+mod throw;
+
+pub use agent::{Agent, AgentOptions, DefaultHostHooks, GcStatistics, HeapRoot, HostHooks, Job};
+pub use environments::{Environment, EnvironmentKind, EnvironmentRecord};
+pub use errors::{ExceptionType, JsError, JsResult};
+pub use realm::{Intrinsic, Realm, RealmId};

@@ -1,0 +1,62 @@
+//! ### [9.3.1 InitializeHostDefinedRealm ( )](https://tc39.es/ecma262/#sec-initializehostdefinedrealm)
+//!
+//! Creates a realm: its intrinsics (each built-in family adds its own), the
+//! global object and the global environment.
+
+use super::agent::Agent;
+use super::environments::{Environment, EnvironmentKind, EnvironmentRecord};
+use super::realm::{Intrinsic, Realm, RealmId};
+use crate::ecmascript::builtins;
+use crate::ecmascript::builtins::function_objects::Behaviour;
+use crate::ecmascript::types::Value;
+use crate::ecmascript::types::object::ObjectKind;
+use crate::engine::{Bindable, NoGcScope};
+use crate::heap::Arena;
+
+impl Agent {
+    /// ### [9.3.1 CreateRealm ( )](https://tc39.es/ecma262/#sec-createrealm) with
+    /// [9.3.3 SetRealmGlobalObject](https://tc39.es/ecma262/#sec-setrealmglobalobject) and
+    /// [9.3.4 SetDefaultGlobalBindings](https://tc39.es/ecma262/#sec-setdefaultglobalbindings)
+    pub fn create_realm(&mut self, gc: NoGcScope) -> RealmId {
+        // %Object.prototype% has a null prototype; everything else hangs off it.
+        let object_prototype = self.create_object(None, ObjectKind::Ordinary, gc).unbind();
+        let global_object = self
+            .create_object(Some(object_prototype), ObjectKind::Ordinary, gc)
+            .unbind();
+        let global_lexicals = self.create_object(None, ObjectKind::Ordinary, gc).unbind();
+        self.heap.allocated_since_gc += Arena::<EnvironmentRecord>::RECORD_BYTES;
+        let global_env = Environment::from_index(self.heap.environments.push(EnvironmentRecord {
+            outer: None,
+            kind: EnvironmentKind::Global,
+            slots: Box::new([]),
+            scope: None,
+        }));
+        let realm = RealmId(self.realms.len() as u32);
+        self.realms.push(Realm {
+            intrinsics: vec![None; Intrinsic::COUNT],
+            global_object,
+            global_lexicals,
+            global_env,
+            template_map: Vec::new(),
+            host_defined: Value::Undefined,
+        });
+        let previous = self.current_realm;
+        self.current_realm = realm;
+        self.set_intrinsic(Intrinsic::ObjectPrototype, object_prototype);
+        // %Function.prototype% is itself a built-in function that returns undefined.
+        let function_prototype = self.create_builtin_function(
+            Behaviour::Regular(builtins::function::function_prototype_call_behaviour),
+            0,
+            "",
+            None,
+            Some(realm),
+            Some(object_prototype),
+            gc,
+        );
+        self.set_intrinsic(Intrinsic::FunctionPrototype, function_prototype);
+        builtins::initialize_intrinsics(self, gc);
+        builtins::define_global_bindings(self, global_object, gc);
+        self.current_realm = previous;
+        realm
+    }
+}

@@ -1,0 +1,16 @@
+//! ### [6.1.7 The Object Type](https://tc39.es/ecma262/#sec-object-type)
+//!
+//! Object storage (records, shapes, elements) and the internal methods.
+
+mod attributes;
+mod elements;
+mod internal_methods;
+mod ordinary;
+mod record;
+mod shape;
+mod storage;
+
+pub use attributes::Attributes;
+pub use elements::{ElementRef, Elements, ElementsRecord, SparseElement};
+pub use record::{InternalValue, InternalValueRecord, ObjectKind, ObjectRecord};
+pub use shape::{MAX_SHARED_SHAPE_KEYS, Shape, ShapeEntry, ShapeRecord};

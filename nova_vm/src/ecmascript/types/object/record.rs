@@ -1,0 +1,116 @@
+//! The object record: what every object (ordinary or exotic) stores.
+
+use super::super::handle::define_handle;
+use super::elements::Elements;
+use super::shape::Shape;
+use crate::ecmascript::builtins::function_objects::{
+    BoundFunction, BuiltinFunction, ECMAScriptFunction,
+};
+use crate::ecmascript::execution::heap_layout::{SlotsRef, arena_ids};
+use crate::ecmascript::types::value::Value;
+use crate::heap::{HandleVisitor, Trace};
+
+define_handle!(
+    /// Handle to the internal slots of a heap-allocated internal record
+    /// (`[[BooleanData]]`, `[[NumberData]]`, ...) stored as a value.
+    InternalValue,
+    arena_ids::INTERNAL_VALUES
+);
+
+/// What kind of object this is, with a handle to its kind-specific internal
+/// slots where it has any.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ObjectKind {
+    /// An ordinary object with no extra internal slots.
+    Ordinary,
+    /// An Array exotic object (its `length` lives in the elements record).
+    Array,
+    /// An unmapped arguments object (`[[ParameterMap]]` undefined).
+    Arguments,
+    /// An object with an `[[ErrorData]]` slot.
+    Error,
+    /// An ECMAScript function object.
+    ECMAScriptFunction(ECMAScriptFunction<'static>),
+    /// A built-in function object.
+    BuiltinFunction(BuiltinFunction<'static>),
+    /// A bound function exotic object.
+    BoundFunction(BoundFunction<'static>),
+    /// A Boolean object (`[[BooleanData]]`).
+    BooleanObject(bool),
+    /// A Number object (`[[NumberData]]`).
+    NumberObject(InternalValue<'static>),
+    /// A String exotic object (`[[StringData]]`).
+    StringObject(InternalValue<'static>),
+    /// A Symbol object (`[[SymbolData]]`).
+    SymbolObject(InternalValue<'static>),
+    /// A BigInt object (`[[BigIntData]]`).
+    BigIntObject(InternalValue<'static>),
+}
+
+const _: () = assert!(std::mem::size_of::<ObjectKind>() == 8);
+
+impl ObjectKind {
+    /// True for function objects (those with a `[[Call]]` internal method).
+    #[inline]
+    pub fn is_callable(self) -> bool {
+        matches!(
+            self,
+            ObjectKind::ECMAScriptFunction(_)
+                | ObjectKind::BuiltinFunction(_)
+                | ObjectKind::BoundFunction(_)
+        )
+    }
+}
+
+impl Trace for ObjectKind {
+    fn trace(&mut self, visitor: &mut impl HandleVisitor) {
+        match self {
+            ObjectKind::ECMAScriptFunction(f) => f.visit(visitor),
+            ObjectKind::BuiltinFunction(f) => f.visit(visitor),
+            ObjectKind::BoundFunction(f) => f.visit(visitor),
+            ObjectKind::NumberObject(v)
+            | ObjectKind::StringObject(v)
+            | ObjectKind::SymbolObject(v)
+            | ObjectKind::BigIntObject(v) => v.visit(visitor),
+            ObjectKind::Ordinary
+            | ObjectKind::Array
+            | ObjectKind::Arguments
+            | ObjectKind::Error
+            | ObjectKind::BooleanObject(_) => {}
+        }
+    }
+}
+
+/// The record of one object.
+#[derive(Debug)]
+pub struct ObjectRecord {
+    /// Prototype, extensibility and named-property layout.
+    pub shape: Shape<'static>,
+    /// Values of named properties, laid out by the shape.
+    pub slots: SlotsRef,
+    /// Array-index properties (and an array's length).
+    pub elements: Option<Elements<'static>>,
+    /// Exotic behaviour and internal slots.
+    pub kind: ObjectKind,
+}
+
+impl Trace for ObjectRecord {
+    fn trace(&mut self, visitor: &mut impl HandleVisitor) {
+        self.shape.visit(visitor);
+        self.slots.visit(visitor);
+        if let Some(e) = &mut self.elements {
+            e.visit(visitor);
+        }
+        self.kind.trace(visitor);
+    }
+}
+
+/// A heap cell holding one value (the primitive of a wrapper object).
+#[derive(Debug)]
+pub struct InternalValueRecord(pub Value<'static>);
+
+impl Trace for InternalValueRecord {
+    fn trace(&mut self, visitor: &mut impl HandleVisitor) {
+        self.0.trace(visitor);
+    }
+}

@@ -1,0 +1,380 @@
+//! Low-level property storage: allocation of objects, shape transitions,
+//! slot storage and elements. These operations never run JavaScript and never
+//! collect; the internal methods build the spec's semantics on top of them.
+
+use super::attributes::Attributes;
+use super::elements::{Elements, ElementsRecord};
+use super::record::{ObjectKind, ObjectRecord};
+use super::shape::{MAX_SHARED_SHAPE_KEYS, Shape, ShapeEntry, ShapeRecord};
+use crate::ecmascript::execution::Agent;
+use crate::ecmascript::execution::heap_layout::{Heap, SlotsRef};
+use crate::ecmascript::types::{Object, PropertyKey, Value};
+use crate::engine::{Bindable, NoGcScope};
+use crate::heap::Arena;
+
+impl Heap {
+    /// The shared empty shape for objects with prototype `prototype`.
+    pub fn root_shape(&mut self, prototype: Option<Object>) -> Shape<'static> {
+        let prototype = prototype.unbind();
+        if let Some(shape) = self.root_shapes.get(&prototype) {
+            return *shape;
+        }
+        let shape = self.alloc_shape(ShapeRecord::root(prototype));
+        self.root_shapes.insert(prototype, shape);
+        shape
+    }
+
+    /// Stores a new shape record.
+    pub fn alloc_shape(&mut self, record: ShapeRecord) -> Shape<'static> {
+        self.allocated_since_gc += Arena::<ShapeRecord>::RECORD_BYTES + record.entries.len() * 16;
+        Shape::from_index(self.shapes.push(record))
+    }
+
+    /// Stores a new elements record.
+    pub fn alloc_elements(&mut self, record: ElementsRecord) -> Elements<'static> {
+        self.allocated_since_gc += Arena::<ElementsRecord>::RECORD_BYTES + record.payload_bytes();
+        Elements::from_index(self.elements.push(record))
+    }
+
+    /// Stores a new object record with an empty layout.
+    pub fn alloc_object(&mut self, prototype: Option<Object>, kind: ObjectKind) -> Object<'static> {
+        let shape = self.root_shape(prototype);
+        self.allocated_since_gc += Arena::<ObjectRecord>::RECORD_BYTES;
+        Object::from_index(self.objects.push(ObjectRecord {
+            shape,
+            slots: SlotsRef::EMPTY,
+            elements: None,
+            kind,
+        }))
+    }
+}
+
+impl Agent {
+    /// Allocates an object (ordinary layout) with the given prototype and kind.
+    pub fn create_object<'a>(
+        &mut self,
+        prototype: Option<Object>,
+        kind: ObjectKind,
+        gc: NoGcScope<'a, '_>,
+    ) -> Object<'a> {
+        self.heap.alloc_object(prototype, kind).bind(gc)
+    }
+}
+
+impl<'a> Object<'a> {
+    /// The object's record.
+    #[inline]
+    pub(crate) fn record(self, agent: &Agent) -> &ObjectRecord {
+        agent.heap.objects.get(self.index())
+    }
+
+    /// The object's record, mutably.
+    #[inline]
+    pub(crate) fn record_mut(self, agent: &mut Agent) -> &mut ObjectRecord {
+        agent.heap.objects.get_mut(self.index())
+    }
+
+    /// Exotic behaviour and internal slots.
+    #[inline]
+    pub fn kind(self, agent: &Agent) -> ObjectKind {
+        self.record(agent).kind
+    }
+
+    /// The shape record.
+    #[inline]
+    pub(crate) fn shape_record(self, agent: &Agent) -> &ShapeRecord {
+        agent.heap.shapes.get(self.record(agent).shape.index())
+    }
+
+    /// `[[Prototype]]` as stored (no proxy traps).
+    #[inline]
+    pub fn stored_prototype(self, agent: &Agent) -> Option<Object<'a>> {
+        self.shape_record(agent)
+            .prototype
+            .map(|p| Object::from_index(p.index()))
+    }
+
+    /// `[[Extensible]]` as stored (no proxy traps).
+    #[inline]
+    pub fn stored_extensible(self, agent: &Agent) -> bool {
+        self.shape_record(agent).extensible
+    }
+
+    /// True if the object has a `[[Call]]` internal method.
+    #[inline]
+    pub fn is_callable(self, agent: &Agent) -> bool {
+        self.kind(agent).is_callable()
+    }
+
+    /// The named property `key` (not an index), if the object has it.
+    #[inline]
+    pub fn find_named(self, agent: &Agent, key: PropertyKey) -> Option<ShapeEntry> {
+        let shape = self.shape_record(agent);
+        shape.find(key).map(|i| shape.entries[i])
+    }
+
+    /// Value of slot `slot`.
+    #[inline]
+    pub fn slot(self, agent: &Agent, slot: u32) -> Value<'a> {
+        agent.heap.slots(self.record(agent).slots)[slot as usize]
+    }
+
+    /// Stores into slot `slot`.
+    #[inline]
+    pub fn set_slot(self, agent: &mut Agent, slot: u32, value: Value) {
+        let slots = self.record(agent).slots;
+        agent.heap.slots_mut(slots)[slot as usize] = value.unbind();
+    }
+
+    /// Makes room for `count` slots, moving values to a larger chunk if needed.
+    fn reserve_slots(self, agent: &mut Agent, count: usize) {
+        let old = self.record(agent).slots;
+        if old.capacity() >= count {
+            return;
+        }
+        let new = agent.heap.alloc_slots(count.max(2));
+        let old_len = old.capacity();
+        if old_len > 0 {
+            let values: Vec<Value<'static>> = agent.heap.slots(old).to_vec();
+            agent.heap.slots_mut(new)[..old_len].copy_from_slice(&values);
+        }
+        self.record_mut(agent).slots = new;
+    }
+
+    /// Adds a named data property (the key must not be present).
+    pub fn add_named_data(
+        self,
+        agent: &mut Agent,
+        key: PropertyKey,
+        value: Value,
+        attributes: Attributes,
+    ) {
+        let slot = self.add_named_entry(agent, key.unbind(), attributes);
+        self.set_slot(agent, slot, value);
+    }
+
+    /// Adds a named accessor property (the key must not be present).
+    pub fn add_named_accessor(
+        self,
+        agent: &mut Agent,
+        key: PropertyKey,
+        getter: Value,
+        setter: Value,
+        attributes: Attributes,
+    ) {
+        let slot = self.add_named_entry(agent, key.unbind(), attributes);
+        self.set_slot(agent, slot, getter);
+        self.set_slot(agent, slot + 1, setter);
+    }
+
+    /// Appends a key to the layout (following or creating a transition) and
+    /// returns its first slot.
+    fn add_named_entry(
+        self,
+        agent: &mut Agent,
+        key: PropertyKey<'static>,
+        attributes: Attributes,
+    ) -> u32 {
+        let shape_handle = self.record(agent).shape;
+        let shape = agent.heap.shapes.get(shape_handle.index());
+        if shape.dictionary {
+            let needed = (shape.slot_count + attributes.slot_count()) as usize;
+            self.reserve_slots(agent, needed);
+            return agent
+                .heap
+                .shapes
+                .get_mut(shape_handle.index())
+                .dictionary_add(key, attributes);
+        }
+        let slot = shape.slot_count;
+        let new_shape = if let Some(child) = shape.transition(key, attributes) {
+            child
+        } else if shape.entries.len() >= MAX_SHARED_SHAPE_KEYS {
+            let mut dictionary = shape.to_dictionary();
+            dictionary.dictionary_add(key, attributes);
+            agent.heap.alloc_shape(dictionary)
+        } else {
+            let child = shape.with_added(key, attributes);
+            let child = agent.heap.alloc_shape(child);
+            agent
+                .heap
+                .shapes
+                .get_mut(shape_handle.index())
+                .transitions
+                .push((key, attributes, child));
+            child
+        };
+        let needed = agent.heap.shapes.get(new_shape.index()).slot_count as usize;
+        self.reserve_slots(agent, needed);
+        self.record_mut(agent).shape = new_shape;
+        slot
+    }
+
+    /// Gives the object a dictionary shape of its own (if it has not one yet).
+    pub(crate) fn make_dictionary(self, agent: &mut Agent) {
+        let shape_handle = self.record(agent).shape;
+        let shape = agent.heap.shapes.get(shape_handle.index());
+        if shape.dictionary {
+            return;
+        }
+        let dictionary = shape.to_dictionary();
+        let new_shape = agent.heap.alloc_shape(dictionary);
+        self.record_mut(agent).shape = new_shape;
+    }
+
+    /// Removes a named property (the object becomes a dictionary).
+    pub fn remove_named(self, agent: &mut Agent, key: PropertyKey) {
+        self.make_dictionary(agent);
+        let shape_handle = self.record(agent).shape;
+        let slots = self.record(agent).slots;
+        let shape = agent.heap.shapes.get_mut(shape_handle.index());
+        let Some(position) = shape.find(key) else {
+            return;
+        };
+        let removed = shape.entries.remove(position);
+        let width = removed.attributes.slot_count();
+        // Close the gap in the slots so the layout stays dense.
+        for entry in shape.entries.iter_mut().skip(position) {
+            entry.slot -= width;
+        }
+        shape.slot_count -= width;
+        shape.rebuild_index();
+        let values = agent.heap.slots_mut(slots);
+        let start = removed.slot as usize;
+        values.copy_within(start + width as usize.., start);
+        let len = values.len();
+        for v in &mut values[len - width as usize..] {
+            *v = Value::Undefined;
+        }
+    }
+
+    /// Changes a named property's attributes and value(s) in place (the object
+    /// becomes a dictionary). `values` are the value, or getter and setter.
+    pub fn replace_named(
+        self,
+        agent: &mut Agent,
+        key: PropertyKey,
+        attributes: Attributes,
+        first: Value,
+        second: Value,
+    ) {
+        let Some(entry) = self.find_named(agent, key) else {
+            return;
+        };
+        if entry.attributes == attributes {
+            self.set_slot(agent, entry.slot, first);
+            if attributes.is_accessor() {
+                self.set_slot(agent, entry.slot + 1, second);
+            }
+            return;
+        }
+        self.make_dictionary(agent);
+        let shape_handle = self.record(agent).shape;
+        if entry.attributes.slot_count() == attributes.slot_count() {
+            let shape = agent.heap.shapes.get_mut(shape_handle.index());
+            let position = shape.find(key).expect("property present");
+            shape.entries[position].attributes = attributes;
+            self.set_slot(agent, entry.slot, first);
+            if attributes.is_accessor() {
+                self.set_slot(agent, entry.slot + 1, second);
+            }
+        } else {
+            // Data <-> accessor: re-add at the same position with new slots.
+            let shape = agent.heap.shapes.get_mut(shape_handle.index());
+            let position = shape.find(key).expect("property present");
+            let slot = shape.slot_count;
+            shape.entries[position] = ShapeEntry {
+                key: key.unbind(),
+                attributes,
+                slot,
+            };
+            shape.slot_count += attributes.slot_count();
+            let needed = shape.slot_count as usize;
+            self.reserve_slots(agent, needed);
+            self.set_slot(agent, slot, first);
+            if attributes.is_accessor() {
+                self.set_slot(agent, slot + 1, second);
+            }
+        }
+    }
+
+    /// Sets `[[Prototype]]` in storage (no checks).
+    pub fn set_stored_prototype(self, agent: &mut Agent, prototype: Option<Object>) {
+        let prototype = prototype.unbind();
+        let shape_handle = self.record(agent).shape;
+        let shape = agent.heap.shapes.get(shape_handle.index());
+        if shape.prototype == prototype {
+            return;
+        }
+        if shape.entries.is_empty() && shape.extensible && !shape.dictionary {
+            let root = agent.heap.root_shape(prototype);
+            self.record_mut(agent).shape = root;
+            return;
+        }
+        self.make_dictionary(agent);
+        let shape_handle = self.record(agent).shape;
+        agent.heap.shapes.get_mut(shape_handle.index()).prototype = prototype;
+    }
+
+    /// Clears `[[Extensible]]` in storage.
+    pub fn set_stored_non_extensible(self, agent: &mut Agent) {
+        let shape_handle = self.record(agent).shape;
+        let shape = agent.heap.shapes.get(shape_handle.index());
+        if !shape.extensible {
+            return;
+        }
+        if shape.dictionary {
+            agent.heap.shapes.get_mut(shape_handle.index()).extensible = false;
+            return;
+        }
+        let child = match shape.non_extensible {
+            Some(child) => child,
+            None => {
+                let mut record = shape.to_dictionary();
+                record.dictionary = false;
+                record.extensible = false;
+                let child = agent.heap.alloc_shape(record);
+                agent
+                    .heap
+                    .shapes
+                    .get_mut(shape_handle.index())
+                    .non_extensible = Some(child);
+                child
+            }
+        };
+        self.record_mut(agent).shape = child;
+    }
+
+    /// Named property entries in insertion order.
+    pub fn named_entries(self, agent: &Agent) -> Vec<ShapeEntry> {
+        self.shape_record(agent).entries.clone()
+    }
+
+    /// The elements record, if any.
+    #[inline]
+    pub fn elements(self, agent: &Agent) -> Option<&ElementsRecord> {
+        self.record(agent)
+            .elements
+            .map(|e| agent.heap.elements.get(e.index()))
+    }
+
+    /// The elements record, created if missing.
+    #[inline]
+    pub fn elements_mut(self, agent: &mut Agent) -> &mut ElementsRecord {
+        let elements = match self.record(agent).elements {
+            Some(e) => e,
+            None => {
+                let e = agent.heap.alloc_elements(ElementsRecord::default());
+                self.record_mut(agent).elements = Some(e);
+                e
+            }
+        };
+        agent.heap.elements.get_mut(elements.index())
+    }
+
+    /// Replaces the elements record.
+    pub fn set_elements(self, agent: &mut Agent, record: ElementsRecord) {
+        let e = agent.heap.alloc_elements(record);
+        self.record_mut(agent).elements = Some(e);
+    }
+}

@@ -1,0 +1,173 @@
+//! The compiled-code record: one per function body, script or eval.
+
+use std::sync::Arc;
+
+use super::instructions::Instruction;
+use crate::ecmascript::execution::heap_layout::arena_ids;
+use crate::ecmascript::types::handle::define_handle;
+use crate::ecmascript::types::object::Shape;
+use crate::ecmascript::types::{JsString, PropertyKey, Value};
+use crate::heap::{HandleVisitor, Trace};
+
+define_handle!(
+    /// Handle to a compiled-code record.
+    Code,
+    arena_ids::CODE
+);
+
+/// What kind of function the code is the body of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FunctionKind {
+    /// Top-level script code.
+    Script,
+    /// `eval` code.
+    Eval,
+    /// An ordinary `function`.
+    Normal,
+    /// An arrow function.
+    Arrow,
+    /// A method (object literal or class), getter or setter: no `[[Construct]]`.
+    Method,
+    /// A class constructor for a base class.
+    ClassConstructor,
+    /// A class constructor of a class with `extends`.
+    DerivedConstructor,
+    /// A class field initialiser (runs with the instance as `this`).
+    FieldInitializer,
+    /// `function*`
+    Generator,
+    /// `async function` (and async arrows and methods).
+    Async,
+    /// `async function*`
+    AsyncGenerator,
+}
+
+/// Flags of a code record.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CodeFlags {
+    /// Strict mode code.
+    pub strict: bool,
+    /// Uses `arguments` (the call keeps the full argument list).
+    pub uses_arguments: bool,
+    /// Has a rest parameter (the call keeps the full argument list).
+    pub has_rest: bool,
+    /// The parameter list is simple (no defaults, patterns or rest).
+    pub simple_parameters: bool,
+}
+
+/// A try region: throws inside `start..end` jump to `handler` with the
+/// exception in `register`, after unwinding environments to `env_depth`.
+#[derive(Clone, Copy, Debug)]
+pub struct ExceptionHandler {
+    /// First covered instruction.
+    pub start: u32,
+    /// One past the last covered instruction.
+    pub end: u32,
+    /// Where the handler starts.
+    pub handler: u32,
+    /// Register that receives the exception.
+    pub register: u16,
+    /// Number of pushed environments active at the `try`.
+    pub env_depth: u16,
+}
+
+/// An inline cache for one property-access site, which also names the key.
+#[derive(Clone, Copy, Debug)]
+pub struct PropertyCache {
+    /// The property key of the site.
+    pub key: PropertyKey<'static>,
+    /// The receiver shape last seen (cleared by each collection).
+    pub shape: Option<Shape<'static>>,
+    /// Slot of the property in objects of that shape.
+    pub slot: u32,
+}
+
+/// A declarative scope whose bindings live in a heap environment.
+#[derive(Clone, Debug)]
+pub struct ScopeInfo {
+    /// Names of the slots (for lookups by name from `eval`/`with` code).
+    pub names: Box<[PropertyKey<'static>]>,
+    /// For each slot, whether it starts uninitialized (let/const/class).
+    pub lexical: Box<[bool]>,
+    /// For each slot, whether it is immutable (const).
+    pub immutable: Box<[bool]>,
+}
+
+/// A compiled function body, script or eval.
+#[derive(Debug)]
+pub struct CodeRecord {
+    /// The instructions, shared with the frames running them.
+    pub instructions: Arc<[Instruction]>,
+    /// Constants (numbers, strings, BigInts) named by `LoadConst`.
+    pub constants: Box<[Value<'static>]>,
+    /// Property caches named by property instructions.
+    pub caches: Box<[PropertyCache]>,
+    /// Nested functions named by `CreateClosure`.
+    pub functions: Box<[Code<'static>]>,
+    /// Scopes named by `PushEnv`.
+    pub scopes: Box<[ScopeInfo]>,
+    /// Try regions, innermost first.
+    pub handlers: Box<[ExceptionHandler]>,
+    /// Registers the frame needs.
+    pub register_count: u16,
+    /// Number of formal parameters that are bound positionally.
+    pub parameter_count: u16,
+    /// The function's `length`.
+    pub length: u32,
+    /// Kind of function.
+    pub kind: FunctionKind,
+    /// Flags.
+    pub flags: CodeFlags,
+    /// The function's name (for `name` and stack traces).
+    pub name: JsString<'static>,
+    /// Source text of the whole script and the span of this function in it.
+    pub source: Arc<SourceText>,
+    /// Byte range of the function's source text (`Function.prototype.toString`).
+    pub span: (u32, u32),
+    /// Source offset of each instruction (for error positions).
+    pub positions: Box<[u32]>,
+}
+
+/// Source text of a script, shared by every code record compiled from it.
+#[derive(Debug)]
+pub struct SourceText {
+    /// File name or a description (`eval`, `Function`).
+    pub name: String,
+    /// The text.
+    pub text: String,
+}
+
+impl SourceText {
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_column(&self, offset: u32) -> (u32, u32) {
+        let offset = (offset as usize).min(self.text.len());
+        let before = &self.text[..self.text.floor_char_boundary(offset)];
+        let line = before.matches('\n').count() as u32 + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() as u32 + 1;
+        (line, column)
+    }
+}
+
+impl Trace for CodeRecord {
+    fn trace(&mut self, visitor: &mut impl HandleVisitor) {
+        self.constants.trace(visitor);
+        for cache in self.caches.iter_mut() {
+            cache.key.trace(visitor);
+        }
+        self.functions.trace(visitor);
+        for scope in self.scopes.iter_mut() {
+            scope.names.trace(visitor);
+        }
+        self.name.trace(visitor);
+    }
+}
+
+impl CodeRecord {
+    /// Forgets the shapes remembered by inline caches.
+    pub fn clear_caches(&mut self) {
+        for cache in self.caches.iter_mut() {
+            cache.shape = None;
+        }
+    }
+}

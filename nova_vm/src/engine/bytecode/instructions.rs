@@ -1,0 +1,604 @@
+//! The instruction set of nova's register machine.
+//!
+//! Each frame has a window of registers in the agent's register file; `Reg`
+//! numbers them from the frame's base. Parameters occupy the first registers.
+//! Operands are registers unless named otherwise: `index`/`constant` address
+//! the code record's constant table, `cache` its property caches (which also
+//! hold the property key), `function` its nested function table.
+
+/// A register number within the current frame.
+pub type Reg = u16;
+
+/// One instruction.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[allow(missing_docs)]
+pub enum Instruction {
+    // ----- loads and moves -----
+    LoadUndefined {
+        dst: Reg,
+    },
+    LoadNull {
+        dst: Reg,
+    },
+    LoadBool {
+        dst: Reg,
+        value: bool,
+    },
+    LoadInt {
+        dst: Reg,
+        value: i32,
+    },
+    LoadConst {
+        dst: Reg,
+        constant: u32,
+    },
+    LoadUninitialized {
+        dst: Reg,
+    },
+    Move {
+        dst: Reg,
+        src: Reg,
+    },
+    /// Throws a ReferenceError naming `constant` if `reg` is uninitialized.
+    CheckInitialized {
+        reg: Reg,
+        constant: u32,
+    },
+    LoadThis {
+        dst: Reg,
+    },
+    LoadNewTarget {
+        dst: Reg,
+    },
+    LoadCallee {
+        dst: Reg,
+    },
+    LoadHomeObject {
+        dst: Reg,
+    },
+
+    // ----- environments -----
+    /// Pushes a declarative environment for scope `scope` of this code.
+    PushEnv {
+        scope: u32,
+    },
+    PopEnv,
+    /// Replaces the current environment with a copy (per-iteration bindings).
+    CopyEnv,
+    /// Pushes an object environment for `with`.
+    PushWithEnv {
+        object: Reg,
+    },
+    LoadEnv {
+        dst: Reg,
+        hops: u16,
+        slot: u32,
+    },
+    /// As `LoadEnv`, throwing a ReferenceError if the binding is uninitialized.
+    LoadEnvChecked {
+        dst: Reg,
+        hops: u16,
+        slot: u32,
+    },
+    StoreEnv {
+        src: Reg,
+        hops: u16,
+        slot: u32,
+    },
+
+    // ----- names resolved at run time -----
+    GetGlobal {
+        dst: Reg,
+        cache: u32,
+    },
+    /// `typeof name`: undefined instead of a ReferenceError.
+    GetGlobalOrUndefined {
+        dst: Reg,
+        cache: u32,
+    },
+    SetGlobal {
+        src: Reg,
+        cache: u32,
+    },
+    /// Initialises a global lexical binding (`let`/`const`/`class` at top level).
+    InitGlobalLexical {
+        src: Reg,
+        cache: u32,
+    },
+    /// Looks a name up through the environment chain (code under `with`/`eval`).
+    GetName {
+        dst: Reg,
+        constant: u32,
+    },
+    GetNameOrUndefined {
+        dst: Reg,
+        constant: u32,
+    },
+    /// As `GetName`, also writing the `this` value for a call to `dst + 1`.
+    GetNameForCall {
+        dst: Reg,
+        constant: u32,
+    },
+    SetName {
+        src: Reg,
+        constant: u32,
+    },
+    /// Initialises a binding found by name in the nearest environment.
+    InitName {
+        src: Reg,
+        constant: u32,
+    },
+    DeleteName {
+        dst: Reg,
+        constant: u32,
+    },
+
+    // ----- operators -----
+    Add {
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+    },
+    Sub {
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+    },
+    Mul {
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+    },
+    Div {
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+    },
+    Rem {
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+    },
+    Exp {
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+    },
+    BitAnd {
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+    },
+    BitOr {
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+    },
+    BitXor {
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+    },
+    Shl {
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+    },
+    Shr {
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+    },
+    UShr {
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+    },
+    Eq {
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+    },
+    NotEq {
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+    },
+    StrictEq {
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+    },
+    StrictNotEq {
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+    },
+    Lt {
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+    },
+    Gt {
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+    },
+    LtEq {
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+    },
+    GtEq {
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+    },
+    InstanceOf {
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+    },
+    In {
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+    },
+    /// `#x in obj`: `lhs` holds the private name.
+    PrivateIn {
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+    },
+    Neg {
+        dst: Reg,
+        src: Reg,
+    },
+    BitNot {
+        dst: Reg,
+        src: Reg,
+    },
+    Not {
+        dst: Reg,
+        src: Reg,
+    },
+    TypeOf {
+        dst: Reg,
+        src: Reg,
+    },
+    ToNumber {
+        dst: Reg,
+        src: Reg,
+    },
+    ToNumeric {
+        dst: Reg,
+        src: Reg,
+    },
+    ToString {
+        dst: Reg,
+        src: Reg,
+    },
+    ToPropertyKey {
+        dst: Reg,
+        src: Reg,
+    },
+    ToObject {
+        dst: Reg,
+        src: Reg,
+    },
+    Inc {
+        dst: Reg,
+        src: Reg,
+    },
+    Dec {
+        dst: Reg,
+        src: Reg,
+    },
+
+    // ----- control flow -----
+    Jump {
+        target: u32,
+    },
+    JumpIfTrue {
+        cond: Reg,
+        target: u32,
+    },
+    JumpIfFalse {
+        cond: Reg,
+        target: u32,
+    },
+    JumpIfNullish {
+        src: Reg,
+        target: u32,
+    },
+    JumpIfNotNullish {
+        src: Reg,
+        target: u32,
+    },
+    JumpIfUndefined {
+        src: Reg,
+        target: u32,
+    },
+    JumpIfNotUndefined {
+        src: Reg,
+        target: u32,
+    },
+    Return {
+        src: Reg,
+    },
+    Throw {
+        src: Reg,
+    },
+    /// Throws a new error of kind `kind` (an `ExceptionType` number) with the
+    /// message in `constant`.
+    ThrowError {
+        kind: u8,
+        constant: u32,
+    },
+
+    // ----- objects and properties -----
+    NewObject {
+        dst: Reg,
+    },
+    NewArray {
+        dst: Reg,
+    },
+    /// Appends `src` to the array literal in `array` (length grows by one).
+    ArrayPush {
+        array: Reg,
+        src: Reg,
+    },
+    /// Appends a hole to an array literal.
+    ArrayPushHole {
+        array: Reg,
+    },
+    /// Appends every value of iterable `src` to the array literal.
+    ArraySpread {
+        array: Reg,
+        src: Reg,
+    },
+    GetNamed {
+        dst: Reg,
+        object: Reg,
+        cache: u32,
+    },
+    SetNamed {
+        object: Reg,
+        src: Reg,
+        cache: u32,
+    },
+    GetIndexed {
+        dst: Reg,
+        object: Reg,
+        key: Reg,
+    },
+    SetIndexed {
+        object: Reg,
+        key: Reg,
+        src: Reg,
+    },
+    /// CreateDataPropertyOrThrow with a constant key (object literals, fields).
+    DefineNamed {
+        object: Reg,
+        src: Reg,
+        cache: u32,
+    },
+    /// CreateDataPropertyOrThrow with a computed key.
+    DefineIndexed {
+        object: Reg,
+        key: Reg,
+        src: Reg,
+    },
+    /// Defines a getter (`setter` false) or setter from `function`.
+    DefineAccessor {
+        object: Reg,
+        key: Reg,
+        function: Reg,
+        setter: bool,
+        enumerable: bool,
+    },
+    /// Defines a method (non-enumerable when `enumerable` is false).
+    DefineMethod {
+        object: Reg,
+        key: Reg,
+        function: Reg,
+        enumerable: bool,
+    },
+    DeleteNamed {
+        dst: Reg,
+        object: Reg,
+        cache: u32,
+    },
+    DeleteIndexed {
+        dst: Reg,
+        object: Reg,
+        key: Reg,
+    },
+    /// Object spread / rest: copies own enumerable properties of `src` into
+    /// `target`, skipping the keys in the array `excluded` (if not undefined).
+    CopyDataProperties {
+        target: Reg,
+        src: Reg,
+        excluded: Reg,
+    },
+    /// `__proto__: value` in an object literal.
+    SetPrototypeLiteral {
+        object: Reg,
+        src: Reg,
+    },
+    GetSuper {
+        dst: Reg,
+        key: Reg,
+    },
+    SetSuper {
+        key: Reg,
+        src: Reg,
+    },
+    GetPrivate {
+        dst: Reg,
+        object: Reg,
+        name: Reg,
+    },
+    SetPrivate {
+        object: Reg,
+        name: Reg,
+        src: Reg,
+    },
+    /// Adds private field `name` to `object` (TypeError if present).
+    DefinePrivate {
+        object: Reg,
+        name: Reg,
+        src: Reg,
+    },
+    /// Creates a private name whose description is `constant`.
+    NewPrivateName {
+        dst: Reg,
+        constant: u32,
+    },
+    /// Adds a private method or accessor to `object`: `kind` 0 method, 1 getter, 2 setter.
+    DefinePrivateMethod {
+        object: Reg,
+        name: Reg,
+        function: Reg,
+        kind: u8,
+    },
+
+    // ----- functions and classes -----
+    CreateClosure {
+        dst: Reg,
+        function: u32,
+    },
+    /// Makes `function` a method with home object `home`.
+    SetHomeObject {
+        function: Reg,
+        home: Reg,
+    },
+    /// Class definition: `dst` receives the constructor, `dst + 1` the prototype.
+    /// `constructor` holds the constructor closure, `heritage` the superclass
+    /// (or the uninitialized marker when there is no `extends`).
+    CreateClass {
+        dst: Reg,
+        constructor: Reg,
+        heritage: Reg,
+    },
+    /// Stores the field initialiser function `initializer` on class `class`.
+    SetClassFields {
+        class: Reg,
+        initializer: Reg,
+    },
+    /// Runs the field initialisers of the active function on `this`.
+    InitializeInstanceElements {
+        object: Reg,
+        constructor: Reg,
+    },
+    SetFunctionName {
+        function: Reg,
+        name: Reg,
+        prefix: u8,
+    },
+    /// Calls `callee` with this = `callee + 1` and `argc` arguments from `callee + 2`.
+    Call {
+        dst: Reg,
+        callee: Reg,
+        argc: u16,
+    },
+    /// As `Call`, arguments from the array in `callee + 2`.
+    CallSpread {
+        dst: Reg,
+        callee: Reg,
+    },
+    /// Direct `eval` call: as `Call`, evaluating in the current environment.
+    CallEval {
+        dst: Reg,
+        callee: Reg,
+        argc: u16,
+    },
+    /// `new callee(...)`: arguments from `callee + 2`.
+    Construct {
+        dst: Reg,
+        callee: Reg,
+        argc: u16,
+    },
+    ConstructSpread {
+        dst: Reg,
+        callee: Reg,
+    },
+    /// `super(...)`: arguments from `args`, binds `this`.
+    SuperCall {
+        dst: Reg,
+        args: Reg,
+        argc: u16,
+    },
+    SuperCallSpread {
+        dst: Reg,
+        args: Reg,
+    },
+    CreateArguments {
+        dst: Reg,
+        mapped: bool,
+    },
+    CreateRestParameter {
+        dst: Reg,
+        start: u16,
+    },
+    GetTemplateObject {
+        dst: Reg,
+        constant: u32,
+    },
+
+    // ----- iteration -----
+    /// GetIterator(src, sync): `dst` receives the iterator, `dst + 1` its `next`.
+    GetIterator {
+        dst: Reg,
+        src: Reg,
+    },
+    /// Calls `iterator.next()`: `dst` receives the value; jumps to `done` when finished.
+    IteratorStep {
+        dst: Reg,
+        iterator: Reg,
+        done: u32,
+    },
+    /// IteratorClose on normal completion (errors from `return` propagate).
+    IteratorClose {
+        iterator: Reg,
+    },
+    /// IteratorClose on a throw completion: ignores errors from `return`.
+    IteratorCloseQuiet {
+        iterator: Reg,
+    },
+    /// Prepares for-in enumeration of `src` into iterator `dst`.
+    ForInStart {
+        dst: Reg,
+        src: Reg,
+    },
+    /// Next for-in key into `dst`, or jump to `done`.
+    ForInNext {
+        dst: Reg,
+        iterator: Reg,
+        done: u32,
+    },
+
+    // ----- generators -----
+    /// Creates the generator object and suspends (start of a generator body).
+    GeneratorStart,
+    /// Yields `src`; on resumption `dst` receives the sent value and `dst + 1`
+    /// the resumption kind (0 next, 1 throw, 2 return).
+    Yield {
+        dst: Reg,
+        src: Reg,
+    },
+    /// `yield*` delegation step; see the generator compiler.
+    YieldDelegate {
+        dst: Reg,
+        iterator: Reg,
+    },
+    Await {
+        dst: Reg,
+        src: Reg,
+    },
+
+    Debugger,
+    Nop,
+}
+
+const _: () = assert!(std::mem::size_of::<Instruction>() <= 12);

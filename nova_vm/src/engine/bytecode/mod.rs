@@ -1,0 +1,9 @@
+//! Bytecode: the instruction set and the compiled-code record.
+
+mod code;
+mod instructions;
+
+pub use code::{
+    Code, CodeFlags, CodeRecord, ExceptionHandler, FunctionKind, PropertyCache, ScopeInfo,
+};
+pub use instructions::{Instruction, Reg};

@@ -1,0 +1,96 @@
+//! Frames and the register file.
+
+use std::sync::Arc;
+
+use crate::ecmascript::execution::heap_layout::Heap;
+use crate::ecmascript::execution::{Environment, RealmId};
+use crate::ecmascript::types::{Object, Value};
+use crate::engine::bytecode::{Code, Instruction};
+use crate::heap::{HandleVisitor, Trace};
+
+/// Where a returning frame's result goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReturnTo {
+    /// Into this absolute register of the caller's window.
+    Register(u32),
+    /// Back to the Rust code that started this run of the loop.
+    Native,
+}
+
+/// One activation of a code record.
+#[derive(Debug)]
+pub struct Frame {
+    /// The running code.
+    pub code: Code<'static>,
+    /// Its instructions (shared with the code record).
+    pub instructions: Arc<[Instruction]>,
+    /// Next instruction.
+    pub pc: u32,
+    /// First register of the frame in the register file.
+    pub base: u32,
+    /// Current lexical environment.
+    pub env: Option<Environment<'static>>,
+    /// Number of environments pushed by this frame (for unwinding).
+    pub env_depth: u16,
+    /// The function being run (undefined for scripts and eval).
+    pub callee: Value<'static>,
+    /// The `this` value.
+    pub this: Value<'static>,
+    /// `new.target` (undefined for calls).
+    pub new_target: Value<'static>,
+    /// The full argument list, kept when the code needs `arguments` or a rest
+    /// parameter.
+    pub arguments: Option<Box<[Value<'static>]>>,
+    /// Where the result goes.
+    pub return_to: ReturnTo,
+    /// The generator object this frame runs for.
+    pub generator: Option<Object<'static>>,
+    /// The realm the caller was running in (restored on return).
+    pub caller_realm: RealmId,
+}
+
+impl Trace for Frame {
+    fn trace(&mut self, visitor: &mut impl HandleVisitor) {
+        self.code.visit(visitor);
+        if let Some(env) = &mut self.env {
+            env.visit(visitor);
+        }
+        self.callee.trace(visitor);
+        self.this.trace(visitor);
+        self.new_target.trace(visitor);
+        if let Some(args) = &mut self.arguments {
+            args.trace(visitor);
+        }
+        self.generator.trace(visitor);
+    }
+}
+
+/// The interpreter's state inside the agent: the register file and the frame
+/// stack. Both are roots.
+#[derive(Debug, Default)]
+pub struct VmState {
+    /// Registers of every active frame, windows stacked.
+    pub stack: Vec<Value<'static>>,
+    /// Active frames, innermost last.
+    pub frames: Vec<Frame>,
+    /// Nesting depth of Rust-level entries into the interpreter loop.
+    pub native_depth: u32,
+}
+
+impl VmState {
+    /// Forgets every inline cache (shapes may have moved or died).
+    pub fn clear_inline_caches(&mut self, heap: &mut Heap) {
+        for code in heap.code.iter_mut() {
+            code.clear_caches();
+        }
+    }
+}
+
+impl Trace for VmState {
+    fn trace(&mut self, visitor: &mut impl HandleVisitor) {
+        self.stack.trace(visitor);
+        for frame in &mut self.frames {
+            frame.trace(visitor);
+        }
+    }
+}
