@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use crate::cli::Cli;
 use crate::driver::{self, WorkerCommand};
 use crate::engine::Nova;
-use crate::expectations::Expectations;
+use crate::expectations::{Expectations, Scope};
 use crate::metadata::FeatureFilter;
 use crate::progress::Progress;
 use crate::report;
@@ -47,6 +47,11 @@ struct Run<'a> {
     cli: &'a Cli,
     suite: Suite,
     workers: usize,
+    /// The top-level directories walked.
+    roots: Vec<&'static str>,
+    filters: Vec<PathFilter>,
+    /// Whether `--features` narrowed the run.
+    by_feature: bool,
 }
 
 /// Runs the harness; the exit code is 1 when a check or a GC-stress comparison fails.
@@ -56,45 +61,52 @@ pub fn run(cli: &Cli) -> Result<ExitCode, String> {
         Some(n) => usize::from(n),
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
-    let run = Run {
-        cli,
-        suite,
-        workers,
-    };
-    let filters: Vec<PathFilter> = cli.filters.iter().map(|f| run.suite.filter(f)).collect();
+    let filters: Vec<PathFilter> = cli.filters.iter().map(|f| suite.filter(f)).collect();
     let features = FeatureFilter::from_args(&cli.features);
-    run.warn_unknown_features(&features);
+    warn_unknown_features(&suite, &features);
     let optional: Vec<&str> = [(cli.intl402, "intl402"), (cli.staging, "staging")]
         .into_iter()
         .filter_map(|(asked, root)| asked.then_some(root))
         .collect();
     let roots = roots_to_walk(&optional, &filters);
-    let selection = select(&run.suite, &roots, &filters, &features, workers)
+    let selection = select(&suite, &roots, &filters, &features, workers)
         .map_err(|e| format!("cannot read the suite: {e}"))?;
     if selection.is_empty() {
         return Err("no test matches the filters".to_string());
     }
-    // Roots run in full, where a listed test missing from the run is stale.
-    let complete_roots = if filters.is_empty() && features.is_empty() {
-        roots.clone()
-    } else {
-        Vec::new()
+    let run = Run {
+        cli,
+        suite,
+        workers,
+        roots,
+        filters,
+        by_feature: !features.is_empty(),
     };
     if cli.gc_stress_subset {
         run.gc_stress_subset(&selection.stride_subset(cli.stride as usize))
     } else {
-        run.normal(&selection, &roots, &complete_roots)
+        run.normal(&selection)
+    }
+}
+
+fn warn_unknown_features(suite: &Suite, features: &FeatureFilter) {
+    let known = suite.known_features();
+    for name in features.names() {
+        if !known.is_empty() && !known.iter().any(|k| k == name) {
+            eprintln!("test262: warning: feature {name:?} is not in features.txt");
+        }
     }
 }
 
 impl Run<'_> {
-    fn warn_unknown_features(&self, features: &FeatureFilter) {
-        let known = self.suite.known_features();
-        for name in features.names() {
-            if !known.is_empty() && !known.iter().any(|k| k == name) {
-                eprintln!("test262: warning: feature {name:?} is not in features.txt");
-            }
-        }
+    /// Whether the run would have run the test at `path` if it existed: a listed test in scope
+    /// but not in the results is no longer in the suite. (With `--features` nothing is in scope,
+    /// since a removed test's features are unknown.)
+    fn in_scope(&self, path: &str) -> bool {
+        let root = path.split('/').next().unwrap_or("");
+        !self.by_feature
+            && self.roots.contains(&root)
+            && (self.filters.is_empty() || self.filters.iter().any(|f| f.matches(path)))
     }
 
     fn expectations_path(&self) -> PathBuf {
@@ -206,12 +218,7 @@ impl Run<'_> {
         Ok(summary)
     }
 
-    fn normal(
-        &self,
-        selection: &Selection,
-        roots: &[&str],
-        complete_roots: &[&str],
-    ) -> Result<ExitCode, String> {
+    fn normal(&self, selection: &Selection) -> Result<ExitCode, String> {
         let cli = self.cli;
         let title = if cli.gc_stress {
             "test262 under GC stress"
@@ -220,20 +227,21 @@ impl Run<'_> {
         };
         let (results, elapsed) = self.execute(selection, cli.gc_stress, title)?;
         self.report(title, &results, elapsed, cli.gc_stress, &self.json_path())?;
-        if cli.check && !self.check(&results, complete_roots)? {
+        let scope = |path: &str| self.in_scope(path);
+        if cli.check && !self.check(&results, &scope)? {
             return Ok(ExitCode::from(1));
         }
         if cli.update {
-            self.update(&results, roots, complete_roots)?;
+            self.update(&results, &scope)?;
         }
         Ok(ExitCode::SUCCESS)
     }
 
     /// Compares with the expectations; `false` when anything changed.
-    fn check(&self, results: &Results, complete_roots: &[&str]) -> Result<bool, String> {
+    fn check(&self, results: &Results, scope: Scope) -> Result<bool, String> {
         let path = self.expectations_path();
         let expectations = Expectations::load(&path)?;
-        let changes = expectations.diff(results, complete_roots);
+        let changes = expectations.diff(results, scope);
         if changes.is_empty() {
             println!(
                 "\ncheck: all {} tests match {}",
@@ -243,8 +251,8 @@ impl Run<'_> {
             return Ok(true);
         }
         println!(
-            "\ncheck: {} tests differ from {}\n{}",
-            changes.len(),
+            "\ncheck: {} differ from {}\n{}",
+            report::count(changes.len(), "test"),
             path.display(),
             report::changes(&changes)
         );
@@ -263,22 +271,17 @@ impl Run<'_> {
     }
 
     /// Records the run in the expectations and rewrites the metrics.
-    fn update(
-        &self,
-        results: &Results,
-        roots: &[&str],
-        complete_roots: &[&str],
-    ) -> Result<(), String> {
+    fn update(&self, results: &Results, scope: Scope) -> Result<(), String> {
         let path = self.expectations_path();
         let mut expectations = Expectations::load(&path)?;
-        let changed = expectations.diff(results, complete_roots).len();
-        expectations.update(results, complete_roots);
+        let changed = expectations.diff(results, scope).len();
+        expectations.update(results, scope);
         expectations
             .save(&path)
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         let mut metric_roots: Vec<String> = DEFAULT_ROOTS
             .iter()
-            .chain(roots)
+            .chain(&self.roots)
             .map(|r| r.to_string())
             .chain(expectations.roots())
             .collect();
@@ -334,12 +337,12 @@ impl Run<'_> {
         } else {
             passed = false;
             println!(
-                "\ngc-stress: {} tests differ under GC stress (each is a rooting bug until shown otherwise):\n{}",
-                differences.len(),
+                "\ngc-stress: {} differ under GC stress (each is a rooting bug until shown otherwise):\n{}",
+                report::count(differences.len(), "test"),
                 differences.join("\n")
             );
         }
-        if self.cli.check && !self.check(&normal, &[])? {
+        if self.cli.check && !self.check(&normal, &|_| false)? {
             passed = false;
         }
         Ok(if passed {
@@ -347,5 +350,40 @@ impl Run<'_> {
         } else {
             ExitCode::from(1)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::TempDir;
+    use clap::Parser;
+
+    #[test]
+    fn the_scope_is_what_the_run_would_have_run() {
+        let dir = TempDir::new("t262-app");
+        dir.write("harness/assert.js", "");
+        dir.write("test/built-ins/Array/a.js", "");
+        let suite = Suite::at(dir.path()).unwrap();
+        let cli = Cli::try_parse_from(["test262"]).unwrap();
+        let run = |filters: &[&str], by_feature| {
+            let filters: Vec<PathFilter> = filters.iter().map(|f| suite.filter(f)).collect();
+            Run {
+                cli: &cli,
+                suite: suite.clone(),
+                workers: 1,
+                roots: roots_to_walk(&[], &filters),
+                filters,
+                by_feature,
+            }
+        };
+        let everything = run(&[], false);
+        assert!(everything.in_scope("language/gone.js"));
+        assert!(!everything.in_scope("staging/gone.js"));
+        let array = run(&["built-ins/Array"], false);
+        assert!(array.in_scope("built-ins/Array/gone.js"));
+        assert!(!array.in_scope("built-ins/ArrayBuffer/gone.js"));
+        assert!(!array.in_scope("language/gone.js"));
+        assert!(!run(&[], true).in_scope("language/gone.js"));
     }
 }

@@ -6,13 +6,24 @@ use clap::Parser;
 
 use crate::report::DirOrder;
 
+/// Shown after `--help`.
+const EXAMPLES: &str = "\
+Examples (from the workspace root):
+  cargo run --release -p tests --bin test262 -- built-ins/Array/prototype/map -v
+  cargo run --release -p tests --bin test262 -- --check
+  cargo run --release -p tests --bin test262 -- --update language/expressions/class
+  cargo run --release -p tests --bin test262 -- --gc-stress-subset --check
+
+Exit status: 0 when the run completed (and --check or --gc-stress-subset found no change),
+1 when they found one, 2 on a usage or setup error.";
+
 /// Runs the test262 conformance suite against nova.
 ///
 /// By default every test of test/built-ins, test/language, test/annexB and test/harness runs,
 /// each in its modes (sloppy and strict unless flagged otherwise, module for module tests), in
 /// parallel worker processes. A test passes only if all of its modes pass.
 #[derive(Debug, Parser)]
-#[command(name = "test262", version)]
+#[command(name = "test262", version, after_long_help = EXAMPLES)]
 pub struct Cli {
     /// Only run tests whose path (relative to test/) starts with one of these, e.g.
     /// `built-ins/Array` or `language/expressions/`. A directory matches only its own contents;

@@ -19,6 +19,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::results::{Results, Status, Summary};
 
+/// Which test paths a run covers: a listed test in scope but missing from the run's results is
+/// stale (no longer in the suite).
+pub type Scope<'a> = &'a dyn Fn(&str) -> bool;
+
 /// What a non-passing test is expected to do.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Expectation {
@@ -117,20 +121,20 @@ impl Expectations {
             .filter_map(|path| path.split_once('/').map(|(root, _)| root.to_string()))
     }
 
-    /// Listed tests that are not in `results` although the run covered all of `complete_roots`
-    /// (top-level directories run without filters): tests removed from the suite or now skipped.
+    /// Listed tests that are not in `results` although `scope` says the run covered them: tests
+    /// removed from the suite.
     fn stale<'a>(
         &'a self,
         results: &'a Results,
-        complete_roots: &'a [&str],
+        scope: Scope<'a>,
     ) -> impl Iterator<Item = (&'a String, &'a Expectation)> {
-        self.entries.iter().filter(move |(path, _)| {
-            !results.contains_key(*path) && complete_roots.iter().any(|r| in_root(path, r))
-        })
+        self.entries
+            .iter()
+            .filter(move |(path, _)| !results.contains_key(*path) && scope(path))
     }
 
     /// Every test whose status differs from its expectation, sorted by path.
-    pub fn diff(&self, results: &Results, complete_roots: &[&str]) -> Vec<Change> {
+    pub fn diff(&self, results: &Results, scope: Scope) -> Vec<Change> {
         let mut changes: Vec<Change> = results
             .iter()
             .filter_map(|(path, result)| {
@@ -145,7 +149,7 @@ impl Expectations {
                 })
             })
             .collect();
-        changes.extend(self.stale(results, complete_roots).map(|(path, e)| Change {
+        changes.extend(self.stale(results, scope).map(|(path, e)| Change {
             path: path.clone(),
             expected: e.status,
             actual: None,
@@ -156,10 +160,10 @@ impl Expectations {
     }
 
     /// Records the run: the tests of `results` get their new status (dropped when they pass or
-    /// are skipped), stale entries under `complete_roots` are dropped, all others are kept.
-    pub fn update(&mut self, results: &Results, complete_roots: &[&str]) {
+    /// are skipped), stale entries in `scope` are dropped, all others are kept.
+    pub fn update(&mut self, results: &Results, scope: Scope) {
         let stale: Vec<String> = self
-            .stale(results, complete_roots)
+            .stale(results, scope)
             .map(|(path, _)| path.clone())
             .collect();
         for path in stale {
@@ -273,7 +277,7 @@ mod tests {
 
     fn expectations(entries: &[(&str, Status)]) -> Expectations {
         let mut e = Expectations::default();
-        e.update(&results(entries), &[]);
+        e.update(&results(entries), &|_| false);
         e
     }
 
@@ -292,7 +296,7 @@ mod tests {
             ("built-ins/e.js", Status::Pass),
             ("built-ins/f.js", Status::Skip),
         ]);
-        let changes = expected.diff(&run, &[]);
+        let changes = expected.diff(&run, &|_| false);
         let summary: Vec<(&str, Status, Option<Status>)> = changes
             .iter()
             .map(|c| (c.path.as_str(), c.expected, c.actual))
@@ -318,23 +322,28 @@ mod tests {
             ("language/a.js", Status::Fail),
             ("language/b.js", Status::Pass),
         ]);
-        assert!(expected.diff(&run, &["language"]).is_empty());
+        assert!(
+            expected
+                .diff(&run, &|p| p.starts_with("language/"))
+                .is_empty()
+        );
     }
 
     #[test]
-    fn stale_entries_count_only_for_complete_roots() {
+    fn stale_entries_count_only_in_the_scope_of_the_run() {
         let expected = expectations(&[
             ("language/gone.js", Status::Fail),
             ("built-ins/elsewhere.js", Status::Fail),
         ]);
         let run = results(&[("language/a.js", Status::Pass)]);
-        assert!(expected.diff(&run, &[]).is_empty());
-        let changes = expected.diff(&run, &["language"]);
+        assert!(expected.diff(&run, &|_| false).is_empty());
+        let language: Scope = &|p| p.starts_with("language/");
+        let changes = expected.diff(&run, language);
         assert_eq!(changes.len(), 1);
         assert_eq!(changes[0].path, "language/gone.js");
         assert_eq!(changes[0].actual, None);
         let mut updated = expected.clone();
-        updated.update(&run, &["language"]);
+        updated.update(&run, language);
         assert_eq!(updated.expected("language/gone.js"), Status::Pass);
         assert_eq!(updated.expected("built-ins/elsewhere.js"), Status::Fail);
     }
@@ -352,14 +361,14 @@ mod tests {
             ("built-ins/c.js", Status::Fail),
             ("built-ins/d.js", Status::Skip),
         ]);
-        e.update(&run, &[]);
+        e.update(&run, &|_| false);
         assert_eq!(e.expected("built-ins/a.js"), Status::Pass);
         assert_eq!(e.expected("built-ins/b.js"), Status::Timeout);
         assert_eq!(e.expected("built-ins/c.js"), Status::Fail);
         assert_eq!(e.expected("built-ins/d.js"), Status::Pass);
         assert_eq!(e.expected("language/untouched.js"), Status::Crash);
         assert_eq!(e.len(), 3);
-        assert!(e.diff(&run, &[]).is_empty());
+        assert!(e.diff(&run, &|_| false).is_empty());
     }
 
     #[test]

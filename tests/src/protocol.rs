@@ -2,8 +2,8 @@
 //!
 //! The driver writes one [`Job`] per line to a worker's stdin, as JSON. For each mode of the job,
 //! in order, the worker writes one [`Reply`] line to its stdout: [`REPLY_TAG`] followed by the
-//! JSON reply. Stdout lines without the tag (anything the engine might print) are ignored. The
-//! worker exits when its stdin is closed.
+//! JSON reply. Anything else on stdout (whatever the engine might print) is ignored. The worker
+//! exits when its stdin is closed.
 
 use serde::{Deserialize, Serialize};
 use test262_harness::Negative;
@@ -60,9 +60,10 @@ pub fn encode_reply(reply: &Reply) -> String {
     format!("{REPLY_TAG}{json}\n")
 }
 
-/// Decodes a stdout line of a worker: `None` for untagged lines, which are not replies.
+/// Decodes a stdout line of a worker: `None` for untagged lines, which are not replies. Text
+/// before the tag (something the engine printed without a newline) is ignored.
 pub fn decode_reply(line: &str) -> Option<Result<Reply, String>> {
-    let json = line.strip_prefix(REPLY_TAG)?;
+    let json = &line[line.find(REPLY_TAG)? + REPLY_TAG.len()..];
     Some(serde_json::from_str(json).map_err(|e| format!("bad reply line {line:?}: {e}")))
 }
 
@@ -106,6 +107,8 @@ mod tests {
         assert!(line.starts_with(REPLY_TAG));
         assert_eq!(line.matches('\n').count(), 1);
         assert_eq!(decode_reply(line.trim_end()).unwrap().unwrap(), reply);
+        let after_noise = format!("partial engine output{}", line.trim_end());
+        assert_eq!(decode_reply(&after_noise).unwrap().unwrap(), reply);
         assert!(decode_reply("running 1 test").is_none());
         assert!(decode_reply("@t262 {broken").unwrap().is_err());
     }

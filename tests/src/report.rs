@@ -8,6 +8,15 @@ use std::time::Duration;
 use crate::expectations::Change;
 use crate::results::{Results, Status, Summary, TestResult};
 
+/// `n` followed by `noun`, plural unless `n` is 1.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// The summary table of a run.
 pub fn summary(title: &str, s: &Summary, elapsed: Duration) -> String {
     let mut out = format!("{title} ({:.1} s)\n", elapsed.as_secs_f64());
@@ -127,7 +136,7 @@ pub fn slowest(results: &Results, n: usize) -> String {
 }
 
 fn status_name(status: Option<Status>) -> &'static str {
-    status.map_or("missing", Status::name)
+    status.map_or("gone", Status::name)
 }
 
 /// The changes against the expectations, grouped into regressions, improvements and others.
@@ -291,6 +300,10 @@ mod tests {
         assert!(list.starts_with("not passing (3):"));
         assert!(list.contains("fail    built-ins/Array/from/b.js  [sloppy] why"));
         assert!(list.contains("... and 1 more"));
+        assert_eq!(
+            (count(1, "test"), count(2, "test")),
+            ("1 test".into(), "2 tests".into())
+        );
         let slow = slowest(&results, 2);
         let lines: Vec<&str> = slow.lines().collect();
         assert!(lines[1].ends_with("language/e.js") && lines[2].ends_with("from/b.js"));
@@ -313,7 +326,7 @@ mod tests {
             text,
             "regressions (1):\n  pass -> fail  a.js  [strict] r\n\
              now passing (1):\n  fail -> pass  b.js\n\
-             other status changes (1):\n  fail -> missing  c.js  [strict] r\n"
+             other status changes (1):\n  fail -> gone  c.js  [strict] r\n"
         );
     }
 

@@ -5,7 +5,7 @@
 use std::io::{BufRead, Write};
 
 use crate::protocol::{Reply, decode_job, encode_reply};
-use crate::results::ModeResult;
+use crate::results::{ModeResult, Status};
 use crate::runner::{Engine, Includes, install_panic_hook, run_job};
 use crate::suite::Suite;
 
@@ -66,7 +66,7 @@ pub fn serve<E: Engine>(
                 for &mode in &job.modes {
                     reply(ModeResult {
                         mode,
-                        status: crate::results::Status::Fail,
+                        status: Status::Fail,
                         reason: Some(format!("cannot read {}: {e}", file.display())),
                         ms: 0,
                     });
@@ -110,7 +110,6 @@ mod tests {
     use super::*;
     use crate::metadata::Mode;
     use crate::protocol::{Job, decode_reply, encode_job};
-    use crate::results::Status;
     use crate::runner::fake::FakeEngine;
     use crate::testutil::TempDir;
 

@@ -2,6 +2,7 @@
 //! interpreter.
 
 pub mod bytecode;
+pub(crate) mod compiler;
 mod gc_scope;
 pub mod interpreter;
 mod scoped;

@@ -126,6 +126,8 @@ pub struct CodeRecord {
     pub span: (u32, u32),
     /// Source offset of each instruction (for error positions).
     pub positions: Box<[u32]>,
+    /// For script and eval code: the names its declaration instantiation binds.
+    pub(crate) declarations: Option<Box<crate::engine::compiler::Declarations>>,
 }
 
 /// Source text of a script, shared by every code record compiled from it.
@@ -160,6 +162,9 @@ impl Trace for CodeRecord {
             scope.names.trace(visitor);
         }
         self.name.trace(visitor);
+        if let Some(declarations) = &mut self.declarations {
+            declarations.trace(visitor);
+        }
     }
 }
 

@@ -53,9 +53,16 @@ pub enum Instruction {
     LoadCallee {
         dst: Reg,
     },
-    LoadHomeObject {
-        dst: Reg,
-    },
+    /// Throws a ReferenceError if `reg` (a derived constructor's `this`) is uninitialized.
+    CheckThisInitialized { reg: Reg, constant: u32 },
+    /// Binds a derived constructor's `this` held in register `this`:
+    /// ReferenceError if already bound.
+    BindThisRegister { this: Reg, src: Reg },
+    /// As `BindThisRegister` for a `this` captured in an environment slot.
+    BindThisEnv { src: Reg, hops: u16, slot: u32 },
+    /// Return from a derived constructor: `src` if it is an object, else the
+    /// bound `this` (ReferenceError if unbound; TypeError if `src` is not undefined).
+    ReturnDerived { src: Reg, this: Reg },
 
     // ----- environments -----
     /// Pushes a declarative environment for scope `scope` of this code.
@@ -100,6 +107,8 @@ pub enum Instruction {
         src: Reg,
         cache: u32,
     },
+    /// CreateGlobalFunctionBinding during script instantiation.
+    DeclareGlobalFunction { src: Reg, cache: u32 },
     /// Initialises a global lexical binding (`let`/`const`/`class` at top level).
     InitGlobalLexical {
         src: Reg,
@@ -329,6 +338,9 @@ pub enum Instruction {
     Throw {
         src: Reg,
     },
+    /// Assignment to a `const` binding: TypeError in strict code (always for
+    /// `const`), ignored otherwise (a named function expression's own name).
+    ThrowConstAssignment { constant: u32, strict: bool },
     /// Throws a new error of kind `kind` (an `ExceptionType` number) with the
     /// message in `constant`.
     ThrowError {
@@ -481,16 +493,12 @@ pub enum Instruction {
         constructor: Reg,
         heritage: Reg,
     },
-    /// Stores the field initialiser function `initializer` on class `class`.
-    SetClassFields {
-        class: Reg,
-        initializer: Reg,
-    },
-    /// Runs the field initialisers of the active function on `this`.
-    InitializeInstanceElements {
-        object: Reg,
-        constructor: Reg,
-    },
+    /// Appends an instance field (`key`, `initializer` or undefined) to class `class`.
+    ClassFieldDefine { class: Reg, key: Reg, initializer: Reg },
+    /// Appends an instance private method (`kind` 0) or accessor (1 get, 2 set).
+    ClassPrivateMethod { class: Reg, name: Reg, function: Reg, kind: u8 },
+    /// `super(...arguments)` of a default derived constructor (no iteration).
+    SuperCallForward { dst: Reg },
     SetFunctionName {
         function: Reg,
         name: Reg,
@@ -541,10 +549,8 @@ pub enum Instruction {
         dst: Reg,
         start: u16,
     },
-    GetTemplateObject {
-        dst: Reg,
-        constant: u32,
-    },
+    /// Creates a RegExp object from constant pattern and flags strings.
+    NewRegExp { dst: Reg, pattern: u32, flags: u32 },
 
     // ----- iteration -----
     /// GetIterator(src, sync): `dst` receives the iterator, `dst + 1` its `next`.

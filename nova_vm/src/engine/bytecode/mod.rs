@@ -5,5 +5,6 @@ mod instructions;
 
 pub use code::{
     Code, CodeFlags, CodeRecord, ExceptionHandler, FunctionKind, PropertyCache, ScopeInfo,
+    SourceText,
 };
 pub use instructions::{Instruction, Reg};

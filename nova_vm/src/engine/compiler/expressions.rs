@@ -1,0 +1,1229 @@
+//! ### [13 ECMAScript Language: Expressions](https://tc39.es/ecma262/#sec-ecmascript-language-expressions)
+
+use oxc_ast::ast::*;
+use oxc_span::GetSpan;
+use oxc_syntax::operator::{BinaryOperator, LogicalOperator, UnaryOperator, UpdateOperator};
+use oxc_syntax::symbol::SymbolFlags;
+
+use super::analysis::{crosses_with, function_scope, inside_with};
+use super::source::decode_string_literal;
+use super::{CompileError, FunctionCompiler, Label, Location, MAX_NESTING};
+use crate::engine::bytecode::{FunctionKind, Instruction, Reg};
+
+/// How an identifier reference is accessed.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Access {
+    Register { reg: Reg, checked: bool },
+    Env { hops: u16, slot: u32, checked: bool },
+    Global,
+    Dynamic,
+}
+
+/// The result of compiling a member expression's object for a call.
+pub(crate) type CResult<T = ()> = Result<T, CompileError>;
+
+impl FunctionCompiler<'_, '_, '_> {
+    /// Sets the source position for the instructions that follow.
+    pub(crate) fn at(&mut self, node: &impl GetSpan) {
+        self.position = node.span().start;
+    }
+
+    /// Guards against pathological nesting.
+    pub(crate) fn enter_nesting(&mut self) -> CResult {
+        self.unit.depth += 1;
+        if self.unit.depth > MAX_NESTING {
+            return Err(CompileError::syntax("Expression or statement nesting is too deep (not supported)"));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn leave_nesting(&mut self) {
+        self.unit.depth -= 1;
+    }
+
+    /// Compiles `e` into a new temporary register.
+    pub(crate) fn expr_temp(&mut self, e: &Expression) -> CResult<Reg> {
+        let r = self.alloc();
+        self.expr(e, r)?;
+        Ok(r)
+    }
+
+    /// Compiles `e` and returns a register holding its value: a local's own
+    /// register when reading it is safe, else a new temporary.
+    pub(crate) fn expr_operand(&mut self, e: &Expression, later_has_effects: bool) -> CResult<Reg> {
+        if !later_has_effects {
+            if let Expression::Identifier(ident) = e.without_parentheses() {
+                if let Access::Register { reg, checked: false } = self.access(ident) {
+                    return Ok(reg);
+                }
+            }
+        }
+        self.expr_temp(e)
+    }
+
+    /// Compiles expression `e`, leaving its value in `dst`.
+    pub(crate) fn expr(&mut self, e: &Expression, dst: Reg) -> CResult {
+        self.enter_nesting()?;
+        let result = self.expr_inner(e, dst);
+        self.leave_nesting();
+        result
+    }
+
+    fn expr_inner(&mut self, e: &Expression, dst: Reg) -> CResult {
+        let mark = self.mark();
+        self.at(e);
+        match e {
+            Expression::BooleanLiteral(b) => self.emit(Instruction::LoadBool { dst, value: b.value }),
+            Expression::NullLiteral(_) => self.emit(Instruction::LoadNull { dst }),
+            Expression::NumericLiteral(n) => self.load_number(dst, n.value),
+            Expression::StringLiteral(s) => {
+                let constant = self.string_literal_constant(s);
+                self.emit(Instruction::LoadConst { dst, constant });
+            }
+            Expression::BigIntLiteral(b) => {
+                let text = b.value.as_str();
+                let n = num_bigint::BigInt::parse_bytes(text.as_bytes(), 10).unwrap_or_default();
+                let v = self.unit.agent.bigint(n, self.unit.gc);
+                let constant = self.constant(v);
+                self.emit(Instruction::LoadConst { dst, constant });
+            }
+            Expression::RegExpLiteral(r) => {
+                let pattern = self.string_constant(r.regex.pattern.text.as_str());
+                let flags = self.string_constant(&r.regex.flags.to_string());
+                self.emit(Instruction::NewRegExp { dst, pattern, flags });
+            }
+            Expression::TemplateLiteral(t) => self.template_literal(t, dst)?,
+            Expression::Identifier(ident) => self.load_identifier(ident, dst, false)?,
+            Expression::ThisExpression(_) => self.load_this(dst, true),
+            Expression::ParenthesizedExpression(p) => self.expr(&p.expression, dst)?,
+            Expression::SequenceExpression(seq) => {
+                for (i, item) in seq.expressions.iter().enumerate() {
+                    if i + 1 == seq.expressions.len() {
+                        self.expr(item, dst)?;
+                    } else {
+                        let m = self.mark();
+                        self.expr_temp(item)?;
+                        self.release(m);
+                    }
+                }
+            }
+            Expression::ArrayExpression(array) => self.array_literal(array, dst)?,
+            Expression::ObjectExpression(object) => self.object_literal(object, dst)?,
+            Expression::FunctionExpression(f) => self.function_expression(f, dst, None)?,
+            Expression::ArrowFunctionExpression(f) => self.arrow_function(f, dst)?,
+            Expression::ClassExpression(c) => self.class(c, dst, None)?,
+            Expression::UnaryExpression(u) => self.unary(u, dst)?,
+            Expression::UpdateExpression(u) => self.update(u, dst)?,
+            Expression::BinaryExpression(b) => self.binary(b, dst)?,
+            Expression::PrivateInExpression(p) => {
+                let name = self.private_name(&p.left.name)?;
+                let object = self.expr_temp(&p.right)?;
+                self.emit(Instruction::PrivateIn { dst, lhs: name, rhs: object });
+            }
+            Expression::LogicalExpression(l) => self.logical(l, dst)?,
+            Expression::ConditionalExpression(c) => {
+                let else_label = self.new_label();
+                let end = self.new_label();
+                let test = self.expr_operand(&c.test, false)?;
+                self.emit_jump(|target| Instruction::JumpIfFalse { cond: test, target }, else_label);
+                self.expr(&c.consequent, dst)?;
+                self.jump(end);
+                self.place(else_label);
+                self.expr(&c.alternate, dst)?;
+                self.place(end);
+            }
+            Expression::AssignmentExpression(a) => self.assignment(a, dst)?,
+            Expression::StaticMemberExpression(_)
+            | Expression::ComputedMemberExpression(_)
+            | Expression::PrivateFieldExpression(_) => {
+                let member = e.as_member_expression().expect("member expression");
+                self.member_get(member, dst, None)?;
+            }
+            Expression::ChainExpression(chain) => {
+                let exit = self.new_label();
+                let end = self.new_label();
+                match &chain.expression {
+                    ChainElement::CallExpression(call) => self.call(call, dst, Some(exit))?,
+                    ChainElement::TSNonNullExpression(_) => {
+                        return Err(CompileError::syntax("TypeScript syntax is not supported"));
+                    }
+                    other => {
+                        let member = other.as_member_expression().expect("member in chain");
+                        self.member_get(member, dst, Some(exit))?;
+                    }
+                }
+                self.jump(end);
+                self.place(exit);
+                self.emit(Instruction::LoadUndefined { dst });
+                self.place(end);
+            }
+            Expression::CallExpression(call) => self.call(call, dst, None)?,
+            Expression::NewExpression(n) => self.new_expression(n, dst)?,
+            Expression::TaggedTemplateExpression(t) => self.tagged_template(t, dst)?,
+            Expression::NewTarget(_) => self.load_new_target(dst),
+            Expression::Super(_) => {
+                return Err(CompileError::syntax("'super' keyword unexpected here"));
+            }
+            Expression::YieldExpression(y) => self.yield_expression(y, dst)?,
+            Expression::AwaitExpression(a) => {
+                let value = self.expr_temp(&a.argument)?;
+                self.emit(Instruction::Await { dst, src: value });
+            }
+            Expression::ImportExpression(_) | Expression::ImportMeta(_) => {
+                return Err(CompileError::syntax("import() and import.meta are not supported yet"));
+            }
+            _ => return Err(CompileError::syntax("This syntax is not supported")),
+        }
+        self.release(mark.max(u32::from(dst) + 1).min(self.next_register).max(mark));
+        Ok(())
+    }
+
+    /// Loads a number constant.
+    pub(crate) fn load_number(&mut self, dst: Reg, n: f64) {
+        if n.fract() == 0.0 && n.abs() <= f64::from(i32::MAX) && !(n == 0.0 && n.is_sign_negative()) {
+            self.emit(Instruction::LoadInt { dst, value: n as i32 });
+        } else {
+            let v = self.unit.agent.number(n, self.unit.gc);
+            let constant = self.constant(v);
+            self.emit(Instruction::LoadConst { dst, constant });
+        }
+    }
+
+    /// The constant index for a string literal (decoding oxc's lone-surrogate escapes).
+    pub(crate) fn string_literal_constant(&mut self, s: &StringLiteral) -> u32 {
+        if s.lone_surrogates {
+            let units = decode_string_literal(s.value.as_str());
+            self.utf16_constant(&units)
+        } else {
+            self.string_constant(s.value.as_str())
+        }
+    }
+
+    // ----- identifiers -----
+
+    /// Decides how a reference is accessed.
+    pub(crate) fn access(&self, ident: &IdentifierReference) -> Access {
+        let scoping = self.unit.scoping;
+        let Some(reference_id) = ident.reference_id.get() else {
+            return Access::Dynamic;
+        };
+        let reference = scoping.get_reference(reference_id);
+        let at = reference.scope_id();
+        match reference.symbol_id() {
+            Some(symbol) => {
+                let declared = scoping.symbol_scope_id(symbol);
+                if crosses_with(scoping, at, declared) || self.eval_may_shadow(at, Some(declared)) {
+                    return Access::Dynamic;
+                }
+                let flags = scoping.symbol_flags(symbol);
+                let lexical = flags.intersects(SymbolFlags::BlockScopedVariable | SymbolFlags::ConstVariable | SymbolFlags::Class);
+                let checked = lexical && self.needs_tdz_check(ident, symbol);
+                match self.unit.locations.get(&symbol) {
+                    Some(Location::Register(reg)) => Access::Register { reg: *reg, checked },
+                    Some(Location::Env { depth, slot }) => Access::Env {
+                        hops: (self.unit.env_depth - depth) as u16,
+                        slot: *slot,
+                        checked,
+                    },
+                    Some(Location::Global) => Access::Global,
+                    None => Access::Dynamic,
+                }
+            }
+            None => {
+                if self.unit.kind.is_eval() || inside_with(scoping, at) || self.eval_may_shadow(at, None) {
+                    Access::Dynamic
+                } else {
+                    Access::Global
+                }
+            }
+        }
+    }
+
+    /// True if a sloppy direct eval in a function between the reference and
+    /// the declaration could add a shadowing `var`.
+    fn eval_may_shadow(&self, at: oxc_syntax::scope::ScopeId, declared: Option<oxc_syntax::scope::ScopeId>) -> bool {
+        let scoping = self.unit.scoping;
+        let mut scope = at;
+        loop {
+            if Some(scope) == declared {
+                return false;
+            }
+            let flags = scoping.scope_flags(scope);
+            if flags.contains_direct_eval()
+                && !flags.is_strict_mode()
+                && (flags.is_function() || (flags.is_top() && declared.is_none()))
+                && !flags.is_arrow()
+            {
+                if flags.is_top() {
+                    return false;
+                }
+                return true;
+            }
+            match scoping.scope_parent_id(scope) {
+                Some(parent) => scope = parent,
+                None => return false,
+            }
+        }
+    }
+
+    fn needs_tdz_check(&self, ident: &IdentifierReference, symbol: oxc_semantic::SymbolId) -> bool {
+        let scoping = self.unit.scoping;
+        let declared = scoping.symbol_scope_id(symbol);
+        let Some(reference_id) = ident.reference_id.get() else {
+            return true;
+        };
+        let at = scoping.get_reference(reference_id).scope_id();
+        if function_scope(scoping, at) != function_scope(scoping, declared) {
+            return true;
+        }
+        // Same function: a reference after the declaration has run, except in switch
+        // cases (which may skip the declaration) and loops that jump back.
+        let declaration_end = scoping.symbol_span(symbol).end;
+        if ident.span.start < declaration_end {
+            return true;
+        }
+        self.unit.switch_scopes.contains(&declared)
+    }
+
+    /// Loads the value of an identifier reference into `dst`.
+    pub(crate) fn load_identifier(&mut self, ident: &IdentifierReference, dst: Reg, typeof_context: bool) -> CResult {
+        if ident.name == "arguments" && ident.reference_id.get().is_some_and(|r| self.unit.scoping.get_reference(r).symbol_id().is_none()) {
+            if let Some(location) = self.arguments_location {
+                self.load_location(location, dst, false);
+                return Ok(());
+            }
+        }
+        match self.access(ident) {
+            Access::Register { reg, checked } => {
+                if reg != dst {
+                    self.emit(Instruction::Move { dst, src: reg });
+                }
+                if checked {
+                    let constant = self.string_constant(ident.name.as_str());
+                    self.emit(Instruction::CheckInitialized { reg: dst, constant });
+                }
+            }
+            Access::Env { hops, slot, checked } => {
+                if checked {
+                    self.emit(Instruction::LoadEnvChecked { dst, hops, slot });
+                } else {
+                    self.emit(Instruction::LoadEnv { dst, hops, slot });
+                }
+            }
+            Access::Global => {
+                let cache = self.cache(ident.name.as_str());
+                if typeof_context {
+                    self.emit(Instruction::GetGlobalOrUndefined { dst, cache });
+                } else {
+                    self.emit(Instruction::GetGlobal { dst, cache });
+                }
+            }
+            Access::Dynamic => {
+                let constant = self.string_constant(ident.name.as_str());
+                if typeof_context {
+                    self.emit(Instruction::GetNameOrUndefined { dst, constant });
+                } else {
+                    self.emit(Instruction::GetName { dst, constant });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Loads a binding location known to the compiler.
+    pub(crate) fn load_location(&mut self, location: Location, dst: Reg, checked: bool) {
+        match location {
+            Location::Register(reg) => {
+                if reg != dst {
+                    self.emit(Instruction::Move { dst, src: reg });
+                }
+            }
+            Location::Env { depth, slot } => {
+                let hops = (self.unit.env_depth - depth) as u16;
+                if checked {
+                    self.emit(Instruction::LoadEnvChecked { dst, hops, slot });
+                } else {
+                    self.emit(Instruction::LoadEnv { dst, hops, slot });
+                }
+            }
+            Location::Global => unreachable!("special bindings are never global"),
+        }
+    }
+
+    /// Stores into a binding location known to the compiler.
+    pub(crate) fn store_location(&mut self, location: Location, src: Reg) {
+        match location {
+            Location::Register(reg) => {
+                if reg != src {
+                    self.emit(Instruction::Move { dst: reg, src });
+                }
+            }
+            Location::Env { depth, slot } => {
+                let hops = (self.unit.env_depth - depth) as u16;
+                self.emit(Instruction::StoreEnv { src, hops, slot });
+            }
+            Location::Global => unreachable!("special bindings are never global"),
+        }
+    }
+
+    /// Assigns `src` to an identifier (PutValue on its reference).
+    pub(crate) fn store_identifier(&mut self, ident: &IdentifierReference, src: Reg) -> CResult {
+        let scoping = self.unit.scoping;
+        let symbol = ident.reference_id.get().and_then(|r| scoping.get_reference(r).symbol_id());
+        match self.access(ident) {
+            Access::Register { reg, checked } => {
+                if checked {
+                    let constant = self.string_constant(ident.name.as_str());
+                    self.emit(Instruction::CheckInitialized { reg, constant });
+                }
+                if symbol.is_some_and(|s| self.is_immutable(s)) {
+                    self.throw_const_assignment(ident.name.as_str());
+                } else if reg != src {
+                    self.emit(Instruction::Move { dst: reg, src });
+                }
+            }
+            Access::Env { hops, slot, checked } => {
+                if checked {
+                    let tmp = self.alloc();
+                    self.emit(Instruction::LoadEnvChecked { dst: tmp, hops, slot });
+                }
+                if symbol.is_some_and(|s| self.is_immutable(s)) {
+                    self.throw_const_assignment(ident.name.as_str());
+                } else {
+                    self.emit(Instruction::StoreEnv { src, hops, slot });
+                }
+            }
+            Access::Global => {
+                let cache = self.cache(ident.name.as_str());
+                self.emit(Instruction::SetGlobal { src, cache });
+            }
+            Access::Dynamic => {
+                let constant = self.string_constant(ident.name.as_str());
+                self.emit(Instruction::SetName { src, constant });
+            }
+        }
+        Ok(())
+    }
+
+    /// True for `const` bindings and a named function expression's own name
+    /// (assignment throws in strict code and is ignored in sloppy code).
+    fn is_immutable(&self, symbol: oxc_semantic::SymbolId) -> bool {
+        let flags = self.unit.scoping.symbol_flags(symbol);
+        flags.contains(SymbolFlags::ConstVariable)
+            || (flags.contains(SymbolFlags::Class) && self.unit.class_inner_names.contains(&symbol))
+            || (flags.contains(SymbolFlags::FunctionExpression) && self.unit.function_expression_names.contains(&symbol))
+    }
+
+    fn throw_const_assignment(&mut self, _name: &str) {
+        // Named function expressions' own names ignore assignment in sloppy code.
+        let constant = self.string_constant("Assignment to constant variable.");
+        self.emit(Instruction::ThrowConstAssignment { constant, strict: self.strict });
+    }
+
+    // ----- this, new.target -----
+
+    /// Loads `this` (with the derived-constructor TDZ check if `checked`).
+    pub(crate) fn load_this(&mut self, dst: Reg, checked: bool) {
+        match self.this_location {
+            Some(location) => {
+                let derived = self.this_needs_check();
+                self.load_location(location, dst, checked && derived);
+                if checked && derived {
+                    if let Location::Register(_) = location {
+                        let constant = self.string_constant("this");
+                        self.emit(Instruction::CheckThisInitialized { reg: dst, constant });
+                    }
+                }
+            }
+            None => self.emit(Instruction::LoadThis { dst }),
+        }
+    }
+
+    /// True if `this` may be uninitialized here (derived constructors and
+    /// arrows inside them).
+    pub(crate) fn this_needs_check(&self) -> bool {
+        self.this_derived
+    }
+
+    pub(crate) fn load_new_target(&mut self, dst: Reg) {
+        match self.new_target_location {
+            Some(location) => self.load_location(location, dst, false),
+            None => self.emit(Instruction::LoadNewTarget { dst }),
+        }
+    }
+
+    // ----- templates -----
+
+    fn template_literal(&mut self, t: &TemplateLiteral, dst: Reg) -> CResult {
+        let first = t.quasis[0].value.cooked.as_ref().map(|c| c.as_str().to_owned()).unwrap_or_default();
+        let constant = self.string_constant(&decode_template(&first, t.quasis[0].lone_surrogates));
+        self.emit(Instruction::LoadConst { dst, constant });
+        let acc = self.alloc();
+        self.emit(Instruction::Move { dst: acc, src: dst });
+        for (i, expression) in t.expressions.iter().enumerate() {
+            let value = self.expr_temp(expression)?;
+            self.emit(Instruction::ToString { dst: value, src: value });
+            self.emit(Instruction::Add { dst: acc, lhs: acc, rhs: value });
+            let quasi = &t.quasis[i + 1];
+            let text = quasi.value.cooked.as_ref().map(|c| c.as_str().to_owned()).unwrap_or_default();
+            if !text.is_empty() {
+                let part = self.alloc();
+                let constant = self.string_constant(&decode_template(&text, quasi.lone_surrogates));
+                self.emit(Instruction::LoadConst { dst: part, constant });
+                self.emit(Instruction::Add { dst: acc, lhs: acc, rhs: part });
+            }
+        }
+        self.emit(Instruction::Move { dst, src: acc });
+        Ok(())
+    }
+
+    fn tagged_template(&mut self, t: &TaggedTemplateExpression, dst: Reg) -> CResult {
+        let argc = 1 + t.quasi.expressions.len();
+        let base = self.alloc_n(2 + argc as u32);
+        self.callee_and_this(&t.tag, base, None)?;
+        // The template object is created once per site: here, at compile time.
+        let mut cooked = Vec::new();
+        let mut raw = Vec::new();
+        for quasi in &t.quasi.quasis {
+            cooked.push(quasi.value.cooked.as_ref().map(|c| decode_template(c.as_str(), quasi.lone_surrogates)));
+            raw.push(quasi.value.raw.as_str().replace("\r\n", "\n").replace('\r', "\n"));
+        }
+        let template = self.template_object_constant(&cooked, &raw);
+        self.emit(Instruction::LoadConst { dst: base + 2, constant: template });
+        for (i, expression) in t.quasi.expressions.iter().enumerate() {
+            self.expr(expression, base + 3 + i as Reg)?;
+        }
+        self.at(t);
+        self.emit(Instruction::Call { dst, callee: base, argc: argc as u16 });
+        Ok(())
+    }
+
+    // ----- array and object literals -----
+
+    fn array_literal(&mut self, array: &ArrayExpression, dst: Reg) -> CResult {
+        let target = self.alloc();
+        self.emit(Instruction::NewArray { dst: target });
+        for element in &array.elements {
+            match element {
+                ArrayExpressionElement::SpreadElement(spread) => {
+                    let value = self.expr_temp(&spread.argument)?;
+                    self.emit(Instruction::ArraySpread { array: target, src: value });
+                }
+                ArrayExpressionElement::Elision(_) => self.emit(Instruction::ArrayPushHole { array: target }),
+                other => {
+                    let value = self.expr_temp(other.to_expression())?;
+                    self.emit(Instruction::ArrayPush { array: target, src: value });
+                }
+            }
+            self.release(u32::from(target) + 1);
+        }
+        self.emit(Instruction::Move { dst, src: target });
+        Ok(())
+    }
+
+    fn object_literal(&mut self, object: &ObjectExpression, dst: Reg) -> CResult {
+        let target = self.alloc();
+        self.emit(Instruction::NewObject { dst: target });
+        for property in &object.properties {
+            let m = self.mark();
+            match property {
+                ObjectPropertyKind::SpreadProperty(spread) => {
+                    let value = self.expr_temp(&spread.argument)?;
+                    let none = self.alloc();
+                    self.emit(Instruction::LoadUndefined { dst: none });
+                    self.emit(Instruction::CopyDataProperties { target, src: value, excluded: none });
+                }
+                ObjectPropertyKind::ObjectProperty(p) => {
+                    self.at(p.as_ref());
+                    // __proto__: value sets the prototype (not for shorthand or computed keys).
+                    if p.kind == PropertyKind::Init && !p.computed && !p.shorthand && !p.method && p.key.static_name().is_some_and(|n| n == "__proto__") {
+                        let value = self.expr_temp(&p.value)?;
+                        self.emit(Instruction::SetPrototypeLiteral { object: target, src: value });
+                        self.release(m);
+                        continue;
+                    }
+                    match p.kind {
+                        PropertyKind::Init if !p.method => {
+                            if let (false, Some(name)) = (p.computed, p.key.static_name()) {
+                                let value = self.alloc();
+                                self.named_evaluation(&p.value, value, NameSource::Static(name.to_string()))?;
+                                let key = self.property_key_static(&p.key)?;
+                                let cache = self.cache_for_key(key);
+                                self.emit(Instruction::DefineNamed { object: target, src: value, cache });
+                            } else {
+                                let key = self.property_key_reg(&p.key)?;
+                                let value = self.alloc();
+                                self.named_evaluation(&p.value, value, NameSource::Register(key))?;
+                                self.emit(Instruction::DefineIndexed { object: target, key, src: value });
+                            }
+                        }
+                        kind => {
+                            let key = self.property_key_reg(&p.key)?;
+                            let Expression::FunctionExpression(f) = &p.value else {
+                                return Err(CompileError::syntax("Invalid method definition"));
+                            };
+                            let function = self.alloc();
+                            let prefix = match kind {
+                                PropertyKind::Get => 1,
+                                PropertyKind::Set => 2,
+                                PropertyKind::Init => 0,
+                            };
+                            self.method_closure(f, function, target, key, prefix)?;
+                            match kind {
+                                PropertyKind::Get => self.emit(Instruction::DefineAccessor {
+                                    object: target,
+                                    key,
+                                    function,
+                                    setter: false,
+                                    enumerable: true,
+                                }),
+                                PropertyKind::Set => self.emit(Instruction::DefineAccessor {
+                                    object: target,
+                                    key,
+                                    function,
+                                    setter: true,
+                                    enumerable: true,
+                                }),
+                                PropertyKind::Init => self.emit(Instruction::DefineMethod {
+                                    object: target,
+                                    key,
+                                    function,
+                                    enumerable: true,
+                                }),
+                            }
+                        }
+                    }
+                }
+            }
+            self.release(m);
+        }
+        self.emit(Instruction::Move { dst, src: target });
+        Ok(())
+    }
+
+    /// The key of a non-computed property name as a property key constant.
+    pub(crate) fn property_key_static(&mut self, key: &PropertyKey) -> CResult<crate::ecmascript::types::PropertyKey<'static>> {
+        match key {
+            PropertyKey::StaticIdentifier(id) => Ok(self.key(id.name.as_str())),
+            PropertyKey::StringLiteral(s) => {
+                if s.lone_surrogates {
+                    let units = decode_string_literal(s.value.as_str());
+                    let string = self.unit.agent.create_string_from_utf16(&units, self.unit.gc);
+                    Ok(crate::engine::Bindable::unbind(self.unit.agent.string_to_key(string, self.unit.gc)))
+                } else {
+                    Ok(self.key(s.value.as_str()))
+                }
+            }
+            PropertyKey::NumericLiteral(n) => {
+                let text = crate::ecmascript::abstract_operations::number_to_string(n.value);
+                Ok(self.key(&text))
+            }
+            PropertyKey::BigIntLiteral(b) => Ok(self.key(b.value.as_str())),
+            _ => Err(CompileError::syntax("Unsupported property name")),
+        }
+    }
+
+    /// Evaluates a property name (computed or not) into a register holding a
+    /// property key value.
+    pub(crate) fn property_key_reg(&mut self, key: &PropertyKey) -> CResult<Reg> {
+        let r = self.alloc();
+        match key {
+            PropertyKey::StaticIdentifier(id) => {
+                let constant = self.string_constant(id.name.as_str());
+                self.emit(Instruction::LoadConst { dst: r, constant });
+            }
+            PropertyKey::PrivateIdentifier(p) => {
+                let name = self.private_name(&p.name)?;
+                self.emit(Instruction::Move { dst: r, src: name });
+            }
+            PropertyKey::StringLiteral(s) => {
+                let constant = self.string_literal_constant(s);
+                self.emit(Instruction::LoadConst { dst: r, constant });
+            }
+            PropertyKey::NumericLiteral(n) => {
+                let text = crate::ecmascript::abstract_operations::number_to_string(n.value);
+                let constant = self.string_constant(&text);
+                self.emit(Instruction::LoadConst { dst: r, constant });
+            }
+            other => {
+                self.expr(other.to_expression(), r)?;
+                self.emit(Instruction::ToPropertyKey { dst: r, src: r });
+            }
+        }
+        Ok(r)
+    }
+
+    // ----- operators -----
+
+    fn unary(&mut self, u: &UnaryExpression, dst: Reg) -> CResult {
+        match u.operator {
+            UnaryOperator::Typeof => {
+                let value = self.alloc();
+                if let Expression::Identifier(ident) = u.argument.without_parentheses() {
+                    self.load_identifier(ident, value, true)?;
+                } else {
+                    self.expr(&u.argument, value)?;
+                }
+                self.emit(Instruction::TypeOf { dst, src: value });
+            }
+            UnaryOperator::Delete => self.delete(&u.argument, dst)?,
+            UnaryOperator::Void => {
+                let m = self.mark();
+                self.expr_temp(&u.argument)?;
+                self.release(m);
+                self.emit(Instruction::LoadUndefined { dst });
+            }
+            operator => {
+                let value = self.expr_operand(&u.argument, false)?;
+                self.at(u);
+                self.emit(match operator {
+                    UnaryOperator::UnaryNegation => Instruction::Neg { dst, src: value },
+                    UnaryOperator::UnaryPlus => Instruction::ToNumber { dst, src: value },
+                    UnaryOperator::LogicalNot => Instruction::Not { dst, src: value },
+                    UnaryOperator::BitwiseNot => Instruction::BitNot { dst, src: value },
+                    _ => unreachable!(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn delete(&mut self, argument: &Expression, dst: Reg) -> CResult {
+        match argument.without_parentheses() {
+            Expression::Identifier(ident) => match self.access(ident) {
+                Access::Dynamic | Access::Global => {
+                    let constant = self.string_constant(ident.name.as_str());
+                    self.emit(Instruction::DeleteName { dst, constant });
+                }
+                _ => self.emit(Instruction::LoadBool { dst, value: false }),
+            },
+            Expression::StaticMemberExpression(m) => {
+                if matches!(m.object, Expression::Super(_)) {
+                    let constant = self.string_constant("Unsupported reference to 'super'");
+                    self.emit(Instruction::ThrowError { kind: 3, constant });
+                    return Ok(());
+                }
+                let object = self.expr_temp(&m.object)?;
+                let cache = self.cache(m.property.name.as_str());
+                self.emit(Instruction::DeleteNamed { dst, object, cache });
+            }
+            Expression::ComputedMemberExpression(m) => {
+                if matches!(m.object, Expression::Super(_)) {
+                    let key = self.expr_temp(&m.expression)?;
+                    let _ = key;
+                    let constant = self.string_constant("Unsupported reference to 'super'");
+                    self.emit(Instruction::ThrowError { kind: 3, constant });
+                    return Ok(());
+                }
+                let object = self.expr_temp(&m.object)?;
+                let key = self.expr_temp(&m.expression)?;
+                self.emit(Instruction::DeleteIndexed { dst, object, key });
+            }
+            Expression::ChainExpression(chain) => {
+                let exit = self.new_label();
+                let end = self.new_label();
+                match &chain.expression {
+                    ChainElement::StaticMemberExpression(m) => {
+                        let object = self.chain_object(&m.object, m.optional, exit)?;
+                        let cache = self.cache(m.property.name.as_str());
+                        self.emit(Instruction::DeleteNamed { dst, object, cache });
+                    }
+                    ChainElement::ComputedMemberExpression(m) => {
+                        let object = self.chain_object(&m.object, m.optional, exit)?;
+                        let key = self.expr_temp(&m.expression)?;
+                        self.emit(Instruction::DeleteIndexed { dst, object, key });
+                    }
+                    _ => {
+                        let m = self.mark();
+                        self.expr_temp(argument)?;
+                        self.release(m);
+                        self.emit(Instruction::LoadBool { dst, value: true });
+                    }
+                }
+                self.jump(end);
+                self.place(exit);
+                self.emit(Instruction::LoadBool { dst, value: true });
+                self.place(end);
+            }
+            other => {
+                let m = self.mark();
+                self.expr_temp(other)?;
+                self.release(m);
+                self.emit(Instruction::LoadBool { dst, value: true });
+            }
+        }
+        Ok(())
+    }
+
+    /// Evaluates the object of an optional-chain member, jumping to `exit` if
+    /// the access is optional and the object is nullish.
+    fn chain_object(&mut self, object: &Expression, optional: bool, exit: Label) -> CResult<Reg> {
+        let r = self.alloc();
+        self.chain_part(object, r, exit)?;
+        if optional {
+            self.emit_jump(|target| Instruction::JumpIfNullish { src: r, target }, exit);
+        }
+        Ok(r)
+    }
+
+    /// Compiles an expression inside an optional chain (members and calls keep
+    /// the chain's exit label).
+    fn chain_part(&mut self, e: &Expression, dst: Reg, exit: Label) -> CResult {
+        match e {
+            Expression::CallExpression(call) => self.call(call, dst, Some(exit)),
+            _ => match e.as_member_expression() {
+                Some(member) => self.member_get(member, dst, Some(exit)),
+                None => self.expr(e, dst),
+            },
+        }
+    }
+
+    fn update(&mut self, u: &UpdateExpression, dst: Reg) -> CResult {
+        let increment = u.operator == UpdateOperator::Increment;
+        let op = |dst, src| {
+            if increment {
+                Instruction::Inc { dst, src }
+            } else {
+                Instruction::Dec { dst, src }
+            }
+        };
+        match &u.argument {
+            SimpleAssignmentTarget::AssignmentTargetIdentifier(ident) => {
+                if let Access::Register { reg, checked: false } = self.access(ident) {
+                    let symbol = ident.reference_id.get().and_then(|r| self.unit.scoping.get_reference(r).symbol_id());
+                    if !symbol.is_some_and(|s| self.is_immutable(s)) {
+                        if u.prefix {
+                            self.emit(op(reg, reg));
+                            if dst != reg {
+                                self.emit(Instruction::Move { dst, src: reg });
+                            }
+                        } else {
+                            self.emit(Instruction::ToNumeric { dst, src: reg });
+                            self.emit(op(reg, dst));
+                        }
+                        return Ok(());
+                    }
+                }
+                let old = self.alloc();
+                self.load_identifier(ident, old, false)?;
+                self.emit(Instruction::ToNumeric { dst: old, src: old });
+                let new = self.alloc();
+                self.emit(op(new, old));
+                self.store_identifier(ident, new)?;
+                self.emit(Instruction::Move { dst, src: if u.prefix { new } else { old } });
+            }
+            target => {
+                let member = target.as_member_expression().ok_or_else(|| CompileError::syntax("Invalid update target"))?;
+                let reference = self.member_reference(member)?;
+                let old = self.alloc();
+                self.reference_get(&reference, old)?;
+                self.emit(Instruction::ToNumeric { dst: old, src: old });
+                let new = self.alloc();
+                self.emit(op(new, old));
+                self.reference_put(&reference, new)?;
+                self.emit(Instruction::Move { dst, src: if u.prefix { new } else { old } });
+            }
+        }
+        Ok(())
+    }
+
+    fn binary(&mut self, b: &BinaryExpression, dst: Reg) -> CResult {
+        let rhs_effects = has_effects(&b.right);
+        let lhs = self.expr_operand(&b.left, rhs_effects)?;
+        let rhs = self.expr_operand(&b.right, false)?;
+        self.at(b);
+        self.emit(binary_instruction(b.operator, dst, lhs, rhs));
+        Ok(())
+    }
+
+    fn logical(&mut self, l: &LogicalExpression, dst: Reg) -> CResult {
+        let end = self.new_label();
+        let value = self.alloc();
+        self.expr(&l.left, value)?;
+        match l.operator {
+            LogicalOperator::Or => self.emit_jump(|target| Instruction::JumpIfTrue { cond: value, target }, end),
+            LogicalOperator::And => self.emit_jump(|target| Instruction::JumpIfFalse { cond: value, target }, end),
+            LogicalOperator::Coalesce => {
+                self.emit_jump(|target| Instruction::JumpIfNotNullish { src: value, target }, end)
+            }
+        }
+        self.expr(&l.right, value)?;
+        self.place(end);
+        self.emit(Instruction::Move { dst, src: value });
+        Ok(())
+    }
+
+    // ----- members -----
+
+    /// Compiles a property read. With `exit`, optional accesses jump there on nullish.
+    pub(crate) fn member_get(&mut self, member: &MemberExpression, dst: Reg, exit: Option<Label>) -> CResult {
+        match member {
+            MemberExpression::StaticMemberExpression(m) => {
+                if matches!(m.object, Expression::Super(_)) {
+                    let key = self.alloc();
+                    let constant = self.string_constant(m.property.name.as_str());
+                    self.emit(Instruction::LoadConst { dst: key, constant });
+                    self.at(m.as_ref());
+                    self.emit(Instruction::GetSuper { dst, key });
+                    return Ok(());
+                }
+                let object = self.member_object(&m.object, m.optional, exit)?;
+                let cache = self.cache(m.property.name.as_str());
+                self.at(m.as_ref());
+                self.emit(Instruction::GetNamed { dst, object, cache });
+            }
+            MemberExpression::ComputedMemberExpression(m) => {
+                if matches!(m.object, Expression::Super(_)) {
+                    let key = self.expr_temp(&m.expression)?;
+                    self.emit(Instruction::ToPropertyKey { dst: key, src: key });
+                    self.at(m.as_ref());
+                    self.emit(Instruction::GetSuper { dst, key });
+                    return Ok(());
+                }
+                let object = self.member_object(&m.object, m.optional, exit)?;
+                let key = self.expr_operand(&m.expression, false)?;
+                self.at(m.as_ref());
+                self.emit(Instruction::GetIndexed { dst, object, key });
+            }
+            MemberExpression::PrivateFieldExpression(m) => {
+                let object = self.member_object(&m.object, m.optional, exit)?;
+                let name = self.private_name(&m.field.name)?;
+                self.at(m.as_ref());
+                self.emit(Instruction::GetPrivate { dst, object, name });
+            }
+        }
+        Ok(())
+    }
+
+    /// Evaluates a member expression's object (inside a chain when `exit` is set).
+    fn member_object(&mut self, object: &Expression, optional: bool, exit: Option<Label>) -> CResult<Reg> {
+        match exit {
+            Some(exit) => self.chain_object(object, optional, exit),
+            None => self.expr_operand(object, true),
+        }
+    }
+
+    // ----- calls -----
+
+    /// Compiles a call. With `exit`, this call is part of an optional chain.
+    pub(crate) fn call(&mut self, call: &CallExpression, dst: Reg, exit: Option<Label>) -> CResult {
+        if let Expression::Super(_) = call.callee {
+            return self.super_call(&call.arguments, dst);
+        }
+        let has_spread = call.arguments.iter().any(|a| matches!(a, Argument::SpreadElement(_)));
+        let argc = if has_spread { 1 } else { call.arguments.len() };
+        let base = self.alloc_n(2 + argc as u32);
+        let is_direct_eval = !call.optional
+            && exit.is_none()
+            && matches!(&call.callee, Expression::Identifier(id) if id.name == "eval");
+        self.callee_and_this(&call.callee, base, exit)?;
+        if call.optional {
+            let exit = exit.expect("optional call inside a chain");
+            self.emit_jump(|target| Instruction::JumpIfNullish { src: base, target }, exit);
+        }
+        self.arguments(&call.arguments, base + 2, has_spread)?;
+        self.at(call);
+        if has_spread {
+            self.emit(Instruction::CallSpread { dst, callee: base });
+        } else if is_direct_eval {
+            self.emit(Instruction::CallEval { dst, callee: base, argc: argc as u16 });
+        } else {
+            self.emit(Instruction::Call { dst, callee: base, argc: argc as u16 });
+        }
+        Ok(())
+    }
+
+    /// Evaluates a callee into `base` and its `this` into `base + 1`.
+    fn callee_and_this(&mut self, callee: &Expression, base: Reg, exit: Option<Label>) -> CResult {
+        match callee {
+            Expression::ParenthesizedExpression(p) if p.expression.is_member_expression() => {
+                self.callee_and_this(&p.expression, base, exit)
+            }
+            Expression::StaticMemberExpression(m) => {
+                if matches!(m.object, Expression::Super(_)) {
+                    self.load_this(base + 1, true);
+                    let key = self.alloc();
+                    let constant = self.string_constant(m.property.name.as_str());
+                    self.emit(Instruction::LoadConst { dst: key, constant });
+                    self.emit(Instruction::GetSuper { dst: base, key });
+                    return Ok(());
+                }
+                match exit {
+                    Some(exit) => self.chain_part(&m.object, base + 1, exit)?,
+                    None => self.expr(&m.object, base + 1)?,
+                }
+                if m.optional {
+                    let exit = exit.expect("optional member inside a chain");
+                    self.emit_jump(|target| Instruction::JumpIfNullish { src: base + 1, target }, exit);
+                }
+                let cache = self.cache(m.property.name.as_str());
+                self.at(m.as_ref());
+                self.emit(Instruction::GetNamed { dst: base, object: base + 1, cache });
+                Ok(())
+            }
+            Expression::ComputedMemberExpression(m) => {
+                if matches!(m.object, Expression::Super(_)) {
+                    self.load_this(base + 1, true);
+                    let key = self.expr_temp(&m.expression)?;
+                    self.emit(Instruction::ToPropertyKey { dst: key, src: key });
+                    self.emit(Instruction::GetSuper { dst: base, key });
+                    return Ok(());
+                }
+                match exit {
+                    Some(exit) => self.chain_part(&m.object, base + 1, exit)?,
+                    None => self.expr(&m.object, base + 1)?,
+                }
+                if m.optional {
+                    let exit = exit.expect("optional member inside a chain");
+                    self.emit_jump(|target| Instruction::JumpIfNullish { src: base + 1, target }, exit);
+                }
+                let key = self.expr_operand(&m.expression, false)?;
+                self.at(m.as_ref());
+                self.emit(Instruction::GetIndexed { dst: base, object: base + 1, key });
+                Ok(())
+            }
+            Expression::PrivateFieldExpression(m) => {
+                match exit {
+                    Some(exit) => self.chain_part(&m.object, base + 1, exit)?,
+                    None => self.expr(&m.object, base + 1)?,
+                }
+                if m.optional {
+                    let exit = exit.expect("optional member inside a chain");
+                    self.emit_jump(|target| Instruction::JumpIfNullish { src: base + 1, target }, exit);
+                }
+                let name = self.private_name(&m.field.name)?;
+                self.emit(Instruction::GetPrivate { dst: base, object: base + 1, name });
+                Ok(())
+            }
+            Expression::Identifier(ident) if matches!(self.access(ident), Access::Dynamic) => {
+                let constant = self.string_constant(ident.name.as_str());
+                self.emit(Instruction::GetNameForCall { dst: base, constant });
+                Ok(())
+            }
+            other => {
+                match exit {
+                    Some(exit) => self.chain_part(other, base, exit)?,
+                    None => self.expr(other, base)?,
+                }
+                self.emit(Instruction::LoadUndefined { dst: base + 1 });
+                Ok(())
+            }
+        }
+    }
+
+    /// Evaluates call arguments into consecutive registers from `first`, or
+    /// (with spread) into an array in `first`.
+    fn arguments(&mut self, arguments: &[Argument], first: Reg, has_spread: bool) -> CResult {
+        if has_spread {
+            self.emit(Instruction::NewArray { dst: first });
+            for argument in arguments {
+                let m = self.mark();
+                match argument {
+                    Argument::SpreadElement(spread) => {
+                        let value = self.expr_temp(&spread.argument)?;
+                        self.emit(Instruction::ArraySpread { array: first, src: value });
+                    }
+                    other => {
+                        let value = self.expr_temp(other.to_expression())?;
+                        self.emit(Instruction::ArrayPush { array: first, src: value });
+                    }
+                }
+                self.release(m);
+            }
+        } else {
+            for (i, argument) in arguments.iter().enumerate() {
+                self.expr(argument.to_expression(), first + i as Reg)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn new_expression(&mut self, n: &NewExpression, dst: Reg) -> CResult {
+        let has_spread = n.arguments.iter().any(|a| matches!(a, Argument::SpreadElement(_)));
+        let argc = if has_spread { 1 } else { n.arguments.len() };
+        let base = self.alloc_n(2 + argc as u32);
+        self.expr(&n.callee, base)?;
+        self.arguments(&n.arguments, base + 2, has_spread)?;
+        self.at(n);
+        if has_spread {
+            self.emit(Instruction::ConstructSpread { dst, callee: base });
+        } else {
+            self.emit(Instruction::Construct { dst, callee: base, argc: argc as u16 });
+        }
+        Ok(())
+    }
+
+    fn super_call(&mut self, arguments: &[Argument], dst: Reg) -> CResult {
+        let has_spread = arguments.iter().any(|a| matches!(a, Argument::SpreadElement(_)));
+        let argc = if has_spread { 1 } else { arguments.len() };
+        let args = self.alloc_n(argc as u32);
+        self.arguments(arguments, args, has_spread)?;
+        if has_spread {
+            self.emit(Instruction::SuperCallSpread { dst, args });
+        } else {
+            self.emit(Instruction::SuperCall { dst, args, argc: argc as u16 });
+        }
+        // Bind `this` (ReferenceError if already bound).
+        match self.this_location {
+            Some(Location::Env { depth, slot }) => {
+                let hops = (self.unit.env_depth - depth) as u16;
+                self.emit(Instruction::BindThisEnv { src: dst, hops, slot });
+            }
+            Some(Location::Register(this)) => self.emit(Instruction::BindThisRegister { this, src: dst }),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    // ----- yield -----
+
+    fn yield_expression(&mut self, y: &YieldExpression, dst: Reg) -> CResult {
+        if y.delegate {
+            let iterable = match &y.argument {
+                Some(argument) => self.expr_temp(argument)?,
+                None => {
+                    let r = self.alloc();
+                    self.emit(Instruction::LoadUndefined { dst: r });
+                    r
+                }
+            };
+            return self.yield_star(iterable, dst);
+        }
+        let value = match &y.argument {
+            Some(argument) => self.expr_temp(argument)?,
+            None => {
+                let r = self.alloc();
+                self.emit(Instruction::LoadUndefined { dst: r });
+                r
+            }
+        };
+        let received = self.alloc_n(2);
+        self.at(y);
+        self.emit(Instruction::Yield { dst: received, src: value });
+        self.resume_dispatch(received)?;
+        self.emit(Instruction::Move { dst, src: received });
+        Ok(())
+    }
+
+    /// After a resumption point: a `throw` resumption throws, a `return`
+    /// resumption returns (running finally blocks); `received` holds the value
+    /// and `received + 1` the kind.
+    pub(crate) fn resume_dispatch(&mut self, received: Reg) -> CResult {
+        let normal = self.new_label();
+        let test = self.alloc();
+        let kind = received + 1;
+        let one = self.alloc();
+        self.emit(Instruction::LoadInt { dst: one, value: 0 });
+        self.emit(Instruction::StrictEq { dst: test, lhs: kind, rhs: one });
+        self.emit_jump(|target| Instruction::JumpIfTrue { cond: test, target }, normal);
+        let not_throw = self.new_label();
+        self.emit(Instruction::LoadInt { dst: one, value: 1 });
+        self.emit(Instruction::StrictEq { dst: test, lhs: kind, rhs: one });
+        self.emit_jump(|target| Instruction::JumpIfFalse { cond: test, target }, not_throw);
+        self.emit(Instruction::Throw { src: received });
+        self.place(not_throw);
+        self.emit_completion(super::control::Completion::Return, Some(received));
+        self.place(normal);
+        Ok(())
+    }
+
+    /// `yield* iterable`: delegation loop.
+    fn yield_star(&mut self, iterable: Reg, dst: Reg) -> CResult {
+        let iterator = self.alloc_n(2);
+        self.emit(Instruction::GetIterator { dst: iterator, src: iterable });
+        let received = self.alloc_n(2);
+        self.emit(Instruction::LoadUndefined { dst: received });
+        self.emit(Instruction::LoadInt { dst: received + 1, value: 0 });
+        let top = self.new_label();
+        let done = self.new_label();
+        self.place(top);
+        // YieldDelegate performs one step of the delegation with the value and
+        // kind in `received`: it either yields the inner result (resuming back
+        // here with a new value/kind) or, when the inner iterator is done,
+        // leaves its value in `received` with kind 3 (and 4 for an inner return
+        // that must return from the generator).
+        self.emit(Instruction::YieldDelegate { dst: received, iterator });
+        let test = self.alloc();
+        let number = self.alloc();
+        self.emit(Instruction::LoadInt { dst: number, value: 3 });
+        self.emit(Instruction::StrictEq { dst: test, lhs: received + 1, rhs: number });
+        self.emit_jump(|target| Instruction::JumpIfTrue { cond: test, target }, done);
+        self.emit(Instruction::LoadInt { dst: number, value: 4 });
+        self.emit(Instruction::StrictEq { dst: test, lhs: received + 1, rhs: number });
+        self.emit_jump(|target| Instruction::JumpIfFalse { cond: test, target }, top);
+        self.emit_completion(super::control::Completion::Return, Some(received));
+        self.place(done);
+        self.emit(Instruction::Move { dst, src: received });
+        Ok(())
+    }
+}
+
+/// Where a function's name comes from in NamedEvaluation.
+#[derive(Clone, Debug)]
+pub(crate) enum NameSource {
+    /// A name known at compile time.
+    Static(String),
+    /// A property key computed at run time.
+    Register(Reg),
+}
+
+/// The instruction for a binary operator.
+pub(crate) fn binary_instruction(operator: BinaryOperator, dst: Reg, lhs: Reg, rhs: Reg) -> Instruction {
+    match operator {
+        BinaryOperator::Addition => Instruction::Add { dst, lhs, rhs },
+        BinaryOperator::Subtraction => Instruction::Sub { dst, lhs, rhs },
+        BinaryOperator::Multiplication => Instruction::Mul { dst, lhs, rhs },
+        BinaryOperator::Division => Instruction::Div { dst, lhs, rhs },
+        BinaryOperator::Remainder => Instruction::Rem { dst, lhs, rhs },
+        BinaryOperator::Exponential => Instruction::Exp { dst, lhs, rhs },
+        BinaryOperator::ShiftLeft => Instruction::Shl { dst, lhs, rhs },
+        BinaryOperator::ShiftRight => Instruction::Shr { dst, lhs, rhs },
+        BinaryOperator::ShiftRightZeroFill => Instruction::UShr { dst, lhs, rhs },
+        BinaryOperator::BitwiseOR => Instruction::BitOr { dst, lhs, rhs },
+        BinaryOperator::BitwiseXOR => Instruction::BitXor { dst, lhs, rhs },
+        BinaryOperator::BitwiseAnd => Instruction::BitAnd { dst, lhs, rhs },
+        BinaryOperator::Equality => Instruction::Eq { dst, lhs, rhs },
+        BinaryOperator::Inequality => Instruction::NotEq { dst, lhs, rhs },
+        BinaryOperator::StrictEquality => Instruction::StrictEq { dst, lhs, rhs },
+        BinaryOperator::StrictInequality => Instruction::StrictNotEq { dst, lhs, rhs },
+        BinaryOperator::LessThan => Instruction::Lt { dst, lhs, rhs },
+        BinaryOperator::LessEqualThan => Instruction::LtEq { dst, lhs, rhs },
+        BinaryOperator::GreaterThan => Instruction::Gt { dst, lhs, rhs },
+        BinaryOperator::GreaterEqualThan => Instruction::GtEq { dst, lhs, rhs },
+        BinaryOperator::In => Instruction::In { dst, lhs, rhs },
+        BinaryOperator::Instanceof => Instruction::InstanceOf { dst, lhs, rhs },
+    }
+}
+
+/// True if evaluating `e` could run code or assign (so an operand read earlier
+/// must be copied first).
+pub(crate) fn has_effects(e: &Expression) -> bool {
+    match e.without_parentheses() {
+        Expression::BooleanLiteral(_)
+        | Expression::NullLiteral(_)
+        | Expression::NumericLiteral(_)
+        | Expression::StringLiteral(_)
+        | Expression::BigIntLiteral(_)
+        | Expression::Identifier(_)
+        | Expression::ThisExpression(_) => false,
+        Expression::BinaryExpression(b) => has_effects(&b.left) || has_effects(&b.right),
+        Expression::UnaryExpression(u) => u.operator != UnaryOperator::Delete && has_effects(&u.argument),
+        _ => true,
+    }
+}
+
+/// Decodes cooked template text (oxc escapes lone surrogates like string literals).
+fn decode_template(text: &str, lone_surrogates: bool) -> String {
+    if lone_surrogates {
+        String::from_utf16_lossy(&decode_string_literal(text))
+    } else {
+        text.to_owned()
+    }
+}
+
+impl FunctionKind {
+    /// True for kinds whose `this` may start uninitialized.
+    pub(crate) fn is_derived(self) -> bool {
+        self == FunctionKind::DerivedConstructor
+    }
+}

@@ -1,0 +1,601 @@
+//! ### [15.2 Function Definitions](https://tc39.es/ecma262/#sec-function-definitions) and
+//! [10.2.11 FunctionDeclarationInstantiation](https://tc39.es/ecma262/#sec-functiondeclarationinstantiation)
+//!
+//! Compiling function bodies: parameters, the prologue that sets up
+//! `arguments`, `this` and hoisted declarations, and closure creation.
+
+use oxc_ast::ast::*;
+use oxc_ast_visit::Visit;
+use oxc_span::GetSpan;
+use oxc_syntax::scope::{ScopeFlags, ScopeId};
+use oxc_syntax::symbol::SymbolFlags;
+
+use super::expressions::{CResult, NameSource};
+use super::{CompileError, FunctionCompiler, Location};
+use crate::ecmascript::types::JsString;
+use crate::engine::bytecode::{Code, FunctionKind, Instruction, Reg, ScopeInfo};
+use crate::engine::Bindable;
+
+/// What a pre-scan of a function body found.
+#[derive(Default, Debug)]
+pub(crate) struct FunctionFacts {
+    /// `this` (or `super`) appears inside an arrow function (or eval may use it).
+    pub this_in_arrow: bool,
+    /// `arguments` appears (directly or inside arrows).
+    pub uses_arguments: bool,
+    /// `arguments` appears inside an arrow function.
+    pub arguments_in_arrow: bool,
+    /// `super(...)` appears inside an arrow function.
+    pub super_call_in_arrow: bool,
+}
+
+struct FactsVisitor {
+    facts: FunctionFacts,
+    arrow_depth: u32,
+}
+
+impl<'a> Visit<'a> for FactsVisitor {
+    fn visit_function(&mut self, _it: &Function<'a>, _flags: ScopeFlags) {
+        // A nested ordinary function has its own this/arguments.
+    }
+
+    fn visit_class(&mut self, it: &Class<'a>) {
+        // Only the heritage and computed keys run in this function's context.
+        if let Some(heritage) = &it.heritage {
+            self.visit_expression(&heritage.expression);
+        }
+        for element in &it.body.body {
+            match element {
+                ClassElement::MethodDefinition(m) if m.computed => self.visit_property_key(&m.key),
+                ClassElement::PropertyDefinition(p) if p.computed => self.visit_property_key(&p.key),
+                ClassElement::AccessorProperty(p) if p.computed => self.visit_property_key(&p.key),
+                _ => {}
+            }
+        }
+    }
+
+    fn visit_arrow_function_expression(&mut self, it: &ArrowFunctionExpression<'a>) {
+        self.arrow_depth += 1;
+        oxc_ast_visit::walk::walk_arrow_function_expression(self, it);
+        self.arrow_depth -= 1;
+    }
+
+    fn visit_this_expression(&mut self, _it: &ThisExpression) {
+        if self.arrow_depth > 0 {
+            self.facts.this_in_arrow = true;
+        }
+    }
+
+    fn visit_super(&mut self, _it: &Super) {
+        if self.arrow_depth > 0 {
+            self.facts.this_in_arrow = true;
+        }
+    }
+
+    fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
+        if matches!(it.callee, Expression::Super(_)) && self.arrow_depth > 0 {
+            self.facts.super_call_in_arrow = true;
+        }
+        oxc_ast_visit::walk::walk_call_expression(self, it);
+    }
+
+    fn visit_identifier_reference(&mut self, it: &IdentifierReference<'a>) {
+        if it.name == "arguments" {
+            self.facts.uses_arguments = true;
+            if self.arrow_depth > 0 {
+                self.facts.arguments_in_arrow = true;
+            }
+        }
+    }
+}
+
+impl FunctionFacts {
+    /// Scans parameters and body of a function.
+    pub(crate) fn of(parts: &FunctionParts) -> FunctionFacts {
+        let mut visitor = FactsVisitor {
+            facts: FunctionFacts::default(),
+            arrow_depth: 0,
+        };
+        if let Some(params) = parts.params {
+            visitor.visit_formal_parameters(params);
+        }
+        for statement in parts.statements {
+            visitor.visit_statement(statement);
+        }
+        if let Some(expression) = parts.expression_body {
+            visitor.visit_expression(expression);
+        }
+        visitor.facts
+    }
+}
+
+/// The parts of a function the compiler needs, whatever syntax it came from.
+pub(crate) struct FunctionParts<'x, 'a> {
+    /// None for synthetic functions (default constructors, field initializers, static blocks).
+    pub params: Option<&'x FormalParameters<'a>>,
+    pub statements: &'x [Statement<'a>],
+    pub directives: &'x [Directive<'a>],
+    /// For concise arrow bodies: the expression.
+    pub expression_body: Option<&'x Expression<'a>>,
+    pub scope_id: ScopeId,
+    pub span: oxc_span::Span,
+    pub kind: FunctionKind,
+    pub is_arrow: bool,
+    /// The name of a named function expression (bound inside the function).
+    pub own_name: Option<&'x BindingIdentifier<'a>>,
+    /// A default derived-class constructor: `super(...arguments)` without iteration.
+    pub default_derived: bool,
+}
+
+impl FunctionCompiler<'_, '_, '_> {
+    /// Compiles a nested function and returns its index in the function table.
+    pub(crate) fn compile_nested(&mut self, parts: FunctionParts, name: &str) -> CResult<u32> {
+        let code = compile_function_body(self, parts, name)?;
+        self.functions.push(code);
+        Ok(self.functions.len() as u32 - 1)
+    }
+
+    /// Emits `CreateClosure` for a function expression or declaration.
+    pub(crate) fn function_expression(&mut self, f: &Function, dst: Reg, name: Option<&str>) -> CResult {
+        let parts = function_parts(f, FunctionKind::Normal)?;
+        let name = f.id.as_ref().map(|id| id.name.as_str()).or(name).unwrap_or("");
+        let index = self.compile_nested(parts, name)?;
+        self.at(f);
+        self.emit(Instruction::CreateClosure { dst, function: index });
+        Ok(())
+    }
+
+    /// Emits `CreateClosure` for an arrow function.
+    pub(crate) fn arrow_function(&mut self, f: &ArrowFunctionExpression, dst: Reg) -> CResult {
+        self.arrow_function_named(f, dst, "")
+    }
+
+    pub(crate) fn arrow_function_named(&mut self, f: &ArrowFunctionExpression, dst: Reg, name: &str) -> CResult {
+        let (statements, directives, expression_body): (&[Statement], &[Directive], Option<&Expression>) = match &f.body {
+            ArrowFunctionBody::FunctionBody(body) => (&body.statements, &body.directives, None),
+            other => (&[], &[], Some(other.to_expression())),
+        };
+        let parts = FunctionParts {
+            params: Some(&f.params),
+            statements,
+            directives,
+            expression_body,
+            scope_id: f.scope_id.get().expect("scope"),
+            span: f.span,
+            kind: if f.r#async { FunctionKind::Async } else { FunctionKind::Arrow },
+            is_arrow: true,
+            own_name: None,
+            default_derived: false,
+        };
+        let index = self.compile_nested(parts, name)?;
+        self.at(f);
+        self.emit(Instruction::CreateClosure { dst, function: index });
+        Ok(())
+    }
+
+    /// Creates a method closure (object literal or class) with home object
+    /// `home` and name from `key` (with a get/set prefix when `prefix` is 1/2).
+    pub(crate) fn method_closure(&mut self, f: &Function, dst: Reg, home: Reg, key: Reg, prefix: u8) -> CResult {
+        let kind = if f.generator && f.r#async {
+            FunctionKind::AsyncGenerator
+        } else if f.generator {
+            FunctionKind::Generator
+        } else if f.r#async {
+            FunctionKind::Async
+        } else {
+            FunctionKind::Method
+        };
+        let parts = function_parts(f, kind)?;
+        let index = self.compile_nested(parts, "")?;
+        self.at(f);
+        self.emit(Instruction::CreateClosure { dst, function: index });
+        self.emit(Instruction::SetHomeObject { function: dst, home });
+        self.emit(Instruction::SetFunctionName { function: dst, name: key, prefix });
+        Ok(())
+    }
+
+    /// NamedEvaluation: anonymous function and class definitions take the
+    /// name of what they are assigned to.
+    pub(crate) fn named_evaluation(&mut self, e: &Expression, dst: Reg, name: NameSource) -> CResult {
+        let anonymous_function = match e.without_parentheses() {
+            Expression::FunctionExpression(f) if f.id.is_none() => Some(e.without_parentheses()),
+            Expression::ArrowFunctionExpression(_) => Some(e.without_parentheses()),
+            Expression::ClassExpression(c) if c.id.is_none() => Some(e.without_parentheses()),
+            _ => None,
+        };
+        // Parenthesized anonymous functions are still anonymous function definitions,
+        // but only when not wrapped: `(function(){})` counts, comma expressions do not.
+        let Some(target) = anonymous_function else {
+            return self.expr(e, dst);
+        };
+        match name {
+            NameSource::Static(name) => match target {
+                Expression::FunctionExpression(f) => self.function_expression(f, dst, Some(&name)),
+                Expression::ArrowFunctionExpression(f) => self.arrow_function_named(f, dst, &name),
+                Expression::ClassExpression(c) => self.class(c, dst, Some(NameSource::Static(name))),
+                _ => unreachable!(),
+            },
+            NameSource::Register(key) => match target {
+                Expression::ClassExpression(c) => self.class(c, dst, Some(NameSource::Register(key))),
+                _ => {
+                    self.expr(target, dst)?;
+                    self.emit(Instruction::SetFunctionName { function: dst, name: key, prefix: 0 });
+                    Ok(())
+                }
+            },
+        }
+    }
+
+    /// Binds every declaration of `scope_id` to a register or environment slot
+    /// and pushes an environment if any of them needs one. Returns whether an
+    /// environment was pushed.
+    pub(crate) fn enter_scope(&mut self, scope_id: ScopeId, skip: &[oxc_semantic::SymbolId]) -> CResult<bool> {
+        let scoping = self.unit.scoping;
+        let mut names = Vec::new();
+        let mut lexical = Vec::new();
+        let mut immutable = Vec::new();
+        let mut captured_symbols = Vec::new();
+        let mut register_lexicals = Vec::new();
+        let mut symbols: Vec<_> = scoping.get_bindings(scope_id).values().copied().collect();
+        symbols.sort_by_key(|s| s.index());
+        for symbol in symbols {
+            if skip.contains(&symbol) || self.unit.locations.contains_key(&symbol) {
+                continue;
+            }
+            let flags = scoping.symbol_flags(symbol);
+            let is_lexical = flags.intersects(SymbolFlags::BlockScopedVariable | SymbolFlags::ConstVariable | SymbolFlags::Class)
+                && !flags.contains(SymbolFlags::CatchVariable);
+            if self.unit.analysis.is_captured(symbol) {
+                let key = self.key(scoping.symbol_name(symbol));
+                captured_symbols.push((symbol, names.len() as u32));
+                names.push(key);
+                lexical.push(is_lexical);
+                immutable.push(flags.contains(SymbolFlags::ConstVariable));
+            } else {
+                let reg = self.alloc();
+                self.unit.locations.insert(symbol, Location::Register(reg));
+                if is_lexical {
+                    register_lexicals.push(reg);
+                } else {
+                    self.emit(Instruction::LoadUndefined { dst: reg });
+                }
+            }
+        }
+        for reg in register_lexicals {
+            self.emit(Instruction::LoadUninitialized { dst: reg });
+        }
+        if captured_symbols.is_empty() {
+            return Ok(false);
+        }
+        self.push_env_scope(names, lexical, immutable);
+        let depth = self.unit.env_depth;
+        for (symbol, slot) in captured_symbols {
+            self.unit.locations.insert(symbol, Location::Env { depth, slot });
+        }
+        Ok(true)
+    }
+
+    /// Pushes an environment with the given slot names.
+    pub(crate) fn push_env_scope(
+        &mut self,
+        names: Vec<crate::ecmascript::types::PropertyKey<'static>>,
+        lexical: Vec<bool>,
+        immutable: Vec<bool>,
+    ) {
+        self.scopes.push(ScopeInfo {
+            names: names.into_boxed_slice(),
+            lexical: lexical.into_boxed_slice(),
+            immutable: immutable.into_boxed_slice(),
+        });
+        let scope = self.scopes.len() as u32 - 1;
+        self.emit(Instruction::PushEnv { scope });
+        self.unit.env_depth += 1;
+        self.local_env_depth += 1;
+    }
+
+    /// Leaves a scope entered with [`enter_scope`].
+    pub(crate) fn leave_scope(&mut self, pushed: bool) {
+        if pushed {
+            self.emit(Instruction::PopEnv);
+            self.unit.env_depth -= 1;
+            self.local_env_depth -= 1;
+        }
+    }
+
+    /// Creates closures for the function declarations directly in `statements`
+    /// and stores them in their bindings (hoisting).
+    pub(crate) fn hoist_functions(&mut self, statements: &[Statement]) -> CResult {
+        for statement in statements {
+            let function = match statement {
+                Statement::FunctionDeclaration(f) => f,
+                Statement::ExportNamedDeclaration(_) | Statement::ExportDefaultDeclaration(_) => continue,
+                _ => continue,
+            };
+            let Some(id) = &function.id else { continue };
+            let m = self.mark();
+            let r = self.alloc();
+            let kind = function_kind(function);
+            let parts = function_parts(function, kind)?;
+            let index = self.compile_nested(parts, id.name.as_str())?;
+            self.at(function.as_ref());
+            self.emit(Instruction::CreateClosure { dst: r, function: index });
+            self.bind_declared(id, r)?;
+            self.release(m);
+        }
+        Ok(())
+    }
+
+    /// Initialises a declared binding (`let`/`const`/`var`/function) with `src`.
+    pub(crate) fn bind_declared(&mut self, id: &BindingIdentifier, src: Reg) -> CResult {
+        let symbol = id.symbol_id.get().ok_or_else(|| CompileError::syntax("unbound declaration"))?;
+        match self.unit.locations.get(&symbol).copied() {
+            Some(Location::Register(reg)) => {
+                if reg != src {
+                    self.emit(Instruction::Move { dst: reg, src });
+                }
+            }
+            Some(Location::Env { depth, slot }) => {
+                let hops = (self.unit.env_depth - depth) as u16;
+                self.emit(Instruction::StoreEnv { src, hops, slot });
+            }
+            Some(Location::Global) => {
+                let flags = self.unit.scoping.symbol_flags(symbol);
+                let cache = self.cache(id.name.as_str());
+                if flags.contains(SymbolFlags::Function) && !flags.intersects(SymbolFlags::BlockScopedVariable) {
+                    self.emit(Instruction::DeclareGlobalFunction { src, cache });
+                } else if flags.intersects(SymbolFlags::BlockScopedVariable | SymbolFlags::ConstVariable | SymbolFlags::Class) {
+                    self.emit(Instruction::InitGlobalLexical { src, cache });
+                } else {
+                    self.emit(Instruction::SetGlobal { src, cache });
+                }
+            }
+            None => {
+                let constant = self.string_constant(id.name.as_str());
+                self.emit(Instruction::InitName { src, constant });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Borrowed view of an empty parameter list.
+#[derive(Default)]
+struct FormalParametersView<'x, 'a> {
+    items: &'x [FormalParameter<'a>],
+}
+
+/// The kind of code a function definition compiles to.
+pub(crate) fn function_kind(f: &Function) -> FunctionKind {
+    match (f.generator, f.r#async) {
+        (true, true) => FunctionKind::AsyncGenerator,
+        (true, false) => FunctionKind::Generator,
+        (false, true) => FunctionKind::Async,
+        (false, false) => FunctionKind::Normal,
+    }
+}
+
+/// The parts of a `function` definition.
+pub(crate) fn function_parts<'x, 'a>(f: &'x Function<'a>, kind: FunctionKind) -> CResult<FunctionParts<'x, 'a>> {
+    let body = f.body.as_ref().ok_or_else(|| CompileError::syntax("Function has no body"))?;
+    let kind = match kind {
+        FunctionKind::Normal => function_kind(f),
+        other => other,
+    };
+    Ok(FunctionParts {
+        params: Some(&f.params),
+        statements: &body.statements,
+        directives: &body.directives,
+        expression_body: None,
+        scope_id: f.scope_id.get().expect("function scope"),
+        span: f.span,
+        kind,
+        is_arrow: false,
+        own_name: if f.r#type == FunctionType::FunctionExpression { f.id.as_ref() } else { None },
+        default_derived: false,
+    })
+}
+
+/// Compiles one function body to a code record.
+pub(crate) fn compile_function_body(parent: &mut FunctionCompiler, parts: FunctionParts, name: &str) -> CResult<Code<'static>> {
+    let scoping = parent.unit.scoping;
+    let flags = scoping.scope_flags(parts.scope_id);
+    let strict = flags.is_strict_mode() || parent.strict;
+    let outer_this_location = parent.this_location;
+    let outer_arguments = parent.arguments_location;
+    let outer_derived = parent.this_derived;
+    let saved_env_depth = parent.unit.env_depth;
+    let saved_depth = parent.unit.depth;
+    let field_name = parent.field_name.take();
+    let mut fc = FunctionCompiler::new(parent.unit, parts.kind, strict);
+    fc.unit_field_name = field_name;
+    fc.position = parts.span.start;
+    let facts = FunctionFacts::of(&parts);
+    let no_params = FormalParametersView::default();
+    let items = parts.params.map_or(no_params.items, |p| p.items.as_slice());
+    let rest_param = parts.params.and_then(|p| p.rest.as_deref());
+    let has_eval = flags.contains_direct_eval();
+    if parts.is_arrow {
+        // Arrows see the enclosing function's this and arguments.
+        fc.this_location = outer_this_location;
+        fc.arguments_location = outer_arguments;
+        fc.this_derived = outer_derived;
+    } else {
+        fc.this_derived = parts.kind == FunctionKind::DerivedConstructor;
+    }
+
+    let parameter_count = items.len() as u16;
+    let simple = items.iter().all(|p| p.initializer.is_none() && matches!(p.pattern, BindingPattern::BindingIdentifier(_)))
+        && rest_param.is_none();
+    fc.flags.simple_parameters = simple;
+    fc.flags.has_rest = rest_param.is_some() || parts.default_derived;
+    // Registers 0..n receive the arguments.
+    fc.alloc_n(u32::from(parameter_count));
+
+    // Bindings of the function scope: parameters first (their argument registers).
+    let mut param_symbols = Vec::new();
+    if simple {
+        for (i, param) in items.iter().enumerate() {
+            if let BindingPattern::BindingIdentifier(id) = &param.pattern {
+                if let Some(symbol) = id.symbol_id.get() {
+                    if !fc.unit.analysis.is_captured(symbol) {
+                        fc.unit.locations.insert(symbol, Location::Register(i as Reg));
+                        param_symbols.push(symbol);
+                    }
+                }
+            }
+        }
+    }
+    // The named function expression's own name lives in its own scope in the
+    // spec; here it is one more binding of the function scope.
+    if let Some(own) = parts.own_name {
+        if let Some(symbol) = own.symbol_id.get() {
+            fc.unit.function_expression_names.insert(symbol);
+        }
+    }
+    let pushed = fc.enter_scope(parts.scope_id, &param_symbols)?;
+    let _ = pushed;
+
+    // Copy simple captured parameters from their argument registers into their slots.
+    if simple {
+        for (i, param) in items.iter().enumerate() {
+            if let BindingPattern::BindingIdentifier(id) = &param.pattern {
+                if let Some(symbol) = id.symbol_id.get() {
+                    if let Some(Location::Env { .. }) = fc.unit.locations.get(&symbol) {
+                        // Later duplicates win, as with sloppy duplicate parameters.
+                        fc.bind_declared(id, i as Reg)?;
+                    }
+                }
+            }
+        }
+    }
+
+    // The function's own name for named function expressions: the callee.
+    if let Some(own) = parts.own_name {
+        let r = fc.alloc();
+        fc.emit(Instruction::LoadCallee { dst: r });
+        fc.bind_declared(own, r)?;
+    }
+
+    // `this`: captured by arrows (or eval) → an environment slot; derived
+    // constructors keep it in a register that starts uninitialized.
+    if !parts.is_arrow {
+        let needs_slot = facts.this_in_arrow || has_eval;
+        if needs_slot {
+            let key = fc.key("this");
+            fc.push_env_scope(vec![key], vec![parts.kind == FunctionKind::DerivedConstructor], vec![false]);
+            let location = Location::Env { depth: fc.unit.env_depth, slot: 0 };
+            if parts.kind != FunctionKind::DerivedConstructor {
+                let r = fc.alloc();
+                fc.emit(Instruction::LoadThis { dst: r });
+                fc.store_location(location, r);
+            }
+            fc.this_location = Some(location);
+        } else if parts.kind == FunctionKind::DerivedConstructor {
+            let r = fc.alloc();
+            fc.emit(Instruction::LoadUninitialized { dst: r });
+            fc.this_location = Some(Location::Register(r));
+        }
+    }
+
+    // `arguments`.
+    let arguments_shadowed = scoping
+        .get_bindings(parts.scope_id)
+        .keys()
+        .any(|name| *name == "arguments");
+    if !parts.is_arrow && (facts.uses_arguments || has_eval) && !arguments_shadowed {
+        fc.flags.uses_arguments = true;
+        let mapped = !strict && simple;
+        let location = if facts.arguments_in_arrow || has_eval {
+            let key = fc.key("arguments");
+            fc.push_env_scope(vec![key], vec![false], vec![false]);
+            Location::Env { depth: fc.unit.env_depth, slot: 0 }
+        } else {
+            Location::Register(fc.alloc())
+        };
+        let r = fc.alloc();
+        fc.emit(Instruction::CreateArguments { dst: r, mapped });
+        fc.store_location(location, r);
+        fc.arguments_location = Some(location);
+    } else if !parts.is_arrow {
+        fc.arguments_location = None;
+    }
+
+    // Parameters with defaults, patterns or rest.
+    if !simple {
+        for (i, param) in items.iter().enumerate() {
+            let m = fc.mark();
+            let value = fc.alloc();
+            fc.emit(Instruction::Move { dst: value, src: i as Reg });
+            if let Some(initializer) = &param.initializer {
+                let skip = fc.new_label();
+                fc.emit_jump(|target| Instruction::JumpIfNotUndefined { src: value, target }, skip);
+                let name = match &param.pattern {
+                    BindingPattern::BindingIdentifier(id) => NameSource::Static(id.name.to_string()),
+                    _ => NameSource::Static(String::new()),
+                };
+                fc.named_evaluation(initializer, value, name)?;
+                fc.place(skip);
+            }
+            fc.bind_pattern(&param.pattern, value, true)?;
+            fc.release(m);
+        }
+        if let Some(rest) = rest_param {
+            fc.flags.has_rest = true;
+            let m = fc.mark();
+            let value = fc.alloc();
+            fc.emit(Instruction::CreateRestParameter { dst: value, start: parameter_count });
+            fc.bind_pattern(&rest.rest.argument, value, true)?;
+            fc.release(m);
+        }
+    }
+
+    // Generators create their generator object (and suspend) after parameters.
+    if matches!(parts.kind, FunctionKind::Generator | FunctionKind::AsyncGenerator) {
+        fc.emit(Instruction::GeneratorStart);
+    }
+
+    // Hoisted function declarations.
+    fc.hoist_functions(parts.statements)?;
+
+    // Body.
+    if parts.default_derived {
+        let r = fc.alloc();
+        fc.emit(Instruction::SuperCallForward { dst: r });
+        if let Some(Location::Register(this)) = fc.this_location {
+            fc.emit(Instruction::BindThisRegister { this, src: r });
+        }
+    }
+    let field_name = fc.unit_field_name.take();
+    match parts.expression_body {
+        Some(expression) => {
+            let r = fc.alloc();
+            match field_name {
+                Some(name) => fc.named_evaluation(expression, r, NameSource::Static(name))?,
+                None => fc.expr(expression, r)?,
+            }
+            fc.emit_return(r);
+        }
+        None => {
+            for statement in parts.statements {
+                fc.statement(statement)?;
+            }
+            let r = fc.alloc();
+            fc.emit(Instruction::LoadUndefined { dst: r });
+            fc.emit_return(r);
+        }
+    }
+
+    let length = items
+        .iter()
+        .take_while(|p| p.initializer.is_none())
+        .count() as u32;
+    let name_string: JsString = fc.unit.agent.create_string(name, fc.unit.gc).unbind();
+    let span = (parts.span.start, parts.span.end);
+    let unit_depth_after = fc.unit.env_depth;
+    let _ = unit_depth_after;
+    let code = fc.finish(name_string, span, parameter_count, length)?;
+    parent.unit.env_depth = saved_env_depth;
+    parent.unit.depth = saved_depth;
+    let _ = parts.span.span();
+    Ok(code)
+}

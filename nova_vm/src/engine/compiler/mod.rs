@@ -1,0 +1,341 @@
+//! The compiler: oxc's AST to nova bytecode.
+//!
+//! Each function body (and each script or eval body) compiles to one
+//! [`CodeRecord`](super::bytecode::CodeRecord). Bindings are resolved at compile
+//! time (see [`analysis`]): to a register of the frame, to a slot of a heap
+//! environment a known number of hops up the chain, or — for the global object,
+//! `with` and sloppy direct `eval` — to a run-time lookup by name.
+
+mod analysis;
+mod control;
+mod declarations;
+mod expressions;
+mod function;
+mod classes;
+mod patterns;
+mod source;
+mod statements;
+
+pub(crate) use declarations::{Declarations, GlobalDeclaration};
+pub(crate) use source::{CompileError, CompiledScript, ScriptKind, compile_dynamic_function, compile_script};
+
+use std::sync::Arc;
+
+use ahash::AHashMap;
+use oxc_semantic::{Scoping, SymbolId};
+
+use super::bytecode::{
+    Code, CodeFlags, CodeRecord, ExceptionHandler, FunctionKind, Instruction, PropertyCache, Reg, ScopeInfo,
+    SourceText,
+};
+use crate::ecmascript::execution::Agent;
+use crate::ecmascript::types::{JsString, PropertyKey, Value};
+use crate::engine::{Bindable, NoGcScope};
+use crate::heap::Arena;
+use analysis::BindingAnalysis;
+use control::ControlScope;
+
+/// Where a binding lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Location {
+    /// A register of the declaring function's frame.
+    Register(Reg),
+    /// A slot of the heap environment at absolute compile-time depth `depth`.
+    Env { depth: u32, slot: u32 },
+    /// A global binding (global lexical or global object property), by name.
+    Global,
+}
+
+/// State shared by every function compiled from one source text.
+pub(crate) struct Unit<'s, 'gc> {
+    pub agent: &'s mut Agent,
+    pub gc: NoGcScope<'gc, 's>,
+    pub scoping: &'s Scoping,
+    pub analysis: BindingAnalysis,
+    pub source: Arc<SourceText>,
+    pub locations: AHashMap<SymbolId, Location>,
+    /// Depth of the innermost heap environment at the current point.
+    pub env_depth: u32,
+    /// Depth of the environment the compiled code starts in (eval code starts
+    /// inside its caller's chain; names past it are looked up at run time).
+    pub base_env_depth: u32,
+    /// True while compiling code that must look up free names at run time
+    /// (eval code, code under `with`, functions with sloppy direct eval).
+    pub kind: ScriptKind,
+    /// Nesting depth of the AST walk, to refuse pathological nesting cleanly.
+    pub depth: u32,
+    /// Scopes of `switch` statements (their bindings always need TDZ checks).
+    pub switch_scopes: ahash::AHashSet<oxc_syntax::scope::ScopeId>,
+    /// Inner class-name bindings (immutable).
+    pub class_inner_names: ahash::AHashSet<SymbolId>,
+    /// Named function expressions' own-name bindings (immutable).
+    pub function_expression_names: ahash::AHashSet<SymbolId>,
+    /// Private names in scope, innermost last: (`#name`, environment location).
+    pub private_names: Vec<(String, Location)>,
+}
+
+/// Deepest AST nesting the compiler accepts.
+pub(crate) const MAX_NESTING: u32 = 2_000;
+
+/// A jump target that may not be placed yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Label(u32);
+
+/// Compiles one function body (or script/eval body).
+pub(crate) struct FunctionCompiler<'u, 's, 'gc> {
+    pub unit: &'u mut Unit<'s, 'gc>,
+    pub instructions: Vec<Instruction>,
+    pub positions: Vec<u32>,
+    pub constants: Vec<Value<'static>>,
+    pub string_constants: AHashMap<String, u32>,
+    pub caches: Vec<PropertyCache>,
+    pub functions: Vec<Code<'static>>,
+    pub scopes: Vec<ScopeInfo>,
+    pub handlers: Vec<ExceptionHandler>,
+    pub labels: Vec<Option<u32>>,
+    pub label_uses: Vec<(usize, Label)>,
+    pub next_register: u32,
+    pub max_register: u32,
+    /// Number of environments this function has pushed at the current point.
+    pub local_env_depth: u16,
+    pub control: Vec<ControlScope>,
+    pub kind: FunctionKind,
+    pub strict: bool,
+    pub position: u32,
+    pub flags: CodeFlags,
+    /// Register holding `this` (and, for derived constructors, its TDZ state).
+    pub this_register: Option<Reg>,
+    /// Location of the `arguments` binding, when the function needs one.
+    pub arguments_location: Option<Location>,
+    /// Location of `this` when arrows or eval capture it.
+    pub this_location: Option<Location>,
+    /// Location of `new.target` and the home object when arrows capture them.
+    pub new_target_location: Option<Location>,
+    pub home_object_location: Option<Location>,
+    /// True if free names must be looked up at run time in this function.
+    pub dynamic_names: bool,
+    /// Register that holds the completion value of a script or eval.
+    pub completion_register: Option<Reg>,
+    /// True in derived constructors and arrows inside them (`this` may be unbound).
+    pub this_derived: bool,
+    /// Number of `with` statements around the current point (in this function).
+    pub with_depth: u32,
+    /// An error from a closure-driven part of the compiler, reported after it.
+    pub deferred_error: Option<CompileError>,
+    /// The scope of the class whose body is being compiled.
+    pub current_class_scope: Option<oxc_syntax::scope::ScopeId>,
+    /// Name for the next nested field initializer's NamedEvaluation.
+    pub field_name: Option<String>,
+    /// This function's own field name (when it is a field initializer).
+    pub unit_field_name: Option<String>,
+}
+
+impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
+    pub(crate) fn new(unit: &'u mut Unit<'s, 'gc>, kind: FunctionKind, strict: bool) -> Self {
+        Self {
+            unit,
+            instructions: Vec::new(),
+            positions: Vec::new(),
+            constants: Vec::new(),
+            string_constants: AHashMap::default(),
+            caches: Vec::new(),
+            functions: Vec::new(),
+            scopes: Vec::new(),
+            handlers: Vec::new(),
+            labels: Vec::new(),
+            label_uses: Vec::new(),
+            next_register: 0,
+            max_register: 0,
+            local_env_depth: 0,
+            control: Vec::new(),
+            kind,
+            strict,
+            position: 0,
+            flags: CodeFlags {
+                strict,
+                ..Default::default()
+            },
+            this_register: None,
+            arguments_location: None,
+            this_location: None,
+            new_target_location: None,
+            home_object_location: None,
+            dynamic_names: false,
+            completion_register: None,
+            this_derived: false,
+            with_depth: 0,
+            deferred_error: None,
+            current_class_scope: None,
+            field_name: None,
+            unit_field_name: None,
+        }
+    }
+
+    // ----- instructions and labels -----
+
+    /// Appends an instruction at the current source position.
+    #[inline]
+    pub(crate) fn emit(&mut self, instruction: Instruction) {
+        self.instructions.push(instruction);
+        self.positions.push(self.position);
+    }
+
+    /// Index of the next instruction.
+    pub(crate) fn pc(&self) -> u32 {
+        self.instructions.len() as u32
+    }
+
+    /// A new unplaced label.
+    pub(crate) fn new_label(&mut self) -> Label {
+        self.labels.push(None);
+        Label(self.labels.len() as u32 - 1)
+    }
+
+    /// Places `label` at the next instruction.
+    pub(crate) fn place(&mut self, label: Label) {
+        self.labels[label.0 as usize] = Some(self.pc());
+    }
+
+    /// Emits a jump-like instruction whose target is `label` (patched at the end).
+    pub(crate) fn emit_jump(&mut self, make: impl FnOnce(u32) -> Instruction, label: Label) {
+        self.label_uses.push((self.instructions.len(), label));
+        self.emit(make(u32::MAX));
+    }
+
+    pub(crate) fn jump(&mut self, label: Label) {
+        self.emit_jump(|target| Instruction::Jump { target }, label);
+    }
+
+    // ----- registers -----
+
+    /// Allocates a temporary register.
+    pub(crate) fn alloc(&mut self) -> Reg {
+        self.alloc_n(1)
+    }
+
+    /// Allocates `n` consecutive registers and returns the first.
+    pub(crate) fn alloc_n(&mut self, n: u32) -> Reg {
+        let first = self.next_register;
+        self.next_register += n;
+        self.max_register = self.max_register.max(self.next_register);
+        first.min(u32::from(Reg::MAX)) as Reg
+    }
+
+    /// The register allocation point (to release everything allocated after it).
+    pub(crate) fn mark(&self) -> u32 {
+        self.next_register
+    }
+
+    /// Releases registers allocated after `mark`.
+    pub(crate) fn release(&mut self, mark: u32) {
+        self.next_register = mark;
+    }
+
+    // ----- constants and caches -----
+
+    /// A constant-table index for a value.
+    pub(crate) fn constant(&mut self, value: Value) -> u32 {
+        if let Some(i) = self.constants.iter().position(|c| *c == value.unbind()) {
+            if !matches!(value, Value::Object(_)) {
+                return i as u32;
+            }
+        }
+        self.constants.push(value.unbind());
+        self.constants.len() as u32 - 1
+    }
+
+    /// A constant-table index for a string.
+    pub(crate) fn string_constant(&mut self, text: &str) -> u32 {
+        if let Some(&i) = self.string_constants.get(text) {
+            return i;
+        }
+        let s = self.unit.agent.create_string(text, self.unit.gc).unbind();
+        self.constants.push(s.into_value());
+        let index = self.constants.len() as u32 - 1;
+        self.string_constants.insert(text.to_owned(), index);
+        index
+    }
+
+    /// A constant-table index for a string given as UTF-16 (lone surrogates).
+    pub(crate) fn utf16_constant(&mut self, units: &[u16]) -> u32 {
+        let s = self.unit.agent.create_string_from_utf16(units, self.unit.gc).unbind();
+        self.constants.push(s.into_value());
+        self.constants.len() as u32 - 1
+    }
+
+    /// A property-key constant.
+    pub(crate) fn key(&mut self, name: &str) -> PropertyKey<'static> {
+        self.unit.agent.key_from_str(name, self.unit.gc).unbind()
+    }
+
+    /// A new inline-cache site for `name`.
+    pub(crate) fn cache(&mut self, name: &str) -> u32 {
+        let key = self.key(name);
+        self.cache_for_key(key)
+    }
+
+    /// A new inline-cache site for a key.
+    pub(crate) fn cache_for_key(&mut self, key: PropertyKey<'static>) -> u32 {
+        self.caches.push(PropertyCache {
+            key,
+            shape: None,
+            slot: 0,
+        });
+        self.caches.len() as u32 - 1
+    }
+
+    // ----- finishing -----
+
+    /// Allocates the code record.
+    pub(crate) fn finish(
+        mut self,
+        name: JsString,
+        span: (u32, u32),
+        parameter_count: u16,
+        length: u32,
+    ) -> Result<Code<'static>, CompileError> {
+        if self.max_register > u32::from(Reg::MAX) {
+            return Err(CompileError::syntax("Function needs too many registers (not supported)"));
+        }
+        for (index, label) in std::mem::take(&mut self.label_uses) {
+            let target = self.labels[label.0 as usize].expect("label placed");
+            patch_target(&mut self.instructions[index], target);
+        }
+        let record = CodeRecord {
+            instructions: Arc::from(std::mem::take(&mut self.instructions)),
+            constants: std::mem::take(&mut self.constants).into_boxed_slice(),
+            caches: std::mem::take(&mut self.caches).into_boxed_slice(),
+            functions: std::mem::take(&mut self.functions).into_boxed_slice(),
+            scopes: std::mem::take(&mut self.scopes).into_boxed_slice(),
+            handlers: std::mem::take(&mut self.handlers).into_boxed_slice(),
+            register_count: self.max_register as u16,
+            parameter_count,
+            length,
+            kind: self.kind,
+            flags: self.flags,
+            name: name.unbind(),
+            source: self.unit.source.clone(),
+            span,
+            positions: std::mem::take(&mut self.positions).into_boxed_slice(),
+            declarations: None,
+        };
+        let agent = &mut *self.unit.agent;
+        agent.heap.allocated_since_gc += Arena::<CodeRecord>::RECORD_BYTES + record.instructions.len() * 12;
+        Ok(Code::from_index(agent.heap.code.push(record)))
+    }
+}
+
+/// Sets the jump target of a jump instruction.
+fn patch_target(instruction: &mut Instruction, new_target: u32) {
+    match instruction {
+        Instruction::Jump { target }
+        | Instruction::JumpIfTrue { target, .. }
+        | Instruction::JumpIfFalse { target, .. }
+        | Instruction::JumpIfNullish { target, .. }
+        | Instruction::JumpIfNotNullish { target, .. }
+        | Instruction::JumpIfUndefined { target, .. }
+        | Instruction::JumpIfNotUndefined { target, .. } => *target = new_target,
+        Instruction::IteratorStep { done, .. } | Instruction::ForInNext { done, .. } => *done = new_target,
+        other => unreachable!("not a jump: {other:?}"),
+    }
+}
