@@ -1,1 +1,79 @@
-fn main() {}
+//! The `nova` command: runs JavaScript files with the nova engine.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use nova_vm::{ExceptionPhase, Runtime, RuntimeOptions};
+
+/// Run JavaScript with nova.
+#[derive(Parser, Debug)]
+#[command(name = "nova", version, about = "Run JavaScript files with the nova engine")]
+struct Cli {
+    /// Script file to run.
+    file: Option<std::path::PathBuf>,
+    /// Evaluate this code instead of a file.
+    #[arg(short = 'e', long = "eval", value_name = "CODE")]
+    eval: Option<String>,
+    /// Collect garbage at every safepoint (slow; for finding GC bugs).
+    #[arg(long)]
+    gc_stress: bool,
+    /// Print a line for every garbage collection.
+    #[arg(long)]
+    trace_gc: bool,
+}
+
+/// Stack size of the thread that runs JavaScript: deep (but bounded) recursion
+/// in the parser and in built-ins must not overflow.
+const ENGINE_STACK_BYTES: usize = 1 << 30;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (source, name) = match (&cli.eval, &cli.file) {
+        (Some(code), _) => (code.clone(), "<eval>".to_owned()),
+        (None, Some(path)) => match std::fs::read(path) {
+            Ok(bytes) => (String::from_utf8_lossy(&bytes).into_owned(), path.display().to_string()),
+            Err(error) => {
+                eprintln!("nova: cannot read {}: {error}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+        (None, None) => {
+            eprintln!("nova: give a script file or -e CODE (see nova --help)");
+            return ExitCode::from(2);
+        }
+    };
+    let options = RuntimeOptions {
+        gc_stress: cli.gc_stress,
+        trace_gc: cli.trace_gc,
+    };
+    let worker = std::thread::Builder::new()
+        .name("nova".to_owned())
+        .stack_size(ENGINE_STACK_BYTES)
+        .spawn(move || run(options, &source, &name));
+    match worker.map(|handle| handle.join()) {
+        Ok(Ok(code)) => code,
+        _ => {
+            eprintln!("nova: internal error");
+            ExitCode::from(70)
+        }
+    }
+}
+
+fn run(options: RuntimeOptions, source: &str, name: &str) -> ExitCode {
+    let mut runtime = Runtime::new(options);
+    let result = runtime.run_script(source, name).and_then(|()| runtime.run_jobs());
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(exception) if exception.phase == ExceptionPhase::Parse => {
+            eprintln!("{}: {}", exception.name, exception.message);
+            ExitCode::from(1)
+        }
+        Err(exception) => {
+            eprintln!("Uncaught {exception}");
+            if !exception.stack.is_empty() {
+                eprintln!("{}", exception.stack);
+            }
+            ExitCode::from(1)
+        }
+    }
+}

@@ -7,6 +7,9 @@
 
 #![warn(missing_docs)]
 
+mod api;
 pub mod ecmascript;
 pub mod engine;
 pub mod heap;
+
+pub use api::{ExceptionPhase, JsException, Runtime, RuntimeOptions};

@@ -626,7 +626,7 @@ pub fn ordinary_has_instance<'gc>(
     };
     let o_obj = o_obj.bind(gc.nogc()).scope(agent, gc.nogc());
     // 4. Let P be ? Get(C, "prototype").
-    let key = PropertyKey::from_static_str("prototype").expect("short key");
+    let key = agent.static_key("prototype");
     let p = get(agent, c_obj, key, gc.reborrow())?.unbind();
     // 5. If P is not an Object, throw a TypeError exception.
     let Value::Object(p) = p else {
@@ -710,7 +710,7 @@ pub fn species_constructor<'gc>(
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Object<'gc>> {
     // 1. Let C be ? Get(O, "constructor").
-    let key = PropertyKey::from_static_str("constructor").expect("short key");
+    let key = agent.static_key("constructor");
     let c = get(agent, o, key, gc.reborrow())?.unbind();
     // 2. If C is undefined, return defaultConstructor.
     if c.is_undefined() {
@@ -814,7 +814,7 @@ pub fn get_prototype_from_constructor<'gc>(
 ) -> JsResult<'gc, Object<'gc>> {
     let constructor = constructor.bind(gc.nogc()).scope(agent, gc.nogc());
     // 2. Let proto be ? Get(constructor, "prototype").
-    let key = PropertyKey::from_static_str("prototype").expect("short key");
+    let key = agent.static_key("prototype");
     let proto = get(agent, constructor.get(agent), key, gc.reborrow())?.unbind();
     let gc = gc.into_nogc();
     // 3. If proto is not an Object, then

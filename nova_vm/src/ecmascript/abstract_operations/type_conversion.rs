@@ -94,7 +94,7 @@ pub fn ordinary_to_primitive<'gc>(
     };
     // 3. For each element name of methodNames, do
     for name in method_names {
-        let key = PropertyKey::from_static_str(name).expect("short key");
+        let key = agent.static_key(name);
         // a. Let method be ? Get(O, name).
         let method = object
             .get(agent)

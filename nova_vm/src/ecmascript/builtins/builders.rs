@@ -161,15 +161,17 @@ impl Agent {
             gc,
         );
         if let Some(prototype_object) = prototype_object {
+            let prototype_key = self.static_key("prototype");
             constructor.add_named_data(
                 self,
-                key("prototype"),
+                prototype_key,
                 prototype_object.into(),
                 Attributes::FROZEN_HIDDEN,
             );
+            let constructor_key = self.static_key("constructor");
             prototype_object.add_named_data(
                 self,
-                key("constructor"),
+                constructor_key,
                 constructor.into(),
                 Attributes::BUILTIN,
             );

@@ -6,9 +6,12 @@
 //! its global names).
 
 mod builders;
+pub mod control_abstraction;
 pub mod error;
 pub mod function;
 pub mod function_objects;
+mod global_object;
+pub(crate) mod host;
 pub mod object;
 mod primitive_wrappers;
 
@@ -25,6 +28,8 @@ pub(crate) fn initialize_intrinsics(agent: &mut Agent, gc: NoGcScope) {
     object::initialize(agent, gc);
     function::initialize(agent, gc);
     error::initialize(agent, gc);
+    control_abstraction::initialize(agent, gc);
+    global_object::initialize(agent, gc);
 }
 
 /// ### [19 The Global Object](https://tc39.es/ecma262/#sec-global-object): its value and constructor properties.

@@ -110,6 +110,8 @@ pub struct Agent {
     pub(crate) host: Box<dyn HostHooks>,
     pub(crate) gc_statistics: GcStatistics,
     pub(crate) pending_exception: Option<Value<'static>>,
+    /// Property keys for static names longer than an inline string, kept alive.
+    pub(crate) static_keys: AHashMap<&'static str, PropertyKey<'static>>,
 }
 
 impl std::fmt::Debug for Agent {
@@ -177,5 +179,72 @@ impl Agent {
             job.trace(visitor);
         }
         self.pending_exception.trace(visitor);
+        for key in self.static_keys.values_mut() {
+            key.trace(visitor);
+        }
+    }
+}
+
+impl Agent {
+    /// A new agent with one realm (the current one).
+    pub fn new(options: AgentOptions, host: Box<dyn HostHooks>) -> Agent {
+        use crate::ecmascript::types::{SymbolRecord, WellKnownSymbol};
+        let mut agent = Agent {
+            heap: Heap::new(),
+            realms: Vec::new(),
+            current_realm: RealmId(0),
+            vm: VmState::default(),
+            scoped_roots: Vec::new(),
+            persistent_roots: Vec::new(),
+            free_persistent_roots: Vec::new(),
+            options,
+            symbol_registry: AHashMap::default(),
+            kept_alive: Vec::new(),
+            jobs: VecDeque::new(),
+            host,
+            gc_statistics: GcStatistics::default(),
+            pending_exception: None,
+            static_keys: AHashMap::default(),
+        };
+        // The permanent symbols: the well-known symbols, then the TDZ marker.
+        let mut token = crate::engine::GcToken;
+        let mut scope = crate::engine::ScopeToken;
+        let gc = crate::engine::GcScope::new(&mut token, &mut scope);
+        for symbol in WellKnownSymbol::ALL {
+            let description = agent.create_string(&format!("Symbol.{}", symbol.name()), gc.nogc());
+            let description = crate::engine::Bindable::unbind(description);
+            agent.heap.symbols.push(SymbolRecord {
+                description: Some(description),
+                registered: false,
+                is_private: false,
+            });
+        }
+        agent.heap.symbols.push(SymbolRecord {
+            description: None,
+            registered: false,
+            is_private: false,
+        });
+        agent.create_realm(gc.nogc());
+        agent
+    }
+
+    /// The property key for a static name (interned once and kept alive).
+    pub fn static_key(&mut self, name: &'static str) -> PropertyKey<'static> {
+        if let Some(key) = PropertyKey::from_static_str(name) {
+            return key;
+        }
+        if let Some(key) = self.static_keys.get(name) {
+            return *key;
+        }
+        let gc_token = crate::engine::GcToken;
+        let scope = crate::engine::ScopeToken;
+        let key = crate::engine::Bindable::unbind(self.key_from_str(name, crate::engine::NoGcScope::new(&gc_token, &scope)));
+        self.static_keys.insert(name, key);
+        key
+    }
+
+    /// The host hooks.
+    pub fn host(&mut self) -> &mut dyn HostHooks {
+        self.host.as_mut()
     }
 }

@@ -50,6 +50,9 @@ pub struct EnvironmentRecord {
     /// For declarative records: the code and scope number whose table names the
     /// slots, so that `eval` and `with` code can find bindings by name.
     pub scope: Option<(Code<'static>, u32)>,
+    /// Bindings added at run time by sloppy direct `eval` (`var` declarations),
+    /// as properties of an internal object with no prototype.
+    pub eval_bindings: Option<Object<'static>>,
 }
 
 impl Trace for EnvironmentRecord {
@@ -63,6 +66,9 @@ impl Trace for EnvironmentRecord {
         self.slots.trace(visitor);
         if let Some((code, _)) = &mut self.scope {
             code.visit(visitor);
+        }
+        if let Some(bindings) = &mut self.eval_bindings {
+            bindings.visit(visitor);
         }
     }
 }

@@ -7,6 +7,7 @@ use ahash::AHashMap;
 use hashbrown::HashTable;
 
 use super::environments::EnvironmentRecord;
+use crate::ecmascript::builtins::control_abstraction::GeneratorRecord;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunctionRecord, BuiltinFunctionRecord, ECMAScriptFunctionRecord,
 };
@@ -144,6 +145,7 @@ heap_arenas! {
     ENVIRONMENTS = 10 => environments: EnvironmentRecord,
     CODE = 11 => code: CodeRecord,
     INTERNAL_VALUES = 12 => internal_values: InternalValueRecord,
+    GENERATORS = 13 => generators: GeneratorRecord,
 }
 
 impl Default for Heap {

@@ -30,6 +30,7 @@ impl Agent {
             kind: EnvironmentKind::Global,
             slots: Box::new([]),
             scope: None,
+            eval_bindings: None,
         }));
         let realm = RealmId(self.realms.len() as u32);
         self.realms.push(Realm {

@@ -11,6 +11,9 @@ pub struct SymbolRecord {
     pub description: Option<JsString<'static>>,
     /// True for symbols created by `Symbol.for` (registered symbols).
     pub registered: bool,
+    /// True for the private names of class bodies (`#x`); keys made from them
+    /// are never listed by [[OwnPropertyKeys]].
+    pub is_private: bool,
 }
 
 impl Trace for SymbolRecord {

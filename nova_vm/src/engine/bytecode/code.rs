@@ -91,6 +91,9 @@ pub struct ScopeInfo {
     pub lexical: Box<[bool]>,
     /// For each slot, whether it is immutable (const).
     pub immutable: Box<[bool]>,
+    /// True for a function's top-level scope (the variable environment that
+    /// sloppy direct eval adds `var` bindings to).
+    pub is_var_scope: bool,
 }
 
 /// A compiled function body, script or eval.

@@ -376,8 +376,8 @@ impl FunctionCompiler<'_, '_, '_> {
                     let constant = self.string_constant(ident.name.as_str());
                     self.emit(Instruction::CheckInitialized { reg, constant });
                 }
-                if symbol.is_some_and(|s| self.is_immutable(s)) {
-                    self.throw_const_assignment(ident.name.as_str());
+                if let Some(strict) = symbol.and_then(|s| self.immutability(s)) {
+                    self.throw_const_assignment(strict);
                 } else if reg != src {
                     self.emit(Instruction::Move { dst: reg, src });
                 }
@@ -387,8 +387,8 @@ impl FunctionCompiler<'_, '_, '_> {
                     let tmp = self.alloc();
                     self.emit(Instruction::LoadEnvChecked { dst: tmp, hops, slot });
                 }
-                if symbol.is_some_and(|s| self.is_immutable(s)) {
-                    self.throw_const_assignment(ident.name.as_str());
+                if let Some(strict) = symbol.and_then(|s| self.immutability(s)) {
+                    self.throw_const_assignment(strict);
                 } else {
                     self.emit(Instruction::StoreEnv { src, hops, slot });
                 }
@@ -405,19 +405,25 @@ impl FunctionCompiler<'_, '_, '_> {
         Ok(())
     }
 
-    /// True for `const` bindings and a named function expression's own name
-    /// (assignment throws in strict code and is ignored in sloppy code).
-    fn is_immutable(&self, symbol: oxc_semantic::SymbolId) -> bool {
+    /// For immutable bindings, whether assigning throws: always for `const`
+    /// and inner class names, only in strict code for a named function
+    /// expression's own name. None for mutable bindings.
+    fn immutability(&self, symbol: oxc_semantic::SymbolId) -> Option<bool> {
         let flags = self.unit.scoping.symbol_flags(symbol);
-        flags.contains(SymbolFlags::ConstVariable)
+        if flags.contains(SymbolFlags::ConstVariable)
             || (flags.contains(SymbolFlags::Class) && self.unit.class_inner_names.contains(&symbol))
-            || (flags.contains(SymbolFlags::FunctionExpression) && self.unit.function_expression_names.contains(&symbol))
+        {
+            Some(true)
+        } else if self.unit.function_expression_names.contains(&symbol) {
+            Some(self.strict)
+        } else {
+            None
+        }
     }
 
-    fn throw_const_assignment(&mut self, _name: &str) {
-        // Named function expressions' own names ignore assignment in sloppy code.
+    fn throw_const_assignment(&mut self, strict: bool) {
         let constant = self.string_constant("Assignment to constant variable.");
-        self.emit(Instruction::ThrowConstAssignment { constant, strict: self.strict });
+        self.emit(Instruction::ThrowConstAssignment { constant, strict });
     }
 
     // ----- this, new.target -----
@@ -791,7 +797,7 @@ impl FunctionCompiler<'_, '_, '_> {
             SimpleAssignmentTarget::AssignmentTargetIdentifier(ident) => {
                 if let Access::Register { reg, checked: false } = self.access(ident) {
                     let symbol = ident.reference_id.get().and_then(|r| self.unit.scoping.get_reference(r).symbol_id());
-                    if !symbol.is_some_and(|s| self.is_immutable(s)) {
+                    if symbol.and_then(|s| self.immutability(s)).is_none() {
                         if u.prefix {
                             self.emit(op(reg, reg));
                             if dst != reg {

@@ -264,7 +264,7 @@ impl FunctionCompiler<'_, '_, '_> {
         for reg in register_lexicals {
             self.emit(Instruction::LoadUninitialized { dst: reg });
         }
-        if captured_symbols.is_empty() {
+        if captured_symbols.is_empty() && !self.next_env_is_var_scope {
             return Ok(false);
         }
         self.push_env_scope(names, lexical, immutable);
@@ -286,7 +286,9 @@ impl FunctionCompiler<'_, '_, '_> {
             names: names.into_boxed_slice(),
             lexical: lexical.into_boxed_slice(),
             immutable: immutable.into_boxed_slice(),
+            is_var_scope: self.next_env_is_var_scope,
         });
+        self.next_env_is_var_scope = false;
         let scope = self.scopes.len() as u32 - 1;
         self.emit(Instruction::PushEnv { scope });
         self.unit.env_depth += 1;
@@ -452,8 +454,11 @@ pub(crate) fn compile_function_body(parent: &mut FunctionCompiler, parts: Functi
             fc.unit.function_expression_names.insert(symbol);
         }
     }
-    let pushed = fc.enter_scope(parts.scope_id, &param_symbols)?;
-    let _ = pushed;
+    // Functions with a sloppy direct eval always get a variable environment
+    // for the bindings eval may add.
+    fc.next_env_is_var_scope = has_eval && !strict;
+    fc.enter_scope(parts.scope_id, &param_symbols)?;
+    fc.next_env_is_var_scope = false;
 
     // Copy simple captured parameters from their argument registers into their slots.
     if simple {

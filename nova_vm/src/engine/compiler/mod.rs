@@ -128,6 +128,8 @@ pub(crate) struct FunctionCompiler<'u, 's, 'gc> {
     pub field_name: Option<String>,
     /// This function's own field name (when it is a field initializer).
     pub unit_field_name: Option<String>,
+    /// The next environment pushed is a function's variable environment.
+    pub next_env_is_var_scope: bool,
 }
 
 impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
@@ -168,6 +170,7 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
             current_class_scope: None,
             field_name: None,
             unit_field_name: None,
+            next_env_is_var_scope: false,
         }
     }
 

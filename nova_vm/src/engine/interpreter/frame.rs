@@ -38,6 +38,9 @@ pub struct Frame {
     pub this: Value<'static>,
     /// `new.target` (undefined for calls).
     pub new_target: Value<'static>,
+    /// The function whose home object, `new.target` and `super()` apply
+    /// (the callee, or for arrows and eval the enclosing function).
+    pub this_function: Value<'static>,
     /// The full argument list, kept when the code needs `arguments` or a rest
     /// parameter.
     pub arguments: Option<Box<[Value<'static>]>>,
@@ -58,6 +61,7 @@ impl Trace for Frame {
         self.callee.trace(visitor);
         self.this.trace(visitor);
         self.new_target.trace(visitor);
+        self.this_function.trace(visitor);
         if let Some(args) = &mut self.arguments {
             args.trace(visitor);
         }

@@ -1,8 +1,23 @@
 //! The interpreter: one loop that runs frames from an explicit frame stack, so
-//! JavaScript calls never recurse on the Rust stack.
+//! JavaScript calls never recurse on the Rust stack. Built-ins that call back
+//! into JavaScript enter the loop again (bounded by a depth limit).
 
+mod calls;
 mod frame;
+mod generators;
+mod iteration;
+mod objects;
+mod operators;
+mod properties;
+mod run;
+mod script;
 
+pub use calls::{call_ecmascript_function, construct_ecmascript_function};
 pub use frame::{Frame, ReturnTo, VmState};
-mod tmp_entry;
-pub use tmp_entry::*;
+pub(crate) use generators::{ResumeKind, resume_generator};
+pub(crate) use iteration::{get_iterator, iterator_close, iterator_step_value};
+pub(crate) use objects::initialize_instance_elements;
+pub(crate) use script::{perform_eval, run_script};
+
+/// Most frames the frame stack may hold before a RangeError.
+pub const MAX_FRAMES: usize = 10_000;

@@ -28,8 +28,13 @@ pub struct ECMAScriptFunctionRecord {
     /// `[[Fields]]` and private methods of a class constructor: an internal
     /// object whose elements list the field initialisers (see the class compiler).
     pub fields: Option<Object<'static>>,
-    /// Private name environment of the class this function was defined in.
-    pub private_environment: Value<'static>,
+    /// For arrow functions: the `this` value at creation (lexical this).
+    pub lexical_this: Value<'static>,
+    /// For arrow functions: `new.target` at creation.
+    pub lexical_new_target: Value<'static>,
+    /// For arrow functions: the function whose home object and `super()`
+    /// target apply (the enclosing non-arrow function).
+    pub this_function: Value<'static>,
 }
 
 impl Trace for ECMAScriptFunctionRecord {
@@ -40,6 +45,8 @@ impl Trace for ECMAScriptFunctionRecord {
         }
         self.home_object.trace(visitor);
         self.fields.trace(visitor);
-        self.private_environment.trace(visitor);
+        self.lexical_this.trace(visitor);
+        self.lexical_new_target.trace(visitor);
+        self.this_function.trace(visitor);
     }
 }

@@ -293,7 +293,7 @@ impl<'a> Object<'a> {
             shape
                 .entries
                 .iter()
-                .filter(|e| e.key.is_symbol())
+                .filter(|e| matches!(e.key, PropertyKey::Symbol(s) if !agent.heap.symbols.get(s.index()).is_private))
                 .map(|e| e.key.bind(gc)),
         );
     }

@@ -3,6 +3,7 @@
 use super::super::handle::define_handle;
 use super::elements::Elements;
 use super::shape::Shape;
+use crate::ecmascript::builtins::control_abstraction::Generator;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunction, BuiltinFunction, ECMAScriptFunction,
 };
@@ -45,6 +46,10 @@ pub enum ObjectKind {
     SymbolObject(InternalValue<'static>),
     /// A BigInt object (`[[BigIntData]]`).
     BigIntObject(InternalValue<'static>),
+    /// A generator object.
+    Generator(Generator<'static>),
+    /// A for-in iterator (internal; never exposed to scripts).
+    ForInIterator(InternalValue<'static>),
 }
 
 const _: () = assert!(std::mem::size_of::<ObjectKind>() == 8);
@@ -68,7 +73,9 @@ impl Trace for ObjectKind {
             ObjectKind::ECMAScriptFunction(f) => f.visit(visitor),
             ObjectKind::BuiltinFunction(f) => f.visit(visitor),
             ObjectKind::BoundFunction(f) => f.visit(visitor),
+            ObjectKind::Generator(g) => g.visit(visitor),
             ObjectKind::NumberObject(v)
+            | ObjectKind::ForInIterator(v)
             | ObjectKind::StringObject(v)
             | ObjectKind::SymbolObject(v)
             | ObjectKind::BigIntObject(v) => v.visit(visitor),

@@ -1,0 +1,240 @@
+//! The embedding API: a [`Runtime`] owns an agent and its realm, runs scripts
+//! and reports uncaught exceptions as [`JsException`]s.
+//!
+//! ```
+//! use nova_vm::{Runtime, RuntimeOptions};
+//!
+//! let mut runtime = Runtime::new(RuntimeOptions::default());
+//! runtime.run_script("var answer = 6 * 7;", "example.js").unwrap();
+//! assert_eq!(runtime.eval_to_string("answer").unwrap(), "42");
+//! ```
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use crate::ecmascript::abstract_operations::{get, to_string};
+use crate::ecmascript::builtins::host;
+use crate::ecmascript::execution::{Agent, AgentOptions, HostHooks};
+use crate::ecmascript::types::{PropertyKey, Value};
+use crate::engine::interpreter::run_script;
+use crate::engine::{Bindable, GcScope, GcToken, ScopeToken};
+
+/// Options for a new [`Runtime`].
+#[derive(Debug, Clone, Default)]
+pub struct RuntimeOptions {
+    /// Collect garbage at every safepoint (slow; finds rooting bugs).
+    pub gc_stress: bool,
+    /// Print a line to stderr for every collection.
+    pub trace_gc: bool,
+}
+
+/// When an uncaught exception happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExceptionPhase {
+    /// While parsing (early errors).
+    Parse,
+    /// While linking modules.
+    Resolution,
+    /// While running code.
+    Runtime,
+}
+
+/// An exception that escaped to the embedder.
+#[derive(Debug, Clone)]
+pub struct JsException {
+    /// When it was thrown.
+    pub phase: ExceptionPhase,
+    /// The constructor name of the thrown value (`"TypeError"`), or empty if
+    /// it was not an object.
+    pub name: String,
+    /// The error message (`message` of error objects, else the value as a string).
+    pub message: String,
+    /// The `stack` of error objects (may be empty).
+    pub stack: String,
+}
+
+impl std::fmt::Display for JsException {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.name.is_empty() {
+            write!(f, "{}", self.message)
+        } else if self.message.is_empty() {
+            write!(f, "{}", self.name)
+        } else {
+            write!(f, "{}: {}", self.name, self.message)
+        }
+    }
+}
+
+/// Host hooks that either print or collect output.
+struct RuntimeHooks {
+    collected: Option<Arc<Mutex<Vec<String>>>>,
+}
+
+impl HostHooks for RuntimeHooks {
+    fn print(&mut self, text: &str) {
+        match &self.collected {
+            Some(lines) => lines.lock().expect("output lock").push(text.to_owned()),
+            None => println!("{text}"),
+        }
+    }
+}
+
+/// One agent with one realm, ready to run scripts.
+pub struct Runtime {
+    agent: Agent,
+    output: Arc<Mutex<Vec<String>>>,
+}
+
+impl std::fmt::Debug for Runtime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Runtime").field("agent", &self.agent).finish()
+    }
+}
+
+impl Runtime {
+    /// Creates an agent and its realm with `print` and `console.log` writing to stdout.
+    pub fn new(options: RuntimeOptions) -> Runtime {
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let hooks = RuntimeHooks { collected: None };
+        let mut agent = Agent::new(
+            AgentOptions {
+                gc_stress: options.gc_stress,
+                trace_gc: options.trace_gc,
+            },
+            Box::new(hooks),
+        );
+        with_gc(&mut agent, |agent, gc| host::install_console(agent, gc.nogc()));
+        Runtime { agent, output }
+    }
+
+    /// Installs test262's `$262` host object and makes `print` collect its
+    /// output for [`Runtime::take_output`] instead of writing to stdout.
+    pub fn install_test262_host(&mut self) {
+        self.agent.host = Box::new(RuntimeHooks {
+            collected: Some(self.output.clone()),
+        });
+        with_gc(&mut self.agent, |agent, gc| {
+            host::install_test262(agent, gc.nogc());
+        });
+    }
+
+    /// The agent (for embedders using the lower-level API).
+    pub fn agent(&mut self) -> &mut Agent {
+        &mut self.agent
+    }
+
+    /// Parses and evaluates a classic script in the current realm.
+    pub fn run_script(&mut self, source: &str, source_name: &str) -> Result<(), JsException> {
+        self.eval_script(source, source_name, |_, _, _| ())
+    }
+
+    /// Evaluates a script and returns its completion value as a string.
+    pub fn eval_to_string(&mut self, source: &str) -> Result<String, JsException> {
+        let mut text = String::new();
+        self.eval_script(source, "eval", |agent, value, gc| {
+            text = match to_string(agent, value, gc) {
+                Ok(s) => agent.string_lossy(s.unbind()).into_owned(),
+                Err(_) => {
+                    agent.take_exception();
+                    String::new()
+                }
+            };
+        })?;
+        Ok(text)
+    }
+
+    fn eval_script(
+        &mut self,
+        source: &str,
+        source_name: &str,
+        on_value: impl FnOnce(&mut Agent, Value, GcScope),
+    ) -> Result<(), JsException> {
+        with_gc(&mut self.agent, |agent, mut gc| {
+            match run_script(agent, source, source_name, gc.reborrow()) {
+                Err(message) => Err(JsException {
+                    phase: ExceptionPhase::Parse,
+                    name: "SyntaxError".to_owned(),
+                    message: message.trim_start_matches("SyntaxError: ").to_owned(),
+                    stack: String::new(),
+                }),
+                Ok(Err(_)) => Err(describe_exception(agent, ExceptionPhase::Runtime, gc.reborrow())),
+                Ok(Ok(value)) => {
+                    let value = value.unbind();
+                    on_value(agent, value, gc.reborrow());
+                    Ok(())
+                }
+            }
+        })
+    }
+
+    /// Parses, links and evaluates a module (modules are not supported yet:
+    /// this reports a SyntaxError).
+    pub fn run_module(&mut self, _source: &str, path: &Path) -> Result<(), JsException> {
+        Err(JsException {
+            phase: ExceptionPhase::Parse,
+            name: "SyntaxError".to_owned(),
+            message: format!("{}: ECMAScript modules are not supported yet", path.display()),
+            stack: String::new(),
+        })
+    }
+
+    /// Runs queued jobs until the queue is empty.
+    pub fn run_jobs(&mut self) -> Result<(), JsException> {
+        Ok(())
+    }
+
+    /// Lines printed by `print` since the last call (after
+    /// [`Runtime::install_test262_host`]).
+    pub fn take_output(&mut self) -> Vec<String> {
+        std::mem::take(&mut *self.output.lock().expect("output lock"))
+    }
+
+    /// Runs a full garbage collection.
+    pub fn collect_garbage(&mut self) {
+        with_gc(&mut self.agent, |agent, gc| agent.collect_garbage(gc));
+    }
+}
+
+/// Runs `f` with a fresh root GC scope for an entry into the engine.
+fn with_gc<R>(agent: &mut Agent, f: impl FnOnce(&mut Agent, GcScope) -> R) -> R {
+    let mut token = GcToken;
+    let mut scope = ScopeToken;
+    let gc = GcScope::new(&mut token, &mut scope);
+    let mark = agent.scoped_roots.len();
+    let result = f(agent, gc);
+    agent.scoped_roots.truncate(mark);
+    result
+}
+
+/// Turns the pending exception into a [`JsException`].
+fn describe_exception(agent: &mut Agent, phase: ExceptionPhase, mut gc: GcScope) -> JsException {
+    let value = agent.take_exception();
+    let mut exception = JsException {
+        phase,
+        name: String::new(),
+        message: String::new(),
+        stack: String::new(),
+    };
+    let read = |agent: &mut Agent, object: Value, name: &'static str, gc: GcScope| -> Option<String> {
+        let Value::Object(o) = object else { return None };
+        let key = PropertyKey::from_static_str(name)?;
+        let v = get(agent, o, key, gc).ok()?.unbind();
+        v.as_string().map(|s| agent.string_lossy(s).into_owned())
+    };
+    if let Value::Object(o) = value {
+        let constructor_key = agent.static_key("constructor");
+        if let Ok(constructor) = get(agent, o, constructor_key, gc.reborrow()) {
+            let constructor = constructor.unbind();
+            exception.name = read(agent, constructor, "name", gc.reborrow()).unwrap_or_default();
+        }
+        exception.message = read(agent, value, "message", gc.reborrow()).unwrap_or_default();
+        exception.stack = read(agent, value, "stack", gc.reborrow()).unwrap_or_default();
+    } else {
+        exception.message = match to_string(agent, value, gc.reborrow()) {
+            Ok(s) => agent.string_lossy(s.unbind()).into_owned(),
+            Err(_) => String::new(),
+        };
+    }
+    agent.take_exception();
+    exception
+}

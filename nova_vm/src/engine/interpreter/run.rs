@@ -1,0 +1,995 @@
+//! The dispatch loop.
+
+use super::calls::{CallOutcome, call_from_registers, construct_from_registers};
+use super::frame::ReturnTo;
+use super::{generators, iteration, objects, operators, properties};
+use crate::ecmascript::abstract_operations::{to_boolean, to_number, to_numeric, to_object, to_property_key, to_string};
+use crate::ecmascript::execution::{Agent, Environment, EnvironmentKind, EnvironmentRecord, ExceptionType, JsError, JsResult};
+use crate::ecmascript::types::{UNINITIALIZED, Value};
+use crate::engine::bytecode::{FunctionKind, Instruction};
+use crate::engine::{Bindable, GcScope};
+use crate::heap::Arena;
+
+/// Runs frames until the frame entered from Rust (`ReturnTo::Native`) returns
+/// or a throw leaves it.
+pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+    'frames: loop {
+        agent.gc_safepoint(gc.reborrow());
+        let frame = agent.vm.frames.last().expect("a frame to run");
+        let instructions = frame.instructions.clone();
+        let base = frame.base as usize;
+        let mut pc = frame.pc as usize;
+        // Each arm either continues with the next instruction, continues
+        // 'frames after changing frames, or breaks to unwinding with a pending exception.
+        loop {
+            let instruction = instructions[pc];
+            pc += 1;
+            agent.vm.frames.last_mut().expect("frame").pc = pc as u32;
+            macro_rules! reg {
+                ($r:expr) => {
+                    agent.vm.stack[base + $r as usize]
+                };
+            }
+            macro_rules! set {
+                ($r:expr, $v:expr) => {{
+                    let value: Value<'static> = $v;
+                    agent.vm.stack[base + $r as usize] = value;
+                }};
+            }
+            macro_rules! tri {
+                ($e:expr) => {
+                    match $e {
+                        Ok(v) => v,
+                        Err(_) => break,
+                    }
+                };
+            }
+            match instruction {
+                Instruction::LoadUndefined { dst } => set!(dst, Value::Undefined),
+                Instruction::LoadNull { dst } => set!(dst, Value::Null),
+                Instruction::LoadBool { dst, value } => set!(dst, Value::Boolean(value)),
+                Instruction::LoadInt { dst, value } => set!(dst, Value::Integer(value)),
+                Instruction::LoadConst { dst, constant } => {
+                    let code = agent.vm.frames.last().expect("frame").code;
+                    let value = agent.heap.code.get(code.index()).constants[constant as usize];
+                    set!(dst, value);
+                }
+                Instruction::LoadUninitialized { dst } => set!(dst, Value::Symbol(UNINITIALIZED)),
+                Instruction::Move { dst, src } => {
+                    let value = reg!(src);
+                    set!(dst, value);
+                }
+                Instruction::CheckInitialized { reg, constant } => {
+                    if reg!(reg) == Value::Symbol(UNINITIALIZED) {
+                        let name = constant_text(agent, constant);
+                        let message = format!("Cannot access '{name}' before initialization");
+                        agent.throw_reference_error(&message, gc.nogc());
+                        break;
+                    }
+                }
+                Instruction::CheckThisInitialized { reg, .. } => {
+                    if reg!(reg) == Value::Symbol(UNINITIALIZED) {
+                        agent.throw_reference_error("Must call super constructor in derived class before accessing 'this'", gc.nogc());
+                        break;
+                    }
+                }
+                Instruction::LoadThis { dst } => {
+                    let this = agent.vm.frames.last().expect("frame").this;
+                    if this == Value::Symbol(UNINITIALIZED) {
+                        agent.throw_reference_error("Must call super constructor in derived class before accessing 'this'", gc.nogc());
+                        break;
+                    }
+                    set!(dst, this);
+                }
+                Instruction::LoadNewTarget { dst } => {
+                    let value = agent.vm.frames.last().expect("frame").new_target;
+                    set!(dst, value);
+                }
+                Instruction::LoadCallee { dst } => {
+                    let value = agent.vm.frames.last().expect("frame").callee;
+                    set!(dst, value);
+                }
+                Instruction::BindThisRegister { this, src } => {
+                    if reg!(this) != Value::Symbol(UNINITIALIZED) {
+                        agent.throw_reference_error("Super constructor may only be called once", gc.nogc());
+                        break;
+                    }
+                    let value = reg!(src);
+                    set!(this, value);
+                    agent.vm.frames.last_mut().expect("frame").this = value;
+                    tri!(objects::initialize_fields_of_this_function(agent, value, gc.reborrow()));
+                }
+                Instruction::BindThisEnv { src, hops, slot } => {
+                    let env = environment_at(agent, hops);
+                    if agent.heap.environments.get(env.index()).slots[slot as usize] != Value::Symbol(UNINITIALIZED) {
+                        agent.throw_reference_error("Super constructor may only be called once", gc.nogc());
+                        break;
+                    }
+                    let value = reg!(src);
+                    agent.heap.environments.get_mut(env.index()).slots[slot as usize] = value;
+                    agent.vm.frames.last_mut().expect("frame").this = value;
+                    tri!(objects::initialize_fields_of_this_function(agent, value, gc.reborrow()));
+                }
+
+                // ----- environments -----
+                Instruction::PushEnv { scope } => push_declarative_env(agent, scope),
+                Instruction::PopEnv => {
+                    let frame = agent.vm.frames.last_mut().expect("frame");
+                    let env = frame.env.expect("environment to pop");
+                    frame.env = agent.heap.environments.get(env.index()).outer;
+                    frame.env_depth -= 1;
+                }
+                Instruction::CopyEnv => {
+                    let frame = agent.vm.frames.last().expect("frame");
+                    let env = frame.env.expect("environment to copy");
+                    let record = agent.heap.environments.get(env.index());
+                    let copy = EnvironmentRecord {
+                        outer: record.outer,
+                        kind: record.kind,
+                        slots: record.slots.clone(),
+                        scope: record.scope,
+                        eval_bindings: record.eval_bindings,
+                    };
+                    let new = alloc_env(agent, copy);
+                    agent.vm.frames.last_mut().expect("frame").env = Some(new);
+                }
+                Instruction::PushWithEnv { object } => {
+                    let Value::Object(binding_object) = reg!(object) else {
+                        unreachable!("with object converted by ToObject")
+                    };
+                    let outer = agent.vm.frames.last().expect("frame").env;
+                    let env = alloc_env(
+                        agent,
+                        EnvironmentRecord {
+                            outer,
+                            kind: EnvironmentKind::Object {
+                                binding_object,
+                                is_with_environment: true,
+                            },
+                            slots: Box::new([]),
+                            scope: None,
+                            eval_bindings: None,
+                        },
+                    );
+                    let frame = agent.vm.frames.last_mut().expect("frame");
+                    frame.env = Some(env);
+                    frame.env_depth += 1;
+                }
+                Instruction::LoadEnv { dst, hops, slot } => {
+                    let env = environment_at(agent, hops);
+                    let value = agent.heap.environments.get(env.index()).slots[slot as usize];
+                    set!(dst, value);
+                }
+                Instruction::LoadEnvChecked { dst, hops, slot } => {
+                    let env = environment_at(agent, hops);
+                    let record = agent.heap.environments.get(env.index());
+                    let value = record.slots[slot as usize];
+                    if value == Value::Symbol(UNINITIALIZED) {
+                        let name = env_slot_name(agent, env, slot);
+                        let message = if name == "this" {
+                            "Must call super constructor in derived class before accessing 'this'".to_owned()
+                        } else {
+                            format!("Cannot access '{name}' before initialization")
+                        };
+                        agent.throw_reference_error(&message, gc.nogc());
+                        break;
+                    }
+                    set!(dst, value);
+                }
+                Instruction::StoreEnv { src, hops, slot } => {
+                    let env = environment_at(agent, hops);
+                    let value = reg!(src);
+                    agent.heap.environments.get_mut(env.index()).slots[slot as usize] = value;
+                }
+
+                // ----- names -----
+                Instruction::GetGlobal { dst, cache } => {
+                    let value = tri!(properties::get_global(agent, cache, true, gc.reborrow())).unbind();
+                    set!(dst, value);
+                }
+                Instruction::GetGlobalOrUndefined { dst, cache } => {
+                    let value = tri!(properties::get_global(agent, cache, false, gc.reborrow())).unbind();
+                    set!(dst, value);
+                }
+                Instruction::SetGlobal { src, cache } => {
+                    let value = reg!(src);
+                    tri!(properties::set_global(agent, cache, value, gc.reborrow()));
+                }
+                Instruction::InitGlobalLexical { src, cache } => {
+                    let value = reg!(src);
+                    properties::init_global_lexical(agent, cache, value);
+                }
+                Instruction::DeclareGlobalFunction { src, cache } => {
+                    let value = reg!(src);
+                    tri!(properties::declare_global_function(agent, cache, value, gc.reborrow()));
+                }
+                Instruction::GetName { dst, constant } => {
+                    let value = tri!(properties::get_name(agent, constant, true, None, gc.reborrow())).unbind();
+                    set!(dst, value);
+                }
+                Instruction::GetNameOrUndefined { dst, constant } => {
+                    let value = tri!(properties::get_name(agent, constant, false, None, gc.reborrow())).unbind();
+                    set!(dst, value);
+                }
+                Instruction::GetNameForCall { dst, constant } => {
+                    let this_slot = base + dst as usize + 1;
+                    let value = tri!(properties::get_name(agent, constant, true, Some(this_slot), gc.reborrow())).unbind();
+                    set!(dst, value);
+                }
+                Instruction::SetName { src, constant } => {
+                    let value = reg!(src);
+                    tri!(properties::set_name(agent, constant, value, false, gc.reborrow()));
+                }
+                Instruction::InitName { src, constant } => {
+                    let value = reg!(src);
+                    tri!(properties::set_name(agent, constant, value, true, gc.reborrow()));
+                }
+                Instruction::DeleteName { dst, constant } => {
+                    let value = tri!(properties::delete_name(agent, constant, gc.reborrow()));
+                    set!(dst, Value::Boolean(value));
+                }
+
+                // ----- operators -----
+                Instruction::Add { dst, lhs, rhs } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let value = match (a, b) {
+                        (Value::Integer(x), Value::Integer(y)) => match x.checked_add(y) {
+                            Some(sum) => Value::Integer(sum),
+                            None => agent.number(f64::from(x) + f64::from(y), gc.nogc()).unbind(),
+                        },
+                        _ => tri!(operators::add(agent, a, b, gc.reborrow())).unbind(),
+                    };
+                    set!(dst, value);
+                }
+                Instruction::Sub { dst, lhs, rhs } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let value = match (a, b) {
+                        (Value::Integer(x), Value::Integer(y)) => match x.checked_sub(y) {
+                            Some(d) => Value::Integer(d),
+                            None => agent.number(f64::from(x) - f64::from(y), gc.nogc()).unbind(),
+                        },
+                        _ => tri!(operators::arithmetic(agent, operators::Arith::Sub, a, b, gc.reborrow())).unbind(),
+                    };
+                    set!(dst, value);
+                }
+                Instruction::Mul { dst, lhs, rhs } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let value = match (a, b) {
+                        (Value::Integer(x), Value::Integer(y)) if x != 0 && y != 0 => match x.checked_mul(y) {
+                            Some(p) => Value::Integer(p),
+                            None => agent.number(f64::from(x) * f64::from(y), gc.nogc()).unbind(),
+                        },
+                        _ => tri!(operators::arithmetic(agent, operators::Arith::Mul, a, b, gc.reborrow())).unbind(),
+                    };
+                    set!(dst, value);
+                }
+                Instruction::Div { dst, lhs, rhs } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let value = tri!(operators::arithmetic(agent, operators::Arith::Div, a, b, gc.reborrow())).unbind();
+                    set!(dst, value);
+                }
+                Instruction::Rem { dst, lhs, rhs } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let value = match (a, b) {
+                        (Value::Integer(x), Value::Integer(y)) if x >= 0 && y > 0 => Value::Integer(x % y),
+                        _ => tri!(operators::arithmetic(agent, operators::Arith::Rem, a, b, gc.reborrow())).unbind(),
+                    };
+                    set!(dst, value);
+                }
+                Instruction::Exp { dst, lhs, rhs } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let value = tri!(operators::arithmetic(agent, operators::Arith::Exp, a, b, gc.reborrow())).unbind();
+                    set!(dst, value);
+                }
+                Instruction::BitAnd { dst, lhs, rhs } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let value = match (a, b) {
+                        (Value::Integer(x), Value::Integer(y)) => Value::Integer(x & y),
+                        _ => tri!(operators::arithmetic(agent, operators::Arith::BitAnd, a, b, gc.reborrow())).unbind(),
+                    };
+                    set!(dst, value);
+                }
+                Instruction::BitOr { dst, lhs, rhs } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let value = match (a, b) {
+                        (Value::Integer(x), Value::Integer(y)) => Value::Integer(x | y),
+                        _ => tri!(operators::arithmetic(agent, operators::Arith::BitOr, a, b, gc.reborrow())).unbind(),
+                    };
+                    set!(dst, value);
+                }
+                Instruction::BitXor { dst, lhs, rhs } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let value = match (a, b) {
+                        (Value::Integer(x), Value::Integer(y)) => Value::Integer(x ^ y),
+                        _ => tri!(operators::arithmetic(agent, operators::Arith::BitXor, a, b, gc.reborrow())).unbind(),
+                    };
+                    set!(dst, value);
+                }
+                Instruction::Shl { dst, lhs, rhs } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let value = match (a, b) {
+                        (Value::Integer(x), Value::Integer(y)) => Value::Integer(x.wrapping_shl(y as u32 & 31)),
+                        _ => tri!(operators::arithmetic(agent, operators::Arith::Shl, a, b, gc.reborrow())).unbind(),
+                    };
+                    set!(dst, value);
+                }
+                Instruction::Shr { dst, lhs, rhs } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let value = match (a, b) {
+                        (Value::Integer(x), Value::Integer(y)) => Value::Integer(x >> (y as u32 & 31)),
+                        _ => tri!(operators::arithmetic(agent, operators::Arith::Shr, a, b, gc.reborrow())).unbind(),
+                    };
+                    set!(dst, value);
+                }
+                Instruction::UShr { dst, lhs, rhs } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let value = tri!(operators::arithmetic(agent, operators::Arith::UShr, a, b, gc.reborrow())).unbind();
+                    set!(dst, value);
+                }
+                Instruction::Eq { dst, lhs, rhs } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let value = tri!(operators::loosely_equal(agent, a, b, gc.reborrow()));
+                    set!(dst, Value::Boolean(value));
+                }
+                Instruction::NotEq { dst, lhs, rhs } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let value = tri!(operators::loosely_equal(agent, a, b, gc.reborrow()));
+                    set!(dst, Value::Boolean(!value));
+                }
+                Instruction::StrictEq { dst, lhs, rhs } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let value = match (a, b) {
+                        (Value::Integer(x), Value::Integer(y)) => x == y,
+                        _ => crate::ecmascript::abstract_operations::is_strictly_equal(agent, a, b),
+                    };
+                    set!(dst, Value::Boolean(value));
+                }
+                Instruction::StrictNotEq { dst, lhs, rhs } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let value = match (a, b) {
+                        (Value::Integer(x), Value::Integer(y)) => x == y,
+                        _ => crate::ecmascript::abstract_operations::is_strictly_equal(agent, a, b),
+                    };
+                    set!(dst, Value::Boolean(!value));
+                }
+                Instruction::Lt { dst, lhs, rhs } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let value = match (a, b) {
+                        (Value::Integer(x), Value::Integer(y)) => x < y,
+                        _ => tri!(operators::compare(agent, a, b, operators::Comparison::Less, gc.reborrow())),
+                    };
+                    set!(dst, Value::Boolean(value));
+                }
+                Instruction::Gt { dst, lhs, rhs } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let value = match (a, b) {
+                        (Value::Integer(x), Value::Integer(y)) => x > y,
+                        _ => tri!(operators::compare(agent, a, b, operators::Comparison::Greater, gc.reborrow())),
+                    };
+                    set!(dst, Value::Boolean(value));
+                }
+                Instruction::LtEq { dst, lhs, rhs } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let value = match (a, b) {
+                        (Value::Integer(x), Value::Integer(y)) => x <= y,
+                        _ => tri!(operators::compare(agent, a, b, operators::Comparison::LessOrEqual, gc.reborrow())),
+                    };
+                    set!(dst, Value::Boolean(value));
+                }
+                Instruction::GtEq { dst, lhs, rhs } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let value = match (a, b) {
+                        (Value::Integer(x), Value::Integer(y)) => x >= y,
+                        _ => tri!(operators::compare(agent, a, b, operators::Comparison::GreaterOrEqual, gc.reborrow())),
+                    };
+                    set!(dst, Value::Boolean(value));
+                }
+                Instruction::InstanceOf { dst, lhs, rhs } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let value = tri!(crate::ecmascript::abstract_operations::instance_of_operator(agent, a, b, gc.reborrow()));
+                    set!(dst, Value::Boolean(value));
+                }
+                Instruction::In { dst, lhs, rhs } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let value = tri!(operators::in_operator(agent, a, b, gc.reborrow()));
+                    set!(dst, Value::Boolean(value));
+                }
+                Instruction::PrivateIn { dst, lhs, rhs } => {
+                    let (name, object) = (reg!(lhs), reg!(rhs));
+                    let value = tri!(properties::private_in(agent, name, object, gc.nogc()));
+                    set!(dst, Value::Boolean(value));
+                }
+                Instruction::Neg { dst, src } => {
+                    let value = match reg!(src) {
+                        Value::Integer(x) if x != 0 && x != i32::MIN => Value::Integer(-x),
+                        v => tri!(operators::negate(agent, v, gc.reborrow())).unbind(),
+                    };
+                    set!(dst, value);
+                }
+                Instruction::BitNot { dst, src } => {
+                    let value = match reg!(src) {
+                        Value::Integer(x) => Value::Integer(!x),
+                        v => tri!(operators::bitwise_not(agent, v, gc.reborrow())).unbind(),
+                    };
+                    set!(dst, value);
+                }
+                Instruction::Not { dst, src } => {
+                    let value = !to_boolean(agent, reg!(src));
+                    set!(dst, Value::Boolean(value));
+                }
+                Instruction::TypeOf { dst, src } => {
+                    let value = operators::type_of(agent, reg!(src), gc.nogc()).unbind();
+                    set!(dst, value);
+                }
+                Instruction::ToNumber { dst, src } => {
+                    let value = match reg!(src) {
+                        v @ (Value::Integer(_) | Value::SmallF64(_) | Value::Number(_)) => v,
+                        v => {
+                            let n = tri!(to_number(agent, v, gc.reborrow()));
+                            agent.number(n, gc.nogc()).unbind()
+                        }
+                    };
+                    set!(dst, value);
+                }
+                Instruction::ToNumeric { dst, src } => {
+                    let value = match reg!(src) {
+                        v @ (Value::Integer(_) | Value::SmallF64(_) | Value::Number(_)) => v,
+                        v => tri!(to_numeric(agent, v, gc.reborrow())).unbind(),
+                    };
+                    set!(dst, value);
+                }
+                Instruction::ToString { dst, src } => {
+                    let value = tri!(to_string(agent, reg!(src), gc.reborrow())).unbind().into_value();
+                    set!(dst, value);
+                }
+                Instruction::ToPropertyKey { dst, src } => {
+                    let key = tri!(to_property_key(agent, reg!(src), gc.reborrow())).unbind();
+                    let value = agent.key_to_value(key, gc.nogc()).unbind();
+                    set!(dst, value);
+                }
+                Instruction::ToObject { dst, src } => {
+                    let value = tri!(to_object(agent, reg!(src), gc.nogc())).unbind();
+                    set!(dst, value.into());
+                }
+                Instruction::Inc { dst, src } => {
+                    let value = match reg!(src) {
+                        Value::Integer(x) if x < i32::MAX => Value::Integer(x + 1),
+                        v => tri!(operators::increment(agent, v, 1.0, gc.reborrow())).unbind(),
+                    };
+                    set!(dst, value);
+                }
+                Instruction::Dec { dst, src } => {
+                    let value = match reg!(src) {
+                        Value::Integer(x) if x > i32::MIN => Value::Integer(x - 1),
+                        v => tri!(operators::increment(agent, v, -1.0, gc.reborrow())).unbind(),
+                    };
+                    set!(dst, value);
+                }
+
+                // ----- control flow -----
+                Instruction::Jump { target } => {
+                    if (target as usize) < pc {
+                        agent.gc_safepoint(gc.reborrow());
+                    }
+                    pc = target as usize;
+                }
+                Instruction::JumpIfTrue { cond, target } => {
+                    let v = reg!(cond);
+                    let truthy = match v {
+                        Value::Boolean(b) => b,
+                        v => to_boolean(agent, v),
+                    };
+                    if truthy {
+                        if (target as usize) < pc {
+                            agent.gc_safepoint(gc.reborrow());
+                        }
+                        pc = target as usize;
+                    }
+                }
+                Instruction::JumpIfFalse { cond, target } => {
+                    let v = reg!(cond);
+                    let truthy = match v {
+                        Value::Boolean(b) => b,
+                        v => to_boolean(agent, v),
+                    };
+                    if !truthy {
+                        pc = target as usize;
+                    }
+                }
+                Instruction::JumpIfNullish { src, target } => {
+                    if reg!(src).is_nullish() {
+                        pc = target as usize;
+                    }
+                }
+                Instruction::JumpIfNotNullish { src, target } => {
+                    if !reg!(src).is_nullish() {
+                        pc = target as usize;
+                    }
+                }
+                Instruction::JumpIfUndefined { src, target } => {
+                    if reg!(src).is_undefined() {
+                        pc = target as usize;
+                    }
+                }
+                Instruction::JumpIfNotUndefined { src, target } => {
+                    if !reg!(src).is_undefined() {
+                        pc = target as usize;
+                    }
+                }
+                Instruction::Return { src } => {
+                    let value = reg!(src);
+                    match return_from_frame(agent, value, gc.reborrow()) {
+                        Returned::ToFrame => continue 'frames,
+                        Returned::ToNative(value) => return Ok(value.bind(gc.into_nogc())),
+                    }
+                }
+                Instruction::ReturnDerived { src, this } => {
+                    let value = reg!(src);
+                    let result = if value.is_object() {
+                        value
+                    } else if !value.is_undefined() {
+                        agent.throw_type_error("Derived constructors may only return object or undefined", gc.nogc());
+                        break;
+                    } else {
+                        let this = reg!(this);
+                        if this == Value::Symbol(UNINITIALIZED) {
+                            agent.throw_reference_error("Must call super constructor in derived class before accessing 'this' or returning from derived constructor", gc.nogc());
+                            break;
+                        }
+                        this
+                    };
+                    match return_from_frame(agent, result, gc.reborrow()) {
+                        Returned::ToFrame => continue 'frames,
+                        Returned::ToNative(value) => return Ok(value.bind(gc.into_nogc())),
+                    }
+                }
+                Instruction::Throw { src } => {
+                    let value = reg!(src);
+                    agent.throw_value(value);
+                    break;
+                }
+                Instruction::ThrowError { kind, constant } => {
+                    let message = constant_text(agent, constant);
+                    agent.throw_exception(ExceptionType::from_u8(kind), &message, gc.nogc());
+                    break;
+                }
+                Instruction::ThrowConstAssignment { constant, strict } => {
+                    // `strict` is set for const and class bindings and in strict
+                    // code; a named function expression's own name is silently
+                    // immutable in sloppy code.
+                    if strict {
+                        let message = constant_text(agent, constant);
+                        agent.throw_type_error(&message, gc.nogc());
+                        break;
+                    }
+                }
+
+                // ----- objects and properties -----
+                Instruction::NewObject { dst } => {
+                    let value = objects::new_object(agent, gc.nogc()).unbind();
+                    set!(dst, value.into());
+                }
+                Instruction::NewArray { dst } => {
+                    let value = objects::new_array(agent, gc.nogc()).unbind();
+                    set!(dst, value.into());
+                }
+                Instruction::NewRegExp { dst, pattern, flags } => {
+                    let value = tri!(objects::new_regexp(agent, pattern, flags, gc.reborrow())).unbind();
+                    set!(dst, value);
+                }
+                Instruction::ArrayPush { array, src } => {
+                    let value = reg!(src);
+                    objects::array_push(agent, reg!(array), Some(value));
+                }
+                Instruction::ArrayPushHole { array } => objects::array_push(agent, reg!(array), None),
+                Instruction::ArraySpread { array, src } => {
+                    tri!(iteration::array_spread(agent, base + array as usize, reg!(src), gc.reborrow()));
+                }
+                Instruction::GetNamed { dst, object, cache } => {
+                    let value = tri!(properties::get_named(agent, reg!(object), cache, gc.reborrow())).unbind();
+                    set!(dst, value);
+                }
+                Instruction::SetNamed { object, src, cache } => {
+                    let (o, v) = (reg!(object), reg!(src));
+                    tri!(properties::set_named(agent, o, cache, v, gc.reborrow()));
+                }
+                Instruction::GetIndexed { dst, object, key } => {
+                    let value = tri!(properties::get_indexed(agent, reg!(object), reg!(key), gc.reborrow())).unbind();
+                    set!(dst, value);
+                }
+                Instruction::SetIndexed { object, key, src } => {
+                    let (o, k, v) = (reg!(object), reg!(key), reg!(src));
+                    tri!(properties::set_indexed(agent, o, k, v, gc.reborrow()));
+                }
+                Instruction::DefineNamed { object, src, cache } => {
+                    let (o, v) = (reg!(object), reg!(src));
+                    tri!(properties::define_named(agent, o, cache, v, gc.reborrow()));
+                }
+                Instruction::DefineIndexed { object, key, src } => {
+                    let (o, k, v) = (reg!(object), reg!(key), reg!(src));
+                    tri!(properties::define_indexed(agent, o, k, v, gc.reborrow()));
+                }
+                Instruction::DefineAccessor { object, key, function, setter, enumerable } => {
+                    let (o, k, f) = (reg!(object), reg!(key), reg!(function));
+                    tri!(properties::define_accessor(agent, o, k, f, setter, enumerable, gc.reborrow()));
+                }
+                Instruction::DefineMethod { object, key, function, enumerable } => {
+                    let (o, k, f) = (reg!(object), reg!(key), reg!(function));
+                    tri!(properties::define_method(agent, o, k, f, enumerable, gc.reborrow()));
+                }
+                Instruction::DeleteNamed { dst, object, cache } => {
+                    let value = tri!(properties::delete_named(agent, reg!(object), cache, gc.reborrow()));
+                    set!(dst, Value::Boolean(value));
+                }
+                Instruction::DeleteIndexed { dst, object, key } => {
+                    let value = tri!(properties::delete_indexed(agent, reg!(object), reg!(key), gc.reborrow()));
+                    set!(dst, Value::Boolean(value));
+                }
+                Instruction::CopyDataProperties { target, src, excluded } => {
+                    let (t, s, e) = (reg!(target), reg!(src), reg!(excluded));
+                    tri!(objects::copy_data_properties_from_registers(agent, t, s, e, gc.reborrow()));
+                }
+                Instruction::SetPrototypeLiteral { object, src } => {
+                    let (o, v) = (reg!(object), reg!(src));
+                    objects::set_prototype_literal(agent, o, v);
+                }
+                Instruction::GetSuper { dst, key } => {
+                    let k = reg!(key);
+                    let value = tri!(properties::get_super(agent, k, gc.reborrow())).unbind();
+                    set!(dst, value);
+                }
+                Instruction::SetSuper { key, src } => {
+                    let (k, v) = (reg!(key), reg!(src));
+                    tri!(properties::set_super(agent, k, v, gc.reborrow()));
+                }
+                Instruction::GetPrivate { dst, object, name } => {
+                    let value = tri!(properties::get_private(agent, reg!(object), reg!(name), gc.reborrow())).unbind();
+                    set!(dst, value);
+                }
+                Instruction::SetPrivate { object, name, src } => {
+                    let (o, n, v) = (reg!(object), reg!(name), reg!(src));
+                    tri!(properties::set_private(agent, o, n, v, gc.reborrow()));
+                }
+                Instruction::DefinePrivate { object, name, src } => {
+                    let (o, n, v) = (reg!(object), reg!(name), reg!(src));
+                    tri!(properties::define_private(agent, o, n, v, gc.nogc()));
+                }
+                Instruction::NewPrivateName { dst, constant } => {
+                    let value = objects::new_private_name(agent, constant, gc.nogc()).unbind();
+                    set!(dst, value);
+                }
+                Instruction::DefinePrivateMethod { object, name, function, kind } => {
+                    let (o, n, f) = (reg!(object), reg!(name), reg!(function));
+                    tri!(properties::define_private_method(agent, o, n, f, kind, gc.nogc()));
+                }
+
+                // ----- functions and classes -----
+                Instruction::CreateClosure { dst, function } => {
+                    let value = objects::create_closure(agent, function, gc.nogc()).unbind();
+                    set!(dst, value.into());
+                }
+                Instruction::SetHomeObject { function, home } => {
+                    objects::set_home_object(agent, reg!(function), reg!(home));
+                }
+                Instruction::CreateClass { dst, constructor, heritage } => {
+                    let (c, h) = (reg!(constructor), reg!(heritage));
+                    let (class, prototype) = tri!(objects::create_class(agent, c, h, gc.reborrow()));
+                    set!(dst, class);
+                    set!(dst + 1, prototype);
+                }
+                Instruction::ClassFieldDefine { class, key, initializer } => {
+                    let (c, k, i) = (reg!(class), reg!(key), reg!(initializer));
+                    objects::class_field_define(agent, c, k, i, 0, gc.nogc());
+                }
+                Instruction::ClassPrivateMethod { class, name, function, kind } => {
+                    let (c, n, f) = (reg!(class), reg!(name), reg!(function));
+                    objects::class_field_define(agent, c, n, f, 1 + kind, gc.nogc());
+                }
+                Instruction::SetFunctionName { function, name, prefix } => {
+                    let (f, n) = (reg!(function), reg!(name));
+                    objects::set_function_name(agent, f, n, prefix, gc.nogc());
+                }
+                Instruction::Call { dst, callee, argc } => {
+                    let (f, this) = (reg!(callee), reg!(callee + 1));
+                    let args_start = base + callee as usize + 2;
+                    match tri!(call_from_registers(agent, f, this, args_start, argc as usize, base + dst as usize, gc.reborrow())) {
+                        CallOutcome::Pushed => continue 'frames,
+                        CallOutcome::Done(value) => set!(dst, value),
+                    }
+                }
+                Instruction::CallSpread { dst, callee } => {
+                    let (f, this) = (reg!(callee), reg!(callee + 1));
+                    let args_start = base + callee as usize + 2;
+                    let argc = iteration::unpack_spread_array(agent, args_start);
+                    match tri!(call_from_registers(agent, f, this, args_start, argc, base + dst as usize, gc.reborrow())) {
+                        CallOutcome::Pushed => continue 'frames,
+                        CallOutcome::Done(value) => set!(dst, value),
+                    }
+                }
+                Instruction::CallEval { dst, callee, argc } => {
+                    let (f, this) = (reg!(callee), reg!(callee + 1));
+                    let args_start = base + callee as usize + 2;
+                    if agent.is_intrinsic_eval(f) {
+                        let source = if argc > 0 { reg!(callee + 2) } else { Value::Undefined };
+                        let value = tri!(super::script::direct_eval(agent, source, gc.reborrow())).unbind();
+                        set!(dst, value);
+                    } else {
+                        match tri!(call_from_registers(agent, f, this, args_start, argc as usize, base + dst as usize, gc.reborrow())) {
+                            CallOutcome::Pushed => continue 'frames,
+                            CallOutcome::Done(value) => set!(dst, value),
+                        }
+                    }
+                }
+                Instruction::Construct { dst, callee, argc } => {
+                    let f = reg!(callee);
+                    let args_start = base + callee as usize + 2;
+                    match tri!(construct_from_registers(agent, f, args_start, argc as usize, base + dst as usize, gc.reborrow())) {
+                        CallOutcome::Pushed => continue 'frames,
+                        CallOutcome::Done(value) => set!(dst, value),
+                    }
+                }
+                Instruction::ConstructSpread { dst, callee } => {
+                    let f = reg!(callee);
+                    let args_start = base + callee as usize + 2;
+                    let argc = iteration::unpack_spread_array(agent, args_start);
+                    match tri!(construct_from_registers(agent, f, args_start, argc, base + dst as usize, gc.reborrow())) {
+                        CallOutcome::Pushed => continue 'frames,
+                        CallOutcome::Done(value) => set!(dst, value),
+                    }
+                }
+                Instruction::SuperCall { dst, args, argc } => {
+                    let values: Vec<Value> = agent.vm.stack[base + args as usize..base + args as usize + argc as usize].to_vec();
+                    let value = tri!(objects::super_call(agent, &values, gc.reborrow())).unbind();
+                    set!(dst, value);
+                }
+                Instruction::SuperCallSpread { dst, args } => {
+                    let argc = iteration::unpack_spread_array(agent, base + args as usize);
+                    let values: Vec<Value> = agent.vm.stack[base + args as usize..base + args as usize + argc].to_vec();
+                    let value = tri!(objects::super_call(agent, &values, gc.reborrow())).unbind();
+                    set!(dst, value);
+                }
+                Instruction::SuperCallForward { dst } => {
+                    let values: Vec<Value> = agent.vm.frames.last().expect("frame").arguments.as_deref().unwrap_or(&[]).to_vec();
+                    let value = tri!(objects::super_call(agent, &values, gc.reborrow())).unbind();
+                    set!(dst, value);
+                }
+                Instruction::CreateArguments { dst, mapped } => {
+                    let value = objects::create_arguments_object(agent, mapped, gc.nogc()).unbind();
+                    set!(dst, value.into());
+                }
+                Instruction::CreateRestParameter { dst, start } => {
+                    let value = objects::create_rest_parameter(agent, start as usize, gc.nogc()).unbind();
+                    set!(dst, value.into());
+                }
+
+                // ----- iteration -----
+                Instruction::GetIterator { dst, src } => {
+                    let (iterator, next) = tri!(iteration::get_iterator(agent, reg!(src), gc.reborrow()));
+                    let (iterator, next) = (iterator.unbind(), next.unbind());
+                    set!(dst, iterator);
+                    set!(dst + 1, next);
+                }
+                Instruction::IteratorStep { dst, iterator, done } => {
+                    let (it, next) = (reg!(iterator), reg!(iterator + 1));
+                    match tri!(iteration::iterator_step_value(agent, it, next, gc.reborrow())) {
+                        Some(value) => {
+                            let value = value.unbind();
+                            set!(dst, value);
+                        }
+                        None => pc = done as usize,
+                    }
+                }
+                Instruction::IteratorClose { iterator } => {
+                    let it = reg!(iterator);
+                    tri!(iteration::iterator_close(agent, it, gc.reborrow()));
+                }
+                Instruction::IteratorCloseQuiet { iterator } => {
+                    let it = reg!(iterator);
+                    let pending = agent.pending_exception.take();
+                    let _ = iteration::iterator_close(agent, it, gc.reborrow());
+                    agent.pending_exception = pending;
+                }
+                Instruction::ForInStart { dst, src } => {
+                    let value = tri!(iteration::for_in_start(agent, reg!(src), gc.reborrow())).unbind();
+                    set!(dst, value);
+                }
+                Instruction::ForInNext { dst, iterator, done } => {
+                    match tri!(iteration::for_in_next(agent, reg!(iterator), gc.reborrow())) {
+                        Some(key) => {
+                            let key = key.unbind();
+                            set!(dst, key);
+                        }
+                        None => pc = done as usize,
+                    }
+                }
+
+                // ----- generators -----
+                Instruction::GeneratorStart => {
+                    match tri!(generators::generator_start(agent, gc.reborrow())) {
+                        Returned::ToFrame => continue 'frames,
+                        Returned::ToNative(value) => return Ok(value.bind(gc.into_nogc())),
+                    }
+                }
+                Instruction::Yield { dst, src } => {
+                    let value = reg!(src);
+                    match generators::yield_value(agent, value, dst, true, gc.nogc()) {
+                        Returned::ToFrame => continue 'frames,
+                        Returned::ToNative(value) => return Ok(value.bind(gc.into_nogc())),
+                    }
+                }
+                Instruction::YieldDelegate { dst, iterator } => {
+                    match tri!(generators::yield_delegate_step(agent, base, dst, iterator, gc.reborrow())) {
+                        Some(inner_result) => {
+                            // Yield the inner result object as it is; resume at this
+                            // instruction's successor with the new value and kind.
+                            match generators::yield_value(agent, inner_result, dst, false, gc.nogc()) {
+                                Returned::ToFrame => continue 'frames,
+                                Returned::ToNative(value) => return Ok(value.bind(gc.into_nogc())),
+                            }
+                        }
+                        None => {}
+                    }
+                }
+                Instruction::Await { .. } => {
+                    agent.throw_type_error("await is not supported yet", gc.nogc());
+                    break;
+                }
+                Instruction::Debugger | Instruction::Nop => {}
+            }
+        }
+        // A throw: find a handler in this frame or an outer one.
+        match unwind(agent) {
+            Unwound::Handled => continue 'frames,
+            Unwound::Uncaught(error) => return Err(error),
+        }
+    }
+}
+
+/// Where a return went.
+pub(crate) enum Returned {
+    /// Back into an interpreter frame.
+    ToFrame,
+    /// Out to the Rust caller with this value.
+    ToNative(Value<'static>),
+}
+
+/// Pops the current frame, delivering `value` to its caller.
+pub(crate) fn return_from_frame(agent: &mut Agent, value: Value, gc: GcScope) -> Returned {
+    let frame = agent.vm.frames.pop().expect("frame to return from");
+    let code_kind = agent.heap.code.get(frame.code.index()).kind;
+    let mut value = value.unbind();
+    if !frame.new_target.is_undefined()
+        && matches!(code_kind, FunctionKind::Normal | FunctionKind::ClassConstructor)
+        && !value.is_object()
+    {
+        value = frame.this;
+    }
+    if let Some(generator) = frame.generator {
+        value = generators::complete_generator(agent, generator, value, gc.nogc()).unbind();
+    }
+    agent.current_realm = frame.caller_realm;
+    match frame.return_to {
+        ReturnTo::Register(register) => {
+            let caller = agent.vm.frames.last().expect("caller frame");
+            let caller_end = caller.base as usize + usize::from(agent.heap.code.get(caller.code.index()).register_count);
+            agent.vm.stack.truncate(caller_end.max(register as usize + 1));
+            agent.vm.stack.resize(caller_end.max(register as usize + 1), Value::Undefined);
+            agent.vm.stack[register as usize] = value;
+            Returned::ToFrame
+        }
+        ReturnTo::Native => {
+            agent.vm.stack.truncate(frame.base as usize);
+            Returned::ToNative(value)
+        }
+    }
+}
+
+enum Unwound {
+    Handled,
+    Uncaught(JsError),
+}
+
+/// Unwinds to the innermost handler for the pending exception.
+fn unwind(agent: &mut Agent) -> Unwound {
+    loop {
+        let frame = agent.vm.frames.last().expect("frame while unwinding");
+        let pc = frame.pc.saturating_sub(1);
+        let code = agent.heap.code.get(frame.code.index());
+        let handler = code.handlers.iter().find(|h| h.start <= pc && pc < h.end).copied();
+        if let Some(handler) = handler {
+            let frame = agent.vm.frames.last_mut().expect("frame");
+            while frame.env_depth > handler.env_depth {
+                let env = frame.env.expect("environment to unwind");
+                frame.env = agent.heap.environments.get(env.index()).outer;
+                frame.env_depth -= 1;
+            }
+            frame.pc = handler.handler;
+            let register = frame.base as usize + usize::from(handler.register);
+            let exception = agent.take_exception();
+            agent.vm.stack[register] = exception;
+            return Unwound::Handled;
+        }
+        let frame = agent.vm.frames.pop().expect("frame");
+        if let Some(generator) = frame.generator {
+            generators::fail_generator(agent, generator);
+        }
+        agent.current_realm = frame.caller_realm;
+        if frame.return_to == ReturnTo::Native {
+            agent.vm.stack.truncate(frame.base as usize);
+            return Unwound::Uncaught(JsError::new_marker());
+        }
+        // Continue in the caller: its pc points after the call.
+        let caller = agent.vm.frames.last().expect("caller frame");
+        let caller_end = caller.base as usize + usize::from(agent.heap.code.get(caller.code.index()).register_count);
+        agent.vm.stack.truncate(caller_end);
+        agent.vm.stack.resize(caller_end, Value::Undefined);
+    }
+}
+
+/// The environment `hops` levels up from the current one.
+#[inline]
+fn environment_at(agent: &Agent, hops: u16) -> Environment<'static> {
+    let mut env = agent.vm.frames.last().expect("frame").env.expect("environment");
+    for _ in 0..hops {
+        env = agent.heap.environments.get(env.index()).outer.expect("outer environment");
+    }
+    env
+}
+
+fn alloc_env(agent: &mut Agent, record: EnvironmentRecord) -> Environment<'static> {
+    agent.heap.allocated_since_gc += Arena::<EnvironmentRecord>::RECORD_BYTES + record.slots.len() * 8;
+    Environment::from_index(agent.heap.environments.push(record))
+}
+
+fn push_declarative_env(agent: &mut Agent, scope: u32) {
+    let frame = agent.vm.frames.last().expect("frame");
+    let code = frame.code;
+    let outer = frame.env;
+    let info = &agent.heap.code.get(code.index()).scopes[scope as usize];
+    let slots: Box<[Value<'static>]> = info
+        .lexical
+        .iter()
+        .map(|&lexical| if lexical { Value::Symbol(UNINITIALIZED) } else { Value::Undefined })
+        .collect();
+    let env = alloc_env(
+        agent,
+        EnvironmentRecord {
+            outer,
+            kind: EnvironmentKind::Declarative,
+            slots,
+            scope: Some((code, scope)),
+            eval_bindings: None,
+        },
+    );
+    let frame = agent.vm.frames.last_mut().expect("frame");
+    frame.env = Some(env);
+    frame.env_depth += 1;
+}
+
+/// The text of a string constant of the current code.
+fn constant_text(agent: &Agent, constant: u32) -> String {
+    let code = agent.vm.frames.last().expect("frame").code;
+    let value = agent.heap.code.get(code.index()).constants[constant as usize];
+    value.as_string().map(|s| agent.string_lossy(s).into_owned()).unwrap_or_default()
+}
+
+/// The name of an environment slot (for error messages).
+fn env_slot_name(agent: &Agent, env: Environment, slot: u32) -> String {
+    let record = agent.heap.environments.get(env.index());
+    match record.scope {
+        Some((code, scope)) => {
+            let key = agent.heap.code.get(code.index()).scopes[scope as usize].names[slot as usize];
+            agent.key_display(key)
+        }
+        None => String::new(),
+    }
+}
+
+impl Agent {
+    /// True if `f` is the %eval% intrinsic of the current realm.
+    pub(crate) fn is_intrinsic_eval(&self, f: Value) -> bool {
+        let eval = self.current_realm().intrinsics[crate::ecmascript::execution::Intrinsic::Eval as usize];
+        matches!((f, eval), (Value::Object(a), Some(b)) if a == b)
+    }
+}
+
