@@ -304,6 +304,9 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
             let target = self.labels[label.0 as usize].expect("label placed");
             patch_target(&mut self.instructions[index], target);
         }
+        if std::env::var_os("NOVA_DUMP_BYTECODE").is_some() {
+            dump(&name_text(self.unit.agent, name), &self.instructions, &self.handlers);
+        }
         let record = CodeRecord {
             instructions: Arc::from(std::mem::take(&mut self.instructions)),
             constants: std::mem::take(&mut self.constants).into_boxed_slice(),
@@ -325,6 +328,22 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
         let agent = &mut *self.unit.agent;
         agent.heap.allocated_since_gc += Arena::<CodeRecord>::RECORD_BYTES + record.instructions.len() * 12;
         Ok(Code::from_index(agent.heap.code.push(record)))
+    }
+}
+
+/// The text of a function name (for the bytecode dump).
+fn name_text(agent: &Agent, name: JsString) -> String {
+    agent.string_lossy(name).into_owned()
+}
+
+/// Prints a code record's instructions to stderr (`NOVA_DUMP_BYTECODE=1`).
+fn dump(name: &str, instructions: &[Instruction], handlers: &[ExceptionHandler]) {
+    eprintln!("== {name}");
+    for (pc, instruction) in instructions.iter().enumerate() {
+        eprintln!("{pc:5}  {instruction:?}");
+    }
+    for handler in handlers {
+        eprintln!("  handler {handler:?}");
     }
 }
 

@@ -563,14 +563,26 @@ impl FunctionCompiler<'_, '_, '_> {
             register: exception,
             env_depth,
         });
-        let pushed = match handler_clause.scope_id.get() {
+        // The parameter may be declared in the clause's scope or the body's:
+        // enter both before binding it.
+        let clause_scope = handler_clause.scope_id.get();
+        let body_scope = handler_clause.body.scope_id.get();
+        let pushed = match clause_scope {
             Some(scope) => self.enter_scope(scope, &[])?,
             None => false,
+        };
+        let pushed_body = match body_scope {
+            Some(scope) if Some(scope) != clause_scope => self.enter_scope(scope, &[])?,
+            _ => false,
         };
         if let Some(param) = &handler_clause.param {
             self.bind_pattern(&param.pattern, exception, true)?;
         }
-        self.block(&handler_clause.body.body, handler_clause.body.scope_id.get())?;
+        self.hoist_functions(&handler_clause.body.body)?;
+        for statement in &handler_clause.body.body {
+            self.statement(statement)?;
+        }
+        self.leave_scope(pushed_body);
         self.leave_scope(pushed);
         self.place(end);
         Ok(())
