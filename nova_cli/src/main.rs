@@ -7,7 +7,11 @@ use nova_vm::{ExceptionPhase, Runtime, RuntimeOptions};
 
 /// Run JavaScript with nova.
 #[derive(Parser, Debug)]
-#[command(name = "nova", version, about = "Run JavaScript files with the nova engine")]
+#[command(
+    name = "nova",
+    version,
+    about = "Run JavaScript files with the nova engine"
+)]
 struct Cli {
     /// Script file to run.
     file: Option<std::path::PathBuf>,
@@ -31,7 +35,10 @@ fn main() -> ExitCode {
     let (source, name) = match (&cli.eval, &cli.file) {
         (Some(code), _) => (code.clone(), "<eval>".to_owned()),
         (None, Some(path)) => match std::fs::read(path) {
-            Ok(bytes) => (String::from_utf8_lossy(&bytes).into_owned(), path.display().to_string()),
+            Ok(bytes) => (
+                String::from_utf8_lossy(&bytes).into_owned(),
+                path.display().to_string(),
+            ),
             Err(error) => {
                 eprintln!("nova: cannot read {}: {error}", path.display());
                 return ExitCode::from(2);
@@ -61,7 +68,9 @@ fn main() -> ExitCode {
 
 fn run(options: RuntimeOptions, source: &str, name: &str) -> ExitCode {
     let mut runtime = Runtime::new(options);
-    let result = runtime.run_script(source, name).and_then(|()| runtime.run_jobs());
+    let result = runtime
+        .run_script(source, name)
+        .and_then(|()| runtime.run_jobs());
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(exception) if exception.phase == ExceptionPhase::Parse => {

@@ -87,7 +87,9 @@ pub struct Runtime {
 
 impl std::fmt::Debug for Runtime {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Runtime").field("agent", &self.agent).finish()
+        f.debug_struct("Runtime")
+            .field("agent", &self.agent)
+            .finish()
     }
 }
 
@@ -103,7 +105,9 @@ impl Runtime {
             },
             Box::new(hooks),
         );
-        with_gc(&mut agent, |agent, gc| host::install_console(agent, gc.nogc()));
+        with_gc(&mut agent, |agent, gc| {
+            host::install_console(agent, gc.nogc())
+        });
         Runtime { agent, output }
     }
 
@@ -157,7 +161,11 @@ impl Runtime {
                     message: message.trim_start_matches("SyntaxError: ").to_owned(),
                     stack: String::new(),
                 }),
-                Ok(Err(_)) => Err(describe_exception(agent, ExceptionPhase::Runtime, gc.reborrow())),
+                Ok(Err(_)) => Err(describe_exception(
+                    agent,
+                    ExceptionPhase::Runtime,
+                    gc.reborrow(),
+                )),
                 Ok(Ok(value)) => {
                     let value = value.unbind();
                     on_value(agent, value, gc.reborrow());
@@ -173,7 +181,10 @@ impl Runtime {
         Err(JsException {
             phase: ExceptionPhase::Parse,
             name: "SyntaxError".to_owned(),
-            message: format!("{}: ECMAScript modules are not supported yet", path.display()),
+            message: format!(
+                "{}: ECMAScript modules are not supported yet",
+                path.display()
+            ),
             stack: String::new(),
         })
     }
@@ -215,12 +226,15 @@ fn describe_exception(agent: &mut Agent, phase: ExceptionPhase, mut gc: GcScope)
         message: String::new(),
         stack: String::new(),
     };
-    let read = |agent: &mut Agent, object: Value, name: &'static str, gc: GcScope| -> Option<String> {
-        let Value::Object(o) = object else { return None };
-        let key = PropertyKey::from_static_str(name)?;
-        let v = get(agent, o, key, gc).ok()?.unbind();
-        v.as_string().map(|s| agent.string_lossy(s).into_owned())
-    };
+    let read =
+        |agent: &mut Agent, object: Value, name: &'static str, gc: GcScope| -> Option<String> {
+            let Value::Object(o) = object else {
+                return None;
+            };
+            let key = PropertyKey::from_static_str(name)?;
+            let v = get(agent, o, key, gc).ok()?.unbind();
+            v.as_string().map(|s| agent.string_lossy(s).into_owned())
+        };
     if let Value::Object(o) = value {
         let constructor_key = agent.static_key("constructor");
         if let Ok(constructor) = get(agent, o, constructor_key, gc.reborrow()) {

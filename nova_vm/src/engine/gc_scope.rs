@@ -21,6 +21,38 @@ pub struct ScopeToken;
 
 /// The exclusive right to run a garbage collection.
 ///
+/// Using a bound handle after lending the scope to a call that may collect
+/// does not compile:
+///
+/// ```compile_fail
+/// use nova_vm::ecmascript::types::Value;
+/// use nova_vm::engine::{Bindable, GcScope};
+///
+/// fn may_collect(_gc: GcScope) {}
+///
+/// fn broken<'gc>(value: Value, mut gc: GcScope<'gc, '_>) -> Value<'gc> {
+///     let value = value.bind(gc.nogc());
+///     may_collect(gc.reborrow());
+///     // error[E0502]: `gc` was borrowed mutably above while `value` still borrows it.
+///     value.unbind().bind(gc.into_nogc())
+/// }
+/// ```
+///
+/// Re-reading the value after the call (from a root) is fine:
+///
+/// ```
+/// use nova_vm::ecmascript::types::Value;
+/// use nova_vm::engine::{Bindable, GcScope};
+///
+/// fn may_collect(_gc: GcScope) {}
+///
+/// fn fine<'gc>(value: Value, mut gc: GcScope<'gc, '_>) -> bool {
+///     let is_number = value.bind(gc.nogc()).is_number();
+///     may_collect(gc.reborrow());
+///     is_number
+/// }
+/// ```
+///
 /// Functions that may run JavaScript or allocate-and-collect take a `GcScope` by
 /// value as their last parameter; callers pass `gc.reborrow()`. `'a` is the GC
 /// lifetime that handles bind to, `'s` the lifetime of the current root scope

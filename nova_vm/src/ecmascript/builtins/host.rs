@@ -9,12 +9,19 @@ use crate::engine::interpreter::run_script;
 use crate::engine::{Bindable, GcScope, NoGcScope};
 
 /// `print(...values)`: the values as strings, space-separated, to the host.
-fn print<'gc>(agent: &mut Agent, _this: Value, args: ArgumentsList, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+fn print<'gc>(
+    agent: &mut Agent,
+    _this: Value,
+    args: ArgumentsList,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     let values: Vec<Value<'static>> = args.as_slice().iter().map(|v| v.unbind()).collect();
     let start = agent.scoped_roots.len();
-    agent
-        .scoped_roots
-        .extend(values.iter().map(|v| crate::ecmascript::execution::HeapRoot::Value(*v)));
+    agent.scoped_roots.extend(
+        values
+            .iter()
+            .map(|v| crate::ecmascript::execution::HeapRoot::Value(*v)),
+    );
     let mut line = String::new();
     for i in 0..values.len() {
         let crate::ecmascript::execution::HeapRoot::Value(v) = agent.scoped_roots[start + i] else {
@@ -40,7 +47,13 @@ pub(crate) fn install_console(agent: &mut Agent, gc: NoGcScope) {
     for name in ["log", "info", "warn", "error", "debug"] {
         agent.define_builtin_method(console, BuiltinName::Str(name), 0, print, gc);
     }
-    agent.define_builtin_property(global, BuiltinName::Str("console"), console.into(), Attributes::BUILTIN, gc);
+    agent.define_builtin_property(
+        global,
+        BuiltinName::Str("console"),
+        console.into(),
+        Attributes::BUILTIN,
+        gc,
+    );
 }
 
 /// Installs `$262` (and `print`) in the current realm and returns `$262`.
@@ -54,14 +67,37 @@ pub(crate) fn install_test262<'a>(agent: &mut Agent, gc: NoGcScope<'a, '_>) -> O
     agent.define_builtin_method(host, BuiltinName::Str("createRealm"), 0, create_realm, gc);
     agent.define_builtin_method(host, BuiltinName::Str("evalScript"), 1, eval_script, gc);
     agent.define_builtin_method(host, BuiltinName::Str("gc"), 0, collect, gc);
-    agent.define_builtin_method(host, BuiltinName::Str("detachArrayBuffer"), 1, detach_array_buffer, gc);
-    agent.define_builtin_property(host, BuiltinName::Str("global"), global.into(), Attributes::BUILTIN, gc);
-    agent.define_builtin_property(global, BuiltinName::Str("$262"), host.into(), Attributes::BUILTIN, gc);
+    agent.define_builtin_method(
+        host,
+        BuiltinName::Str("detachArrayBuffer"),
+        1,
+        detach_array_buffer,
+        gc,
+    );
+    agent.define_builtin_property(
+        host,
+        BuiltinName::Str("global"),
+        global.into(),
+        Attributes::BUILTIN,
+        gc,
+    );
+    agent.define_builtin_property(
+        global,
+        BuiltinName::Str("$262"),
+        host.into(),
+        Attributes::BUILTIN,
+        gc,
+    );
     host
 }
 
 /// `$262.createRealm()`: a new realm with its own `$262`.
-fn create_realm<'gc>(agent: &mut Agent, _this: Value, _args: ArgumentsList, gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+fn create_realm<'gc>(
+    agent: &mut Agent,
+    _this: Value,
+    _args: ArgumentsList,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     let gc = gc.into_nogc();
     let realm = agent.create_realm(gc);
     let previous = agent.current_realm;
@@ -73,7 +109,12 @@ fn create_realm<'gc>(agent: &mut Agent, _this: Value, _args: ArgumentsList, gc: 
 }
 
 /// `$262.evalScript(source)`: runs a script in this `$262`'s realm.
-fn eval_script<'gc>(agent: &mut Agent, _this: Value, args: ArgumentsList, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+fn eval_script<'gc>(
+    agent: &mut Agent,
+    _this: Value,
+    args: ArgumentsList,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     let source = to_string(agent, args.get(0), gc.reborrow())?.unbind();
     let text = agent.string_lossy(source).into_owned();
     match run_script(agent, &text, "evalScript", gc.reborrow()) {
@@ -89,13 +130,22 @@ fn eval_script<'gc>(agent: &mut Agent, _this: Value, args: ArgumentsList, mut gc
 }
 
 /// `$262.gc()`: a full collection.
-fn collect<'gc>(agent: &mut Agent, _this: Value, _args: ArgumentsList, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+fn collect<'gc>(
+    agent: &mut Agent,
+    _this: Value,
+    _args: ArgumentsList,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     agent.collect_garbage(gc.reborrow());
     Ok(Value::Undefined)
 }
 
 /// `$262.detachArrayBuffer(buffer)`.
-fn detach_array_buffer<'gc>(agent: &mut Agent, _this: Value, _args: ArgumentsList, gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+fn detach_array_buffer<'gc>(
+    agent: &mut Agent,
+    _this: Value,
+    _args: ArgumentsList,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     Err(agent.throw_type_error("ArrayBuffer is not supported yet", gc.into_nogc()))
 }
-

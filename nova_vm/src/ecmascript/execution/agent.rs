@@ -238,7 +238,9 @@ impl Agent {
         }
         let gc_token = crate::engine::GcToken;
         let scope = crate::engine::ScopeToken;
-        let key = crate::engine::Bindable::unbind(self.key_from_str(name, crate::engine::NoGcScope::new(&gc_token, &scope)));
+        let key = crate::engine::Bindable::unbind(
+            self.key_from_str(name, crate::engine::NoGcScope::new(&gc_token, &scope)),
+        );
         self.static_keys.insert(name, key);
         key
     }

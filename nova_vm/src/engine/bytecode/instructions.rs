@@ -54,15 +54,28 @@ pub enum Instruction {
         dst: Reg,
     },
     /// Throws a ReferenceError if `reg` (a derived constructor's `this`) is uninitialized.
-    CheckThisInitialized { reg: Reg, constant: u32 },
+    CheckThisInitialized {
+        reg: Reg,
+        constant: u32,
+    },
     /// Binds a derived constructor's `this` held in register `this`:
     /// ReferenceError if already bound.
-    BindThisRegister { this: Reg, src: Reg },
+    BindThisRegister {
+        this: Reg,
+        src: Reg,
+    },
     /// As `BindThisRegister` for a `this` captured in an environment slot.
-    BindThisEnv { src: Reg, hops: u16, slot: u32 },
+    BindThisEnv {
+        src: Reg,
+        hops: u16,
+        slot: u32,
+    },
     /// Return from a derived constructor: `src` if it is an object, else the
     /// bound `this` (ReferenceError if unbound; TypeError if `src` is not undefined).
-    ReturnDerived { src: Reg, this: Reg },
+    ReturnDerived {
+        src: Reg,
+        this: Reg,
+    },
 
     // ----- environments -----
     /// Pushes a declarative environment for scope `scope` of this code.
@@ -108,7 +121,10 @@ pub enum Instruction {
         cache: u32,
     },
     /// CreateGlobalFunctionBinding during script instantiation.
-    DeclareGlobalFunction { src: Reg, cache: u32 },
+    DeclareGlobalFunction {
+        src: Reg,
+        cache: u32,
+    },
     /// Initialises a global lexical binding (`let`/`const`/`class` at top level).
     InitGlobalLexical {
         src: Reg,
@@ -340,7 +356,10 @@ pub enum Instruction {
     },
     /// Assignment to a `const` binding: TypeError in strict code (always for
     /// `const`), ignored otherwise (a named function expression's own name).
-    ThrowConstAssignment { constant: u32, strict: bool },
+    ThrowConstAssignment {
+        constant: u32,
+        strict: bool,
+    },
     /// Throws a new error of kind `kind` (an `ExceptionType` number) with the
     /// message in `constant`.
     ThrowError {
@@ -494,11 +513,22 @@ pub enum Instruction {
         heritage: Reg,
     },
     /// Appends an instance field (`key`, `initializer` or undefined) to class `class`.
-    ClassFieldDefine { class: Reg, key: Reg, initializer: Reg },
+    ClassFieldDefine {
+        class: Reg,
+        key: Reg,
+        initializer: Reg,
+    },
     /// Appends an instance private method (`kind` 0) or accessor (1 get, 2 set).
-    ClassPrivateMethod { class: Reg, name: Reg, function: Reg, kind: u8 },
+    ClassPrivateMethod {
+        class: Reg,
+        name: Reg,
+        function: Reg,
+        kind: u8,
+    },
     /// `super(...arguments)` of a default derived constructor (no iteration).
-    SuperCallForward { dst: Reg },
+    SuperCallForward {
+        dst: Reg,
+    },
     SetFunctionName {
         function: Reg,
         name: Reg,
@@ -550,7 +580,11 @@ pub enum Instruction {
         start: u16,
     },
     /// Creates a RegExp object from constant pattern and flags strings.
-    NewRegExp { dst: Reg, pattern: u32, flags: u32 },
+    NewRegExp {
+        dst: Reg,
+        pattern: u32,
+        flags: u32,
+    },
 
     // ----- iteration -----
     /// GetIterator(src, sync): `dst` receives the iterator, `dst + 1` its `next`.

@@ -30,7 +30,8 @@ impl BindingAnalysis {
                 let home = function_scope(scoping, declared_in);
                 for reference in scoping.get_resolved_references(symbol) {
                     let at = reference.scope_id();
-                    if function_scope(scoping, at) != home || crosses_with(scoping, at, declared_in) {
+                    if function_scope(scoping, at) != home || crosses_with(scoping, at, declared_in)
+                    {
                         needs_env = true;
                         break;
                     }
@@ -52,7 +53,12 @@ impl BindingAnalysis {
 pub(crate) fn function_scope(scoping: &Scoping, mut scope: ScopeId) -> ScopeId {
     loop {
         let flags = scoping.scope_flags(scope);
-        if flags.intersects(ScopeFlags::Function | ScopeFlags::Arrow | ScopeFlags::ClassStaticBlock | ScopeFlags::Top) {
+        if flags.intersects(
+            ScopeFlags::Function
+                | ScopeFlags::Arrow
+                | ScopeFlags::ClassStaticBlock
+                | ScopeFlags::Top,
+        ) {
             return scope;
         }
         match scoping.scope_parent_id(scope) {
@@ -79,5 +85,7 @@ pub(crate) fn crosses_with(scoping: &Scoping, inner: ScopeId, outer: ScopeId) ->
 
 /// True if any `with` scope encloses `scope` (up to the root).
 pub(crate) fn inside_with(scoping: &Scoping, scope: ScopeId) -> bool {
-    scoping.scope_ancestors(scope).any(|s| scoping.scope_flags(s).is_with())
+    scoping
+        .scope_ancestors(scope)
+        .any(|s| scoping.scope_flags(s).is_with())
 }

@@ -16,7 +16,11 @@ use crate::engine::bytecode::{FunctionKind, Instruction, Reg};
 
 /// A static element to run after the class is defined.
 enum StaticElement<'x, 'a> {
-    Field { key: Reg, value: Option<&'x Expression<'a>>, name: Option<String> },
+    Field {
+        key: Reg,
+        value: Option<&'x Expression<'a>>,
+        name: Option<String>,
+    },
     Block(&'x StaticBlock<'a>),
 }
 
@@ -30,7 +34,11 @@ impl FunctionCompiler<'_, '_, '_> {
             .rev()
             .find(|(n, _)| n == name)
             .map(|(_, l)| *l)
-            .ok_or_else(|| CompileError::syntax(&format!("Private field '#{name}' must be declared in an enclosing class")))?;
+            .ok_or_else(|| {
+                CompileError::syntax(&format!(
+                    "Private field '#{name}' must be declared in an enclosing class"
+                ))
+            })?;
         let r = self.alloc();
         self.load_location(location, r, false);
         Ok(r)
@@ -74,14 +82,20 @@ impl FunctionCompiler<'_, '_, '_> {
         }
         let private_count = private_declared.len();
         if private_count > 0 {
-            let names = private_declared.iter().map(|n| self.key(&format!("#{n}"))).collect();
+            let names = private_declared
+                .iter()
+                .map(|n| self.key(&format!("#{n}")))
+                .collect();
             self.push_env_scope(names, vec![false; private_count], vec![true; private_count]);
             let depth = self.unit.env_depth;
             for (slot, n) in private_declared.iter().enumerate() {
                 let r = self.alloc();
                 let constant = self.string_constant(&format!("#{n}"));
                 self.emit(Instruction::NewPrivateName { dst: r, constant });
-                let location = Location::Env { depth, slot: slot as u32 };
+                let location = Location::Env {
+                    depth,
+                    slot: slot as u32,
+                };
                 self.store_location(location, r);
                 self.unit.private_names.push((n.clone(), location));
             }
@@ -97,7 +111,10 @@ impl FunctionCompiler<'_, '_, '_> {
         }
         self.leave_scope(pushed_scope);
         result?;
-        self.emit(Instruction::Move { dst, src: result_register });
+        self.emit(Instruction::Move {
+            dst,
+            src: result_register,
+        });
         Ok(())
     }
 
@@ -109,7 +126,12 @@ impl FunctionCompiler<'_, '_, '_> {
         result
     }
 
-    fn class_body_inner(&mut self, c: &Class, result_register: Reg, name: Option<NameSource>) -> CResult {
+    fn class_body_inner(
+        &mut self,
+        c: &Class,
+        result_register: Reg,
+        name: Option<NameSource>,
+    ) -> CResult {
         // Heritage (evaluated with the inner name in its TDZ).
         let heritage = self.alloc();
         match &c.heritage {
@@ -124,9 +146,15 @@ impl FunctionCompiler<'_, '_, '_> {
         };
         // The constructor.
         let constructor = self.alloc();
-        let constructor_kind = if derived { FunctionKind::DerivedConstructor } else { FunctionKind::ClassConstructor };
+        let constructor_kind = if derived {
+            FunctionKind::DerivedConstructor
+        } else {
+            FunctionKind::ClassConstructor
+        };
         let explicit = c.body.body.iter().find_map(|e| match e {
-            ClassElement::MethodDefinition(m) if m.kind == MethodDefinitionKind::Constructor => Some(m),
+            ClassElement::MethodDefinition(m) if m.kind == MethodDefinitionKind::Constructor => {
+                Some(m)
+            }
             _ => None,
         });
         let index = match explicit {
@@ -153,18 +181,31 @@ impl FunctionCompiler<'_, '_, '_> {
             }
         };
         self.at(c);
-        self.emit(Instruction::CreateClosure { dst: constructor, function: index });
+        self.emit(Instruction::CreateClosure {
+            dst: constructor,
+            function: index,
+        });
         let class = self.alloc_n(2);
-        self.emit(Instruction::CreateClass { dst: class, constructor, heritage });
+        self.emit(Instruction::CreateClass {
+            dst: class,
+            constructor,
+            heritage,
+        });
         let prototype = class + 1;
         if let (None, Some(NameSource::Register(key))) = (&c.id, &name) {
-            self.emit(Instruction::SetFunctionName { function: class, name: *key, prefix: 0 });
+            self.emit(Instruction::SetFunctionName {
+                function: class,
+                name: *key,
+                prefix: 0,
+            });
         }
         let mut statics: Vec<StaticElement> = Vec::new();
         for element in &c.body.body {
             let m = self.mark();
             match element {
-                ClassElement::MethodDefinition(method) if method.kind != MethodDefinitionKind::Constructor => {
+                ClassElement::MethodDefinition(method)
+                    if method.kind != MethodDefinitionKind::Constructor =>
+                {
                     let target = if method.r#static { class } else { prototype };
                     let key = self.property_key_reg(&method.key)?;
                     let function = self.alloc();
@@ -176,20 +217,37 @@ impl FunctionCompiler<'_, '_, '_> {
                     self.method_closure(&method.value, function, target, key, prefix)?;
                     if let PropertyKey::PrivateIdentifier(_) = method.key {
                         if method.r#static {
-                            self.emit(Instruction::DefinePrivateMethod { object: class, name: key, function, kind: prefix });
+                            self.emit(Instruction::DefinePrivateMethod {
+                                object: class,
+                                name: key,
+                                function,
+                                kind: prefix,
+                            });
                         } else {
-                            self.emit(Instruction::ClassPrivateMethod { class, name: key, function, kind: prefix });
+                            self.emit(Instruction::ClassPrivateMethod {
+                                class,
+                                name: key,
+                                function,
+                                kind: prefix,
+                            });
                         }
                     } else {
                         match method.kind {
-                            MethodDefinitionKind::Get | MethodDefinitionKind::Set => self.emit(Instruction::DefineAccessor {
+                            MethodDefinitionKind::Get | MethodDefinitionKind::Set => {
+                                self.emit(Instruction::DefineAccessor {
+                                    object: target,
+                                    key,
+                                    function,
+                                    setter: method.kind == MethodDefinitionKind::Set,
+                                    enumerable: false,
+                                })
+                            }
+                            _ => self.emit(Instruction::DefineMethod {
                                 object: target,
                                 key,
                                 function,
-                                setter: method.kind == MethodDefinitionKind::Set,
                                 enumerable: false,
                             }),
-                            _ => self.emit(Instruction::DefineMethod { object: target, key, function, enumerable: false }),
                         }
                     }
                     self.release(m);
@@ -204,21 +262,33 @@ impl FunctionCompiler<'_, '_, '_> {
                         _ => None,
                     };
                     if p.r#static {
-                        statics.push(StaticElement::Field { key, value: p.value.as_ref(), name: field_name });
+                        statics.push(StaticElement::Field {
+                            key,
+                            value: p.value.as_ref(),
+                            name: field_name,
+                        });
                         // Keep the key register alive until the static elements run.
                         continue;
                     }
                     let initializer = self.alloc();
                     match &p.value {
-                        Some(value) => self.field_initializer(value, initializer, prototype, key, field_name)?,
+                        Some(value) => {
+                            self.field_initializer(value, initializer, prototype, key, field_name)?
+                        }
                         None => self.emit(Instruction::LoadUndefined { dst: initializer }),
                     }
-                    self.emit(Instruction::ClassFieldDefine { class, key, initializer });
+                    self.emit(Instruction::ClassFieldDefine {
+                        class,
+                        key,
+                        initializer,
+                    });
                     self.release(m);
                 }
                 ClassElement::StaticBlock(block) => statics.push(StaticElement::Block(block)),
                 ClassElement::AccessorProperty(_) => {
-                    return Err(CompileError::syntax("Class auto-accessors are not supported"));
+                    return Err(CompileError::syntax(
+                        "Class auto-accessors are not supported",
+                    ));
                 }
                 ClassElement::TSIndexSignature(_) => {
                     return Err(CompileError::syntax("TypeScript syntax is not supported"));
@@ -249,13 +319,27 @@ impl FunctionCompiler<'_, '_, '_> {
                             let initializer = self.alloc();
                             self.field_initializer(value, initializer, class, key, name)?;
                             let base = self.alloc_n(2);
-                            self.emit(Instruction::Move { dst: base, src: initializer });
-                            self.emit(Instruction::Move { dst: base + 1, src: class });
-                            self.emit(Instruction::Call { dst: v, callee: base, argc: 0 });
+                            self.emit(Instruction::Move {
+                                dst: base,
+                                src: initializer,
+                            });
+                            self.emit(Instruction::Move {
+                                dst: base + 1,
+                                src: class,
+                            });
+                            self.emit(Instruction::Call {
+                                dst: v,
+                                callee: base,
+                                argc: 0,
+                            });
                         }
                         None => self.emit(Instruction::LoadUndefined { dst: v }),
                     }
-                    self.emit(Instruction::DefineIndexed { object: class, key, src: v });
+                    self.emit(Instruction::DefineIndexed {
+                        object: class,
+                        key,
+                        src: v,
+                    });
                 }
                 StaticElement::Block(block) => {
                     let parts = FunctionParts {
@@ -272,23 +356,48 @@ impl FunctionCompiler<'_, '_, '_> {
                     };
                     let index = self.compile_nested(parts, "")?;
                     let base = self.alloc_n(2);
-                    self.emit(Instruction::CreateClosure { dst: base, function: index });
-                    self.emit(Instruction::SetHomeObject { function: base, home: class });
-                    self.emit(Instruction::Move { dst: base + 1, src: class });
+                    self.emit(Instruction::CreateClosure {
+                        dst: base,
+                        function: index,
+                    });
+                    self.emit(Instruction::SetHomeObject {
+                        function: base,
+                        home: class,
+                    });
+                    self.emit(Instruction::Move {
+                        dst: base + 1,
+                        src: class,
+                    });
                     let ignored = self.alloc();
-                    self.emit(Instruction::Call { dst: ignored, callee: base, argc: 0 });
+                    self.emit(Instruction::Call {
+                        dst: ignored,
+                        callee: base,
+                        argc: 0,
+                    });
                 }
             }
             self.release(m);
         }
-        self.emit(Instruction::Move { dst: result_register, src: class });
+        self.emit(Instruction::Move {
+            dst: result_register,
+            src: class,
+        });
         Ok(())
     }
 
     /// Compiles a field initializer as a method of `home` and names any
     /// anonymous function it produces after the field.
-    fn field_initializer(&mut self, value: &Expression, dst: Reg, home: Reg, _key: Reg, name: Option<String>) -> CResult {
-        let scope = self.current_class_scope.ok_or_else(|| CompileError::syntax("field outside a class"))?;
+    fn field_initializer(
+        &mut self,
+        value: &Expression,
+        dst: Reg,
+        home: Reg,
+        _key: Reg,
+        name: Option<String>,
+    ) -> CResult {
+        let scope = self
+            .current_class_scope
+            .ok_or_else(|| CompileError::syntax("field outside a class"))?;
         let parts = FunctionParts {
             params: None,
             statements: &[],
@@ -303,8 +412,14 @@ impl FunctionCompiler<'_, '_, '_> {
         };
         self.field_name = name;
         let index = self.compile_nested(parts, "")?;
-        self.emit(Instruction::CreateClosure { dst, function: index });
-        self.emit(Instruction::SetHomeObject { function: dst, home });
+        self.emit(Instruction::CreateClosure {
+            dst,
+            function: index,
+        });
+        self.emit(Instruction::SetHomeObject {
+            function: dst,
+            home,
+        });
         Ok(())
     }
 }

@@ -58,7 +58,12 @@ impl FunctionCompiler<'_, '_, '_> {
     /// Finds the control-stack index a `break` (with optional label) targets.
     pub(crate) fn break_target(&self, label: Option<&str>) -> Option<usize> {
         self.control.iter().rposition(|scope| match scope {
-            ControlScope::Breakable { labels, is_loop, is_switch, .. } => match label {
+            ControlScope::Breakable {
+                labels,
+                is_loop,
+                is_switch,
+                ..
+            } => match label {
                 Some(name) => labels.iter().any(|l| l == name),
                 None => *is_loop || *is_switch,
             },
@@ -69,7 +74,11 @@ impl FunctionCompiler<'_, '_, '_> {
     /// Finds the control-stack index a `continue` (with optional label) targets.
     pub(crate) fn continue_target(&self, label: Option<&str>) -> Option<usize> {
         self.control.iter().rposition(|scope| match scope {
-            ControlScope::Breakable { labels, is_loop: true, .. } => match label {
+            ControlScope::Breakable {
+                labels,
+                is_loop: true,
+                ..
+            } => match label {
                 Some(name) => labels.iter().any(|l| l == name),
                 None => true,
             },
@@ -86,7 +95,12 @@ impl FunctionCompiler<'_, '_, '_> {
     }
 
     /// As [`emit_completion`], starting below control-stack index `from`.
-    pub(crate) fn emit_completion_from(&mut self, from: usize, completion: Completion, value: Option<Reg>) {
+    pub(crate) fn emit_completion_from(
+        &mut self,
+        from: usize,
+        completion: Completion,
+        value: Option<Reg>,
+    ) {
         let floor = match completion {
             Completion::Break { target } | Completion::Continue { target } => target,
             Completion::Return => 0,
@@ -122,10 +136,16 @@ impl FunctionCompiler<'_, '_, '_> {
                     };
                     if let (Completion::Return, Some(value)) = (&completion, value) {
                         if value != value_register {
-                            self.emit(Instruction::Move { dst: value_register, src: value });
+                            self.emit(Instruction::Move {
+                                dst: value_register,
+                                src: value,
+                            });
                         }
                     }
-                    self.emit(Instruction::LoadInt { dst: kind_register, value: number });
+                    self.emit(Instruction::LoadInt {
+                        dst: kind_register,
+                        value: number,
+                    });
                     self.pop_envs_to(env_depth);
                     self.jump(finally_label);
                     return;
@@ -135,7 +155,12 @@ impl FunctionCompiler<'_, '_, '_> {
         }
         match completion {
             Completion::Break { target } => {
-                let ControlScope::Breakable { break_label, env_depth, .. } = &self.control[target] else {
+                let ControlScope::Breakable {
+                    break_label,
+                    env_depth,
+                    ..
+                } = &self.control[target]
+                else {
                     unreachable!("break target is breakable")
                 };
                 let (label, depth) = (*break_label, *env_depth);
@@ -143,7 +168,12 @@ impl FunctionCompiler<'_, '_, '_> {
                 self.jump(label);
             }
             Completion::Continue { target } => {
-                let ControlScope::Breakable { continue_label, env_depth, .. } = &self.control[target] else {
+                let ControlScope::Breakable {
+                    continue_label,
+                    env_depth,
+                    ..
+                } = &self.control[target]
+                else {
                     unreachable!("continue target is breakable")
                 };
                 let (label, depth) = (continue_label.expect("loop"), *env_depth);
@@ -192,7 +222,10 @@ impl FunctionCompiler<'_, '_, '_> {
         body(self);
         let end = self.pc();
         // Normal completion of the protected part.
-        self.emit(Instruction::LoadInt { dst: kind_register, value: COMPLETION_NORMAL });
+        self.emit(Instruction::LoadInt {
+            dst: kind_register,
+            value: COMPLETION_NORMAL,
+        });
         self.jump(finally_label);
         // Throw completion.
         self.place(throw_label);
@@ -204,7 +237,10 @@ impl FunctionCompiler<'_, '_, '_> {
             register: value_register,
             env_depth,
         });
-        self.emit(Instruction::LoadInt { dst: kind_register, value: COMPLETION_THROW });
+        self.emit(Instruction::LoadInt {
+            dst: kind_register,
+            value: COMPLETION_THROW,
+        });
         self.place(finally_label);
         let Some(ControlScope::Finally { pending, .. }) = self.control.pop() else {
             unreachable!("finally scope on top")
@@ -215,26 +251,68 @@ impl FunctionCompiler<'_, '_, '_> {
         let test = self.alloc();
         let number = self.alloc();
         let normal = self.new_label();
-        self.emit(Instruction::LoadInt { dst: number, value: COMPLETION_NORMAL });
-        self.emit(Instruction::StrictEq { dst: test, lhs: kind_register, rhs: number });
-        self.emit_jump(|target| Instruction::JumpIfTrue { cond: test, target }, normal);
+        self.emit(Instruction::LoadInt {
+            dst: number,
+            value: COMPLETION_NORMAL,
+        });
+        self.emit(Instruction::StrictEq {
+            dst: test,
+            lhs: kind_register,
+            rhs: number,
+        });
+        self.emit_jump(
+            |target| Instruction::JumpIfTrue { cond: test, target },
+            normal,
+        );
         let not_throw = self.new_label();
-        self.emit(Instruction::LoadInt { dst: number, value: COMPLETION_THROW });
-        self.emit(Instruction::StrictEq { dst: test, lhs: kind_register, rhs: number });
-        self.emit_jump(|target| Instruction::JumpIfFalse { cond: test, target }, not_throw);
-        self.emit(Instruction::Throw { src: value_register });
+        self.emit(Instruction::LoadInt {
+            dst: number,
+            value: COMPLETION_THROW,
+        });
+        self.emit(Instruction::StrictEq {
+            dst: test,
+            lhs: kind_register,
+            rhs: number,
+        });
+        self.emit_jump(
+            |target| Instruction::JumpIfFalse { cond: test, target },
+            not_throw,
+        );
+        self.emit(Instruction::Throw {
+            src: value_register,
+        });
         self.place(not_throw);
         let not_return = self.new_label();
-        self.emit(Instruction::LoadInt { dst: number, value: COMPLETION_RETURN });
-        self.emit(Instruction::StrictEq { dst: test, lhs: kind_register, rhs: number });
-        self.emit_jump(|target| Instruction::JumpIfFalse { cond: test, target }, not_return);
+        self.emit(Instruction::LoadInt {
+            dst: number,
+            value: COMPLETION_RETURN,
+        });
+        self.emit(Instruction::StrictEq {
+            dst: test,
+            lhs: kind_register,
+            rhs: number,
+        });
+        self.emit_jump(
+            |target| Instruction::JumpIfFalse { cond: test, target },
+            not_return,
+        );
         self.emit_completion(Completion::Return, Some(value_register));
         self.place(not_return);
         for (n, completion) in pending {
             let skip = self.new_label();
-            self.emit(Instruction::LoadInt { dst: number, value: n });
-            self.emit(Instruction::StrictEq { dst: test, lhs: kind_register, rhs: number });
-            self.emit_jump(|target| Instruction::JumpIfFalse { cond: test, target }, skip);
+            self.emit(Instruction::LoadInt {
+                dst: number,
+                value: n,
+            });
+            self.emit(Instruction::StrictEq {
+                dst: test,
+                lhs: kind_register,
+                rhs: number,
+            });
+            self.emit_jump(
+                |target| Instruction::JumpIfFalse { cond: test, target },
+                skip,
+            );
             self.emit_completion(completion, None);
             self.place(skip);
         }

@@ -26,7 +26,9 @@ impl Trace for Declarations {
     fn trace(&mut self, visitor: &mut impl HandleVisitor) {
         for declaration in &mut self.names {
             match declaration {
-                GlobalDeclaration::Var(k) | GlobalDeclaration::Function(k) | GlobalDeclaration::Lexical(k, _) => {
+                GlobalDeclaration::Var(k)
+                | GlobalDeclaration::Function(k)
+                | GlobalDeclaration::Lexical(k, _) => {
                     k.trace(visitor);
                 }
             }

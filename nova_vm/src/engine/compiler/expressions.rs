@@ -32,7 +32,9 @@ impl FunctionCompiler<'_, '_, '_> {
     pub(crate) fn enter_nesting(&mut self) -> CResult {
         self.unit.depth += 1;
         if self.unit.depth > MAX_NESTING {
-            return Err(CompileError::syntax("Expression or statement nesting is too deep (not supported)"));
+            return Err(CompileError::syntax(
+                "Expression or statement nesting is too deep (not supported)",
+            ));
         }
         Ok(())
     }
@@ -53,7 +55,11 @@ impl FunctionCompiler<'_, '_, '_> {
     pub(crate) fn expr_operand(&mut self, e: &Expression, later_has_effects: bool) -> CResult<Reg> {
         if !later_has_effects {
             if let Expression::Identifier(ident) = e.without_parentheses() {
-                if let Access::Register { reg, checked: false } = self.access(ident) {
+                if let Access::Register {
+                    reg,
+                    checked: false,
+                } = self.access(ident)
+                {
                     return Ok(reg);
                 }
             }
@@ -73,7 +79,10 @@ impl FunctionCompiler<'_, '_, '_> {
         let mark = self.mark();
         self.at(e);
         match e {
-            Expression::BooleanLiteral(b) => self.emit(Instruction::LoadBool { dst, value: b.value }),
+            Expression::BooleanLiteral(b) => self.emit(Instruction::LoadBool {
+                dst,
+                value: b.value,
+            }),
             Expression::NullLiteral(_) => self.emit(Instruction::LoadNull { dst }),
             Expression::NumericLiteral(n) => self.load_number(dst, n.value),
             Expression::StringLiteral(s) => {
@@ -90,7 +99,11 @@ impl FunctionCompiler<'_, '_, '_> {
             Expression::RegExpLiteral(r) => {
                 let pattern = self.string_constant(r.regex.pattern.text.as_str());
                 let flags = self.string_constant(&r.regex.flags.to_string());
-                self.emit(Instruction::NewRegExp { dst, pattern, flags });
+                self.emit(Instruction::NewRegExp {
+                    dst,
+                    pattern,
+                    flags,
+                });
             }
             Expression::TemplateLiteral(t) => self.template_literal(t, dst)?,
             Expression::Identifier(ident) => self.load_identifier(ident, dst, false)?,
@@ -118,14 +131,21 @@ impl FunctionCompiler<'_, '_, '_> {
             Expression::PrivateInExpression(p) => {
                 let name = self.private_name(&p.left.name)?;
                 let object = self.expr_temp(&p.right)?;
-                self.emit(Instruction::PrivateIn { dst, lhs: name, rhs: object });
+                self.emit(Instruction::PrivateIn {
+                    dst,
+                    lhs: name,
+                    rhs: object,
+                });
             }
             Expression::LogicalExpression(l) => self.logical(l, dst)?,
             Expression::ConditionalExpression(c) => {
                 let else_label = self.new_label();
                 let end = self.new_label();
                 let test = self.expr_operand(&c.test, false)?;
-                self.emit_jump(|target| Instruction::JumpIfFalse { cond: test, target }, else_label);
+                self.emit_jump(
+                    |target| Instruction::JumpIfFalse { cond: test, target },
+                    else_label,
+                );
                 self.expr(&c.consequent, dst)?;
                 self.jump(end);
                 self.place(else_label);
@@ -170,18 +190,28 @@ impl FunctionCompiler<'_, '_, '_> {
                 self.emit(Instruction::Await { dst, src: value });
             }
             Expression::ImportExpression(_) | Expression::ImportMeta(_) => {
-                return Err(CompileError::syntax("import() and import.meta are not supported yet"));
+                return Err(CompileError::syntax(
+                    "import() and import.meta are not supported yet",
+                ));
             }
             _ => return Err(CompileError::syntax("This syntax is not supported")),
         }
-        self.release(mark.max(u32::from(dst) + 1).min(self.next_register).max(mark));
+        self.release(
+            mark.max(u32::from(dst) + 1)
+                .min(self.next_register)
+                .max(mark),
+        );
         Ok(())
     }
 
     /// Loads a number constant.
     pub(crate) fn load_number(&mut self, dst: Reg, n: f64) {
-        if n.fract() == 0.0 && n.abs() <= f64::from(i32::MAX) && !(n == 0.0 && n.is_sign_negative()) {
-            self.emit(Instruction::LoadInt { dst, value: n as i32 });
+        if n.fract() == 0.0 && n.abs() <= f64::from(i32::MAX) && !(n == 0.0 && n.is_sign_negative())
+        {
+            self.emit(Instruction::LoadInt {
+                dst,
+                value: n as i32,
+            });
         } else {
             let v = self.unit.agent.number(n, self.unit.gc);
             let constant = self.constant(v);
@@ -216,7 +246,11 @@ impl FunctionCompiler<'_, '_, '_> {
                     return Access::Dynamic;
                 }
                 let flags = scoping.symbol_flags(symbol);
-                let lexical = flags.intersects(SymbolFlags::BlockScopedVariable | SymbolFlags::ConstVariable | SymbolFlags::Class);
+                let lexical = flags.intersects(
+                    SymbolFlags::BlockScopedVariable
+                        | SymbolFlags::ConstVariable
+                        | SymbolFlags::Class,
+                );
                 let checked = lexical && self.needs_tdz_check(ident, symbol);
                 match self.unit.locations.get(&symbol) {
                     Some(Location::Register(reg)) => Access::Register { reg: *reg, checked },
@@ -230,7 +264,10 @@ impl FunctionCompiler<'_, '_, '_> {
                 }
             }
             None => {
-                if self.unit.kind.is_eval() || inside_with(scoping, at) || self.eval_may_shadow(at, None) {
+                if self.unit.kind.is_eval()
+                    || inside_with(scoping, at)
+                    || self.eval_may_shadow(at, None)
+                {
                     Access::Dynamic
                 } else {
                     Access::Global
@@ -241,7 +278,11 @@ impl FunctionCompiler<'_, '_, '_> {
 
     /// True if a sloppy direct eval in a function between the reference and
     /// the declaration could add a shadowing `var`.
-    fn eval_may_shadow(&self, at: oxc_syntax::scope::ScopeId, declared: Option<oxc_syntax::scope::ScopeId>) -> bool {
+    fn eval_may_shadow(
+        &self,
+        at: oxc_syntax::scope::ScopeId,
+        declared: Option<oxc_syntax::scope::ScopeId>,
+    ) -> bool {
         let scoping = self.unit.scoping;
         let mut scope = at;
         loop {
@@ -286,8 +327,18 @@ impl FunctionCompiler<'_, '_, '_> {
     }
 
     /// Loads the value of an identifier reference into `dst`.
-    pub(crate) fn load_identifier(&mut self, ident: &IdentifierReference, dst: Reg, typeof_context: bool) -> CResult {
-        if ident.name == "arguments" && ident.reference_id.get().is_some_and(|r| self.unit.scoping.get_reference(r).symbol_id().is_none()) {
+    pub(crate) fn load_identifier(
+        &mut self,
+        ident: &IdentifierReference,
+        dst: Reg,
+        typeof_context: bool,
+    ) -> CResult {
+        if ident.name == "arguments"
+            && ident
+                .reference_id
+                .get()
+                .is_some_and(|r| self.unit.scoping.get_reference(r).symbol_id().is_none())
+        {
             if let Some(location) = self.arguments_location {
                 self.load_location(location, dst, false);
                 return Ok(());
@@ -303,7 +354,11 @@ impl FunctionCompiler<'_, '_, '_> {
                     self.emit(Instruction::CheckInitialized { reg: dst, constant });
                 }
             }
-            Access::Env { hops, slot, checked } => {
+            Access::Env {
+                hops,
+                slot,
+                checked,
+            } => {
                 if checked {
                     self.emit(Instruction::LoadEnvChecked { dst, hops, slot });
                 } else {
@@ -369,7 +424,10 @@ impl FunctionCompiler<'_, '_, '_> {
     /// Assigns `src` to an identifier (PutValue on its reference).
     pub(crate) fn store_identifier(&mut self, ident: &IdentifierReference, src: Reg) -> CResult {
         let scoping = self.unit.scoping;
-        let symbol = ident.reference_id.get().and_then(|r| scoping.get_reference(r).symbol_id());
+        let symbol = ident
+            .reference_id
+            .get()
+            .and_then(|r| scoping.get_reference(r).symbol_id());
         match self.access(ident) {
             Access::Register { reg, checked } => {
                 if checked {
@@ -382,10 +440,18 @@ impl FunctionCompiler<'_, '_, '_> {
                     self.emit(Instruction::Move { dst: reg, src });
                 }
             }
-            Access::Env { hops, slot, checked } => {
+            Access::Env {
+                hops,
+                slot,
+                checked,
+            } => {
                 if checked {
                     let tmp = self.alloc();
-                    self.emit(Instruction::LoadEnvChecked { dst: tmp, hops, slot });
+                    self.emit(Instruction::LoadEnvChecked {
+                        dst: tmp,
+                        hops,
+                        slot,
+                    });
                 }
                 if let Some(strict) = symbol.and_then(|s| self.immutability(s)) {
                     self.throw_const_assignment(strict);
@@ -461,22 +527,46 @@ impl FunctionCompiler<'_, '_, '_> {
     // ----- templates -----
 
     fn template_literal(&mut self, t: &TemplateLiteral, dst: Reg) -> CResult {
-        let first = t.quasis[0].value.cooked.as_ref().map(|c| c.as_str().to_owned()).unwrap_or_default();
+        let first = t.quasis[0]
+            .value
+            .cooked
+            .as_ref()
+            .map(|c| c.as_str().to_owned())
+            .unwrap_or_default();
         let constant = self.string_constant(&decode_template(&first, t.quasis[0].lone_surrogates));
         self.emit(Instruction::LoadConst { dst, constant });
         let acc = self.alloc();
         self.emit(Instruction::Move { dst: acc, src: dst });
         for (i, expression) in t.expressions.iter().enumerate() {
             let value = self.expr_temp(expression)?;
-            self.emit(Instruction::ToString { dst: value, src: value });
-            self.emit(Instruction::Add { dst: acc, lhs: acc, rhs: value });
+            self.emit(Instruction::ToString {
+                dst: value,
+                src: value,
+            });
+            self.emit(Instruction::Add {
+                dst: acc,
+                lhs: acc,
+                rhs: value,
+            });
             let quasi = &t.quasis[i + 1];
-            let text = quasi.value.cooked.as_ref().map(|c| c.as_str().to_owned()).unwrap_or_default();
+            let text = quasi
+                .value
+                .cooked
+                .as_ref()
+                .map(|c| c.as_str().to_owned())
+                .unwrap_or_default();
             if !text.is_empty() {
                 let part = self.alloc();
                 let constant = self.string_constant(&decode_template(&text, quasi.lone_surrogates));
-                self.emit(Instruction::LoadConst { dst: part, constant });
-                self.emit(Instruction::Add { dst: acc, lhs: acc, rhs: part });
+                self.emit(Instruction::LoadConst {
+                    dst: part,
+                    constant,
+                });
+                self.emit(Instruction::Add {
+                    dst: acc,
+                    lhs: acc,
+                    rhs: part,
+                });
             }
         }
         self.emit(Instruction::Move { dst, src: acc });
@@ -491,16 +581,36 @@ impl FunctionCompiler<'_, '_, '_> {
         let mut cooked = Vec::new();
         let mut raw = Vec::new();
         for quasi in &t.quasi.quasis {
-            cooked.push(quasi.value.cooked.as_ref().map(|c| decode_template(c.as_str(), quasi.lone_surrogates)));
-            raw.push(quasi.value.raw.as_str().replace("\r\n", "\n").replace('\r', "\n"));
+            cooked.push(
+                quasi
+                    .value
+                    .cooked
+                    .as_ref()
+                    .map(|c| decode_template(c.as_str(), quasi.lone_surrogates)),
+            );
+            raw.push(
+                quasi
+                    .value
+                    .raw
+                    .as_str()
+                    .replace("\r\n", "\n")
+                    .replace('\r', "\n"),
+            );
         }
         let template = self.template_object_constant(&cooked, &raw);
-        self.emit(Instruction::LoadConst { dst: base + 2, constant: template });
+        self.emit(Instruction::LoadConst {
+            dst: base + 2,
+            constant: template,
+        });
         for (i, expression) in t.quasi.expressions.iter().enumerate() {
             self.expr(expression, base + 3 + i as Reg)?;
         }
         self.at(t);
-        self.emit(Instruction::Call { dst, callee: base, argc: argc as u16 });
+        self.emit(Instruction::Call {
+            dst,
+            callee: base,
+            argc: argc as u16,
+        });
         Ok(())
     }
 
@@ -513,12 +623,20 @@ impl FunctionCompiler<'_, '_, '_> {
             match element {
                 ArrayExpressionElement::SpreadElement(spread) => {
                     let value = self.expr_temp(&spread.argument)?;
-                    self.emit(Instruction::ArraySpread { array: target, src: value });
+                    self.emit(Instruction::ArraySpread {
+                        array: target,
+                        src: value,
+                    });
                 }
-                ArrayExpressionElement::Elision(_) => self.emit(Instruction::ArrayPushHole { array: target }),
+                ArrayExpressionElement::Elision(_) => {
+                    self.emit(Instruction::ArrayPushHole { array: target })
+                }
                 other => {
                     let value = self.expr_temp(other.to_expression())?;
-                    self.emit(Instruction::ArrayPush { array: target, src: value });
+                    self.emit(Instruction::ArrayPush {
+                        array: target,
+                        src: value,
+                    });
                 }
             }
             self.release(u32::from(target) + 1);
@@ -537,14 +655,26 @@ impl FunctionCompiler<'_, '_, '_> {
                     let value = self.expr_temp(&spread.argument)?;
                     let none = self.alloc();
                     self.emit(Instruction::LoadUndefined { dst: none });
-                    self.emit(Instruction::CopyDataProperties { target, src: value, excluded: none });
+                    self.emit(Instruction::CopyDataProperties {
+                        target,
+                        src: value,
+                        excluded: none,
+                    });
                 }
                 ObjectPropertyKind::ObjectProperty(p) => {
                     self.at(p.as_ref());
                     // __proto__: value sets the prototype (not for shorthand or computed keys).
-                    if p.kind == PropertyKind::Init && !p.computed && !p.shorthand && !p.method && p.key.static_name().is_some_and(|n| n == "__proto__") {
+                    if p.kind == PropertyKind::Init
+                        && !p.computed
+                        && !p.shorthand
+                        && !p.method
+                        && p.key.static_name().is_some_and(|n| n == "__proto__")
+                    {
                         let value = self.expr_temp(&p.value)?;
-                        self.emit(Instruction::SetPrototypeLiteral { object: target, src: value });
+                        self.emit(Instruction::SetPrototypeLiteral {
+                            object: target,
+                            src: value,
+                        });
                         self.release(m);
                         continue;
                     }
@@ -552,15 +682,27 @@ impl FunctionCompiler<'_, '_, '_> {
                         PropertyKind::Init if !p.method => {
                             if let (false, Some(name)) = (p.computed, p.key.static_name()) {
                                 let value = self.alloc();
-                                self.named_evaluation(&p.value, value, NameSource::Static(name.to_string()))?;
+                                self.named_evaluation(
+                                    &p.value,
+                                    value,
+                                    NameSource::Static(name.to_string()),
+                                )?;
                                 let key = self.property_key_static(&p.key)?;
                                 let cache = self.cache_for_key(key);
-                                self.emit(Instruction::DefineNamed { object: target, src: value, cache });
+                                self.emit(Instruction::DefineNamed {
+                                    object: target,
+                                    src: value,
+                                    cache,
+                                });
                             } else {
                                 let key = self.property_key_reg(&p.key)?;
                                 let value = self.alloc();
                                 self.named_evaluation(&p.value, value, NameSource::Register(key))?;
-                                self.emit(Instruction::DefineIndexed { object: target, key, src: value });
+                                self.emit(Instruction::DefineIndexed {
+                                    object: target,
+                                    key,
+                                    src: value,
+                                });
                             }
                         }
                         kind => {
@@ -608,14 +750,22 @@ impl FunctionCompiler<'_, '_, '_> {
     }
 
     /// The key of a non-computed property name as a property key constant.
-    pub(crate) fn property_key_static(&mut self, key: &PropertyKey) -> CResult<crate::ecmascript::types::PropertyKey<'static>> {
+    pub(crate) fn property_key_static(
+        &mut self,
+        key: &PropertyKey,
+    ) -> CResult<crate::ecmascript::types::PropertyKey<'static>> {
         match key {
             PropertyKey::StaticIdentifier(id) => Ok(self.key(id.name.as_str())),
             PropertyKey::StringLiteral(s) => {
                 if s.lone_surrogates {
                     let units = decode_string_literal(s.value.as_str());
-                    let string = self.unit.agent.create_string_from_utf16(&units, self.unit.gc);
-                    Ok(crate::engine::Bindable::unbind(self.unit.agent.string_to_key(string, self.unit.gc)))
+                    let string = self
+                        .unit
+                        .agent
+                        .create_string_from_utf16(&units, self.unit.gc);
+                    Ok(crate::engine::Bindable::unbind(
+                        self.unit.agent.string_to_key(string, self.unit.gc),
+                    ))
                 } else {
                     Ok(self.key(s.value.as_str()))
                 }
@@ -795,8 +945,15 @@ impl FunctionCompiler<'_, '_, '_> {
         };
         match &u.argument {
             SimpleAssignmentTarget::AssignmentTargetIdentifier(ident) => {
-                if let Access::Register { reg, checked: false } = self.access(ident) {
-                    let symbol = ident.reference_id.get().and_then(|r| self.unit.scoping.get_reference(r).symbol_id());
+                if let Access::Register {
+                    reg,
+                    checked: false,
+                } = self.access(ident)
+                {
+                    let symbol = ident
+                        .reference_id
+                        .get()
+                        .and_then(|r| self.unit.scoping.get_reference(r).symbol_id());
                     if symbol.and_then(|s| self.immutability(s)).is_none() {
                         if u.prefix {
                             self.emit(op(reg, reg));
@@ -816,10 +973,15 @@ impl FunctionCompiler<'_, '_, '_> {
                 let new = self.alloc();
                 self.emit(op(new, old));
                 self.store_identifier(ident, new)?;
-                self.emit(Instruction::Move { dst, src: if u.prefix { new } else { old } });
+                self.emit(Instruction::Move {
+                    dst,
+                    src: if u.prefix { new } else { old },
+                });
             }
             target => {
-                let member = target.as_member_expression().ok_or_else(|| CompileError::syntax("Invalid update target"))?;
+                let member = target
+                    .as_member_expression()
+                    .ok_or_else(|| CompileError::syntax("Invalid update target"))?;
                 let reference = self.member_reference(member)?;
                 let old = self.alloc();
                 self.reference_get(&reference, old)?;
@@ -827,7 +989,10 @@ impl FunctionCompiler<'_, '_, '_> {
                 let new = self.alloc();
                 self.emit(op(new, old));
                 self.reference_put(&reference, new)?;
-                self.emit(Instruction::Move { dst, src: if u.prefix { new } else { old } });
+                self.emit(Instruction::Move {
+                    dst,
+                    src: if u.prefix { new } else { old },
+                });
             }
         }
         Ok(())
@@ -847,11 +1012,24 @@ impl FunctionCompiler<'_, '_, '_> {
         let value = self.alloc();
         self.expr(&l.left, value)?;
         match l.operator {
-            LogicalOperator::Or => self.emit_jump(|target| Instruction::JumpIfTrue { cond: value, target }, end),
-            LogicalOperator::And => self.emit_jump(|target| Instruction::JumpIfFalse { cond: value, target }, end),
-            LogicalOperator::Coalesce => {
-                self.emit_jump(|target| Instruction::JumpIfNotNullish { src: value, target }, end)
-            }
+            LogicalOperator::Or => self.emit_jump(
+                |target| Instruction::JumpIfTrue {
+                    cond: value,
+                    target,
+                },
+                end,
+            ),
+            LogicalOperator::And => self.emit_jump(
+                |target| Instruction::JumpIfFalse {
+                    cond: value,
+                    target,
+                },
+                end,
+            ),
+            LogicalOperator::Coalesce => self.emit_jump(
+                |target| Instruction::JumpIfNotNullish { src: value, target },
+                end,
+            ),
         }
         self.expr(&l.right, value)?;
         self.place(end);
@@ -862,7 +1040,12 @@ impl FunctionCompiler<'_, '_, '_> {
     // ----- members -----
 
     /// Compiles a property read. With `exit`, optional accesses jump there on nullish.
-    pub(crate) fn member_get(&mut self, member: &MemberExpression, dst: Reg, exit: Option<Label>) -> CResult {
+    pub(crate) fn member_get(
+        &mut self,
+        member: &MemberExpression,
+        dst: Reg,
+        exit: Option<Label>,
+    ) -> CResult {
         match member {
             MemberExpression::StaticMemberExpression(m) => {
                 if matches!(m.object, Expression::Super(_)) {
@@ -902,7 +1085,12 @@ impl FunctionCompiler<'_, '_, '_> {
     }
 
     /// Evaluates a member expression's object (inside a chain when `exit` is set).
-    fn member_object(&mut self, object: &Expression, optional: bool, exit: Option<Label>) -> CResult<Reg> {
+    fn member_object(
+        &mut self,
+        object: &Expression,
+        optional: bool,
+        exit: Option<Label>,
+    ) -> CResult<Reg> {
         match exit {
             Some(exit) => self.chain_object(object, optional, exit),
             None => self.expr_operand(object, true),
@@ -916,7 +1104,10 @@ impl FunctionCompiler<'_, '_, '_> {
         if let Expression::Super(_) = call.callee {
             return self.super_call(&call.arguments, dst);
         }
-        let has_spread = call.arguments.iter().any(|a| matches!(a, Argument::SpreadElement(_)));
+        let has_spread = call
+            .arguments
+            .iter()
+            .any(|a| matches!(a, Argument::SpreadElement(_)));
         let argc = if has_spread { 1 } else { call.arguments.len() };
         let base = self.alloc_n(2 + argc as u32);
         let is_direct_eval = !call.optional
@@ -925,16 +1116,27 @@ impl FunctionCompiler<'_, '_, '_> {
         self.callee_and_this(&call.callee, base, exit)?;
         if call.optional {
             let exit = exit.expect("optional call inside a chain");
-            self.emit_jump(|target| Instruction::JumpIfNullish { src: base, target }, exit);
+            self.emit_jump(
+                |target| Instruction::JumpIfNullish { src: base, target },
+                exit,
+            );
         }
         self.arguments(&call.arguments, base + 2, has_spread)?;
         self.at(call);
         if has_spread {
             self.emit(Instruction::CallSpread { dst, callee: base });
         } else if is_direct_eval {
-            self.emit(Instruction::CallEval { dst, callee: base, argc: argc as u16 });
+            self.emit(Instruction::CallEval {
+                dst,
+                callee: base,
+                argc: argc as u16,
+            });
         } else {
-            self.emit(Instruction::Call { dst, callee: base, argc: argc as u16 });
+            self.emit(Instruction::Call {
+                dst,
+                callee: base,
+                argc: argc as u16,
+            });
         }
         Ok(())
     }
@@ -960,11 +1162,21 @@ impl FunctionCompiler<'_, '_, '_> {
                 }
                 if m.optional {
                     let exit = exit.expect("optional member inside a chain");
-                    self.emit_jump(|target| Instruction::JumpIfNullish { src: base + 1, target }, exit);
+                    self.emit_jump(
+                        |target| Instruction::JumpIfNullish {
+                            src: base + 1,
+                            target,
+                        },
+                        exit,
+                    );
                 }
                 let cache = self.cache(m.property.name.as_str());
                 self.at(m.as_ref());
-                self.emit(Instruction::GetNamed { dst: base, object: base + 1, cache });
+                self.emit(Instruction::GetNamed {
+                    dst: base,
+                    object: base + 1,
+                    cache,
+                });
                 Ok(())
             }
             Expression::ComputedMemberExpression(m) => {
@@ -981,11 +1193,21 @@ impl FunctionCompiler<'_, '_, '_> {
                 }
                 if m.optional {
                     let exit = exit.expect("optional member inside a chain");
-                    self.emit_jump(|target| Instruction::JumpIfNullish { src: base + 1, target }, exit);
+                    self.emit_jump(
+                        |target| Instruction::JumpIfNullish {
+                            src: base + 1,
+                            target,
+                        },
+                        exit,
+                    );
                 }
                 let key = self.expr_operand(&m.expression, false)?;
                 self.at(m.as_ref());
-                self.emit(Instruction::GetIndexed { dst: base, object: base + 1, key });
+                self.emit(Instruction::GetIndexed {
+                    dst: base,
+                    object: base + 1,
+                    key,
+                });
                 Ok(())
             }
             Expression::PrivateFieldExpression(m) => {
@@ -995,15 +1217,28 @@ impl FunctionCompiler<'_, '_, '_> {
                 }
                 if m.optional {
                     let exit = exit.expect("optional member inside a chain");
-                    self.emit_jump(|target| Instruction::JumpIfNullish { src: base + 1, target }, exit);
+                    self.emit_jump(
+                        |target| Instruction::JumpIfNullish {
+                            src: base + 1,
+                            target,
+                        },
+                        exit,
+                    );
                 }
                 let name = self.private_name(&m.field.name)?;
-                self.emit(Instruction::GetPrivate { dst: base, object: base + 1, name });
+                self.emit(Instruction::GetPrivate {
+                    dst: base,
+                    object: base + 1,
+                    name,
+                });
                 Ok(())
             }
             Expression::Identifier(ident) if matches!(self.access(ident), Access::Dynamic) => {
                 let constant = self.string_constant(ident.name.as_str());
-                self.emit(Instruction::GetNameForCall { dst: base, constant });
+                self.emit(Instruction::GetNameForCall {
+                    dst: base,
+                    constant,
+                });
                 Ok(())
             }
             other => {
@@ -1027,11 +1262,17 @@ impl FunctionCompiler<'_, '_, '_> {
                 match argument {
                     Argument::SpreadElement(spread) => {
                         let value = self.expr_temp(&spread.argument)?;
-                        self.emit(Instruction::ArraySpread { array: first, src: value });
+                        self.emit(Instruction::ArraySpread {
+                            array: first,
+                            src: value,
+                        });
                     }
                     other => {
                         let value = self.expr_temp(other.to_expression())?;
-                        self.emit(Instruction::ArrayPush { array: first, src: value });
+                        self.emit(Instruction::ArrayPush {
+                            array: first,
+                            src: value,
+                        });
                     }
                 }
                 self.release(m);
@@ -1045,7 +1286,10 @@ impl FunctionCompiler<'_, '_, '_> {
     }
 
     fn new_expression(&mut self, n: &NewExpression, dst: Reg) -> CResult {
-        let has_spread = n.arguments.iter().any(|a| matches!(a, Argument::SpreadElement(_)));
+        let has_spread = n
+            .arguments
+            .iter()
+            .any(|a| matches!(a, Argument::SpreadElement(_)));
         let argc = if has_spread { 1 } else { n.arguments.len() };
         let base = self.alloc_n(2 + argc as u32);
         self.expr(&n.callee, base)?;
@@ -1054,28 +1298,44 @@ impl FunctionCompiler<'_, '_, '_> {
         if has_spread {
             self.emit(Instruction::ConstructSpread { dst, callee: base });
         } else {
-            self.emit(Instruction::Construct { dst, callee: base, argc: argc as u16 });
+            self.emit(Instruction::Construct {
+                dst,
+                callee: base,
+                argc: argc as u16,
+            });
         }
         Ok(())
     }
 
     fn super_call(&mut self, arguments: &[Argument], dst: Reg) -> CResult {
-        let has_spread = arguments.iter().any(|a| matches!(a, Argument::SpreadElement(_)));
+        let has_spread = arguments
+            .iter()
+            .any(|a| matches!(a, Argument::SpreadElement(_)));
         let argc = if has_spread { 1 } else { arguments.len() };
         let args = self.alloc_n(argc as u32);
         self.arguments(arguments, args, has_spread)?;
         if has_spread {
             self.emit(Instruction::SuperCallSpread { dst, args });
         } else {
-            self.emit(Instruction::SuperCall { dst, args, argc: argc as u16 });
+            self.emit(Instruction::SuperCall {
+                dst,
+                args,
+                argc: argc as u16,
+            });
         }
         // Bind `this` (ReferenceError if already bound).
         match self.this_location {
             Some(Location::Env { depth, slot }) => {
                 let hops = (self.unit.env_depth - depth) as u16;
-                self.emit(Instruction::BindThisEnv { src: dst, hops, slot });
+                self.emit(Instruction::BindThisEnv {
+                    src: dst,
+                    hops,
+                    slot,
+                });
             }
-            Some(Location::Register(this)) => self.emit(Instruction::BindThisRegister { this, src: dst }),
+            Some(Location::Register(this)) => {
+                self.emit(Instruction::BindThisRegister { this, src: dst })
+            }
             _ => {}
         }
         Ok(())
@@ -1105,7 +1365,10 @@ impl FunctionCompiler<'_, '_, '_> {
         };
         let received = self.alloc_n(2);
         self.at(y);
-        self.emit(Instruction::Yield { dst: received, src: value });
+        self.emit(Instruction::Yield {
+            dst: received,
+            src: value,
+        });
         self.resume_dispatch(received)?;
         self.emit(Instruction::Move { dst, src: received });
         Ok(())
@@ -1120,12 +1383,26 @@ impl FunctionCompiler<'_, '_, '_> {
         let kind = received + 1;
         let one = self.alloc();
         self.emit(Instruction::LoadInt { dst: one, value: 0 });
-        self.emit(Instruction::StrictEq { dst: test, lhs: kind, rhs: one });
-        self.emit_jump(|target| Instruction::JumpIfTrue { cond: test, target }, normal);
+        self.emit(Instruction::StrictEq {
+            dst: test,
+            lhs: kind,
+            rhs: one,
+        });
+        self.emit_jump(
+            |target| Instruction::JumpIfTrue { cond: test, target },
+            normal,
+        );
         let not_throw = self.new_label();
         self.emit(Instruction::LoadInt { dst: one, value: 1 });
-        self.emit(Instruction::StrictEq { dst: test, lhs: kind, rhs: one });
-        self.emit_jump(|target| Instruction::JumpIfFalse { cond: test, target }, not_throw);
+        self.emit(Instruction::StrictEq {
+            dst: test,
+            lhs: kind,
+            rhs: one,
+        });
+        self.emit_jump(
+            |target| Instruction::JumpIfFalse { cond: test, target },
+            not_throw,
+        );
         self.emit(Instruction::Throw { src: received });
         self.place(not_throw);
         self.emit_completion(super::control::Completion::Return, Some(received));
@@ -1136,10 +1413,16 @@ impl FunctionCompiler<'_, '_, '_> {
     /// `yield* iterable`: delegation loop.
     fn yield_star(&mut self, iterable: Reg, dst: Reg) -> CResult {
         let iterator = self.alloc_n(2);
-        self.emit(Instruction::GetIterator { dst: iterator, src: iterable });
+        self.emit(Instruction::GetIterator {
+            dst: iterator,
+            src: iterable,
+        });
         let received = self.alloc_n(2);
         self.emit(Instruction::LoadUndefined { dst: received });
-        self.emit(Instruction::LoadInt { dst: received + 1, value: 0 });
+        self.emit(Instruction::LoadInt {
+            dst: received + 1,
+            value: 0,
+        });
         let top = self.new_label();
         let done = self.new_label();
         self.place(top);
@@ -1148,15 +1431,38 @@ impl FunctionCompiler<'_, '_, '_> {
         // here with a new value/kind) or, when the inner iterator is done,
         // leaves its value in `received` with kind 3 (and 4 for an inner return
         // that must return from the generator).
-        self.emit(Instruction::YieldDelegate { dst: received, iterator });
+        self.emit(Instruction::YieldDelegate {
+            dst: received,
+            iterator,
+        });
         let test = self.alloc();
         let number = self.alloc();
-        self.emit(Instruction::LoadInt { dst: number, value: 3 });
-        self.emit(Instruction::StrictEq { dst: test, lhs: received + 1, rhs: number });
-        self.emit_jump(|target| Instruction::JumpIfTrue { cond: test, target }, done);
-        self.emit(Instruction::LoadInt { dst: number, value: 4 });
-        self.emit(Instruction::StrictEq { dst: test, lhs: received + 1, rhs: number });
-        self.emit_jump(|target| Instruction::JumpIfFalse { cond: test, target }, top);
+        self.emit(Instruction::LoadInt {
+            dst: number,
+            value: 3,
+        });
+        self.emit(Instruction::StrictEq {
+            dst: test,
+            lhs: received + 1,
+            rhs: number,
+        });
+        self.emit_jump(
+            |target| Instruction::JumpIfTrue { cond: test, target },
+            done,
+        );
+        self.emit(Instruction::LoadInt {
+            dst: number,
+            value: 4,
+        });
+        self.emit(Instruction::StrictEq {
+            dst: test,
+            lhs: received + 1,
+            rhs: number,
+        });
+        self.emit_jump(
+            |target| Instruction::JumpIfFalse { cond: test, target },
+            top,
+        );
         self.emit_completion(super::control::Completion::Return, Some(received));
         self.place(done);
         self.emit(Instruction::Move { dst, src: received });
@@ -1174,7 +1480,12 @@ pub(crate) enum NameSource {
 }
 
 /// The instruction for a binary operator.
-pub(crate) fn binary_instruction(operator: BinaryOperator, dst: Reg, lhs: Reg, rhs: Reg) -> Instruction {
+pub(crate) fn binary_instruction(
+    operator: BinaryOperator,
+    dst: Reg,
+    lhs: Reg,
+    rhs: Reg,
+) -> Instruction {
     match operator {
         BinaryOperator::Addition => Instruction::Add { dst, lhs, rhs },
         BinaryOperator::Subtraction => Instruction::Sub { dst, lhs, rhs },
@@ -1213,7 +1524,9 @@ pub(crate) fn has_effects(e: &Expression) -> bool {
         | Expression::Identifier(_)
         | Expression::ThisExpression(_) => false,
         Expression::BinaryExpression(b) => has_effects(&b.left) || has_effects(&b.right),
-        Expression::UnaryExpression(u) => u.operator != UnaryOperator::Delete && has_effects(&u.argument),
+        Expression::UnaryExpression(u) => {
+            u.operator != UnaryOperator::Delete && has_effects(&u.argument)
+        }
         _ => true,
     }
 }

@@ -13,8 +13,8 @@ use oxc_syntax::symbol::SymbolFlags;
 use super::expressions::{CResult, NameSource};
 use super::{CompileError, FunctionCompiler, Location};
 use crate::ecmascript::types::JsString;
-use crate::engine::bytecode::{Code, FunctionKind, Instruction, Reg, ScopeInfo};
 use crate::engine::Bindable;
+use crate::engine::bytecode::{Code, FunctionKind, Instruction, Reg, ScopeInfo};
 
 /// What a pre-scan of a function body found.
 #[derive(Default, Debug)]
@@ -47,7 +47,9 @@ impl<'a> Visit<'a> for FactsVisitor {
         for element in &it.body.body {
             match element {
                 ClassElement::MethodDefinition(m) if m.computed => self.visit_property_key(&m.key),
-                ClassElement::PropertyDefinition(p) if p.computed => self.visit_property_key(&p.key),
+                ClassElement::PropertyDefinition(p) if p.computed => {
+                    self.visit_property_key(&p.key)
+                }
                 ClassElement::AccessorProperty(p) if p.computed => self.visit_property_key(&p.key),
                 _ => {}
             }
@@ -136,12 +138,24 @@ impl FunctionCompiler<'_, '_, '_> {
     }
 
     /// Emits `CreateClosure` for a function expression or declaration.
-    pub(crate) fn function_expression(&mut self, f: &Function, dst: Reg, name: Option<&str>) -> CResult {
+    pub(crate) fn function_expression(
+        &mut self,
+        f: &Function,
+        dst: Reg,
+        name: Option<&str>,
+    ) -> CResult {
         let parts = function_parts(f, FunctionKind::Normal)?;
-        let name = f.id.as_ref().map(|id| id.name.as_str()).or(name).unwrap_or("");
+        let name =
+            f.id.as_ref()
+                .map(|id| id.name.as_str())
+                .or(name)
+                .unwrap_or("");
         let index = self.compile_nested(parts, name)?;
         self.at(f);
-        self.emit(Instruction::CreateClosure { dst, function: index });
+        self.emit(Instruction::CreateClosure {
+            dst,
+            function: index,
+        });
         Ok(())
     }
 
@@ -150,8 +164,17 @@ impl FunctionCompiler<'_, '_, '_> {
         self.arrow_function_named(f, dst, "")
     }
 
-    pub(crate) fn arrow_function_named(&mut self, f: &ArrowFunctionExpression, dst: Reg, name: &str) -> CResult {
-        let (statements, directives, expression_body): (&[Statement], &[Directive], Option<&Expression>) = match &f.body {
+    pub(crate) fn arrow_function_named(
+        &mut self,
+        f: &ArrowFunctionExpression,
+        dst: Reg,
+        name: &str,
+    ) -> CResult {
+        let (statements, directives, expression_body): (
+            &[Statement],
+            &[Directive],
+            Option<&Expression>,
+        ) = match &f.body {
             ArrowFunctionBody::FunctionBody(body) => (&body.statements, &body.directives, None),
             other => (&[], &[], Some(other.to_expression())),
         };
@@ -162,20 +185,34 @@ impl FunctionCompiler<'_, '_, '_> {
             expression_body,
             scope_id: f.scope_id.get().expect("scope"),
             span: f.span,
-            kind: if f.r#async { FunctionKind::Async } else { FunctionKind::Arrow },
+            kind: if f.r#async {
+                FunctionKind::Async
+            } else {
+                FunctionKind::Arrow
+            },
             is_arrow: true,
             own_name: None,
             default_derived: false,
         };
         let index = self.compile_nested(parts, name)?;
         self.at(f);
-        self.emit(Instruction::CreateClosure { dst, function: index });
+        self.emit(Instruction::CreateClosure {
+            dst,
+            function: index,
+        });
         Ok(())
     }
 
     /// Creates a method closure (object literal or class) with home object
     /// `home` and name from `key` (with a get/set prefix when `prefix` is 1/2).
-    pub(crate) fn method_closure(&mut self, f: &Function, dst: Reg, home: Reg, key: Reg, prefix: u8) -> CResult {
+    pub(crate) fn method_closure(
+        &mut self,
+        f: &Function,
+        dst: Reg,
+        home: Reg,
+        key: Reg,
+        prefix: u8,
+    ) -> CResult {
         let kind = if f.generator && f.r#async {
             FunctionKind::AsyncGenerator
         } else if f.generator {
@@ -188,15 +225,30 @@ impl FunctionCompiler<'_, '_, '_> {
         let parts = function_parts(f, kind)?;
         let index = self.compile_nested(parts, "")?;
         self.at(f);
-        self.emit(Instruction::CreateClosure { dst, function: index });
-        self.emit(Instruction::SetHomeObject { function: dst, home });
-        self.emit(Instruction::SetFunctionName { function: dst, name: key, prefix });
+        self.emit(Instruction::CreateClosure {
+            dst,
+            function: index,
+        });
+        self.emit(Instruction::SetHomeObject {
+            function: dst,
+            home,
+        });
+        self.emit(Instruction::SetFunctionName {
+            function: dst,
+            name: key,
+            prefix,
+        });
         Ok(())
     }
 
     /// NamedEvaluation: anonymous function and class definitions take the
     /// name of what they are assigned to.
-    pub(crate) fn named_evaluation(&mut self, e: &Expression, dst: Reg, name: NameSource) -> CResult {
+    pub(crate) fn named_evaluation(
+        &mut self,
+        e: &Expression,
+        dst: Reg,
+        name: NameSource,
+    ) -> CResult {
         let anonymous_function = match e.without_parentheses() {
             Expression::FunctionExpression(f) if f.id.is_none() => Some(e.without_parentheses()),
             Expression::ArrowFunctionExpression(_) => Some(e.without_parentheses()),
@@ -212,14 +264,22 @@ impl FunctionCompiler<'_, '_, '_> {
             NameSource::Static(name) => match target {
                 Expression::FunctionExpression(f) => self.function_expression(f, dst, Some(&name)),
                 Expression::ArrowFunctionExpression(f) => self.arrow_function_named(f, dst, &name),
-                Expression::ClassExpression(c) => self.class(c, dst, Some(NameSource::Static(name))),
+                Expression::ClassExpression(c) => {
+                    self.class(c, dst, Some(NameSource::Static(name)))
+                }
                 _ => unreachable!(),
             },
             NameSource::Register(key) => match target {
-                Expression::ClassExpression(c) => self.class(c, dst, Some(NameSource::Register(key))),
+                Expression::ClassExpression(c) => {
+                    self.class(c, dst, Some(NameSource::Register(key)))
+                }
                 _ => {
                     self.expr(target, dst)?;
-                    self.emit(Instruction::SetFunctionName { function: dst, name: key, prefix: 0 });
+                    self.emit(Instruction::SetFunctionName {
+                        function: dst,
+                        name: key,
+                        prefix: 0,
+                    });
                     Ok(())
                 }
             },
@@ -229,7 +289,11 @@ impl FunctionCompiler<'_, '_, '_> {
     /// Binds every declaration of `scope_id` to a register or environment slot
     /// and pushes an environment if any of them needs one. Returns whether an
     /// environment was pushed.
-    pub(crate) fn enter_scope(&mut self, scope_id: ScopeId, skip: &[oxc_semantic::SymbolId]) -> CResult<bool> {
+    pub(crate) fn enter_scope(
+        &mut self,
+        scope_id: ScopeId,
+        skip: &[oxc_semantic::SymbolId],
+    ) -> CResult<bool> {
         let scoping = self.unit.scoping;
         let mut names = Vec::new();
         let mut lexical = Vec::new();
@@ -243,8 +307,9 @@ impl FunctionCompiler<'_, '_, '_> {
                 continue;
             }
             let flags = scoping.symbol_flags(symbol);
-            let is_lexical = flags.intersects(SymbolFlags::BlockScopedVariable | SymbolFlags::ConstVariable | SymbolFlags::Class)
-                && !flags.contains(SymbolFlags::CatchVariable);
+            let is_lexical = flags.intersects(
+                SymbolFlags::BlockScopedVariable | SymbolFlags::ConstVariable | SymbolFlags::Class,
+            ) && !flags.contains(SymbolFlags::CatchVariable);
             if self.unit.analysis.is_captured(symbol) {
                 let key = self.key(scoping.symbol_name(symbol));
                 captured_symbols.push((symbol, names.len() as u32));
@@ -270,7 +335,9 @@ impl FunctionCompiler<'_, '_, '_> {
         self.push_env_scope(names, lexical, immutable);
         let depth = self.unit.env_depth;
         for (symbol, slot) in captured_symbols {
-            self.unit.locations.insert(symbol, Location::Env { depth, slot });
+            self.unit
+                .locations
+                .insert(symbol, Location::Env { depth, slot });
         }
         Ok(true)
     }
@@ -310,7 +377,9 @@ impl FunctionCompiler<'_, '_, '_> {
         for statement in statements {
             let function = match statement {
                 Statement::FunctionDeclaration(f) => f,
-                Statement::ExportNamedDeclaration(_) | Statement::ExportDefaultDeclaration(_) => continue,
+                Statement::ExportNamedDeclaration(_) | Statement::ExportDefaultDeclaration(_) => {
+                    continue;
+                }
                 _ => continue,
             };
             let Some(id) = &function.id else { continue };
@@ -320,7 +389,10 @@ impl FunctionCompiler<'_, '_, '_> {
             let parts = function_parts(function, kind)?;
             let index = self.compile_nested(parts, id.name.as_str())?;
             self.at(function.as_ref());
-            self.emit(Instruction::CreateClosure { dst: r, function: index });
+            self.emit(Instruction::CreateClosure {
+                dst: r,
+                function: index,
+            });
             self.bind_declared(id, r)?;
             self.release(m);
         }
@@ -329,7 +401,10 @@ impl FunctionCompiler<'_, '_, '_> {
 
     /// Initialises a declared binding (`let`/`const`/`var`/function) with `src`.
     pub(crate) fn bind_declared(&mut self, id: &BindingIdentifier, src: Reg) -> CResult {
-        let symbol = id.symbol_id.get().ok_or_else(|| CompileError::syntax("unbound declaration"))?;
+        let symbol = id
+            .symbol_id
+            .get()
+            .ok_or_else(|| CompileError::syntax("unbound declaration"))?;
         match self.unit.locations.get(&symbol).copied() {
             Some(Location::Register(reg)) => {
                 if reg != src {
@@ -343,9 +418,15 @@ impl FunctionCompiler<'_, '_, '_> {
             Some(Location::Global) => {
                 let flags = self.unit.scoping.symbol_flags(symbol);
                 let cache = self.cache(id.name.as_str());
-                if flags.contains(SymbolFlags::Function) && !flags.intersects(SymbolFlags::BlockScopedVariable) {
+                if flags.contains(SymbolFlags::Function)
+                    && !flags.intersects(SymbolFlags::BlockScopedVariable)
+                {
                     self.emit(Instruction::DeclareGlobalFunction { src, cache });
-                } else if flags.intersects(SymbolFlags::BlockScopedVariable | SymbolFlags::ConstVariable | SymbolFlags::Class) {
+                } else if flags.intersects(
+                    SymbolFlags::BlockScopedVariable
+                        | SymbolFlags::ConstVariable
+                        | SymbolFlags::Class,
+                ) {
                     self.emit(Instruction::InitGlobalLexical { src, cache });
                 } else {
                     self.emit(Instruction::SetGlobal { src, cache });
@@ -377,8 +458,14 @@ pub(crate) fn function_kind(f: &Function) -> FunctionKind {
 }
 
 /// The parts of a `function` definition.
-pub(crate) fn function_parts<'x, 'a>(f: &'x Function<'a>, kind: FunctionKind) -> CResult<FunctionParts<'x, 'a>> {
-    let body = f.body.as_ref().ok_or_else(|| CompileError::syntax("Function has no body"))?;
+pub(crate) fn function_parts<'x, 'a>(
+    f: &'x Function<'a>,
+    kind: FunctionKind,
+) -> CResult<FunctionParts<'x, 'a>> {
+    let body = f
+        .body
+        .as_ref()
+        .ok_or_else(|| CompileError::syntax("Function has no body"))?;
     let kind = match kind {
         FunctionKind::Normal => function_kind(f),
         other => other,
@@ -392,13 +479,21 @@ pub(crate) fn function_parts<'x, 'a>(f: &'x Function<'a>, kind: FunctionKind) ->
         span: f.span,
         kind,
         is_arrow: false,
-        own_name: if f.r#type == FunctionType::FunctionExpression { f.id.as_ref() } else { None },
+        own_name: if f.r#type == FunctionType::FunctionExpression {
+            f.id.as_ref()
+        } else {
+            None
+        },
         default_derived: false,
     })
 }
 
 /// Compiles one function body to a code record.
-pub(crate) fn compile_function_body(parent: &mut FunctionCompiler, parts: FunctionParts, name: &str) -> CResult<Code<'static>> {
+pub(crate) fn compile_function_body(
+    parent: &mut FunctionCompiler,
+    parts: FunctionParts,
+    name: &str,
+) -> CResult<Code<'static>> {
     let scoping = parent.unit.scoping;
     let flags = scoping.scope_flags(parts.scope_id);
     let strict = flags.is_strict_mode() || parent.strict;
@@ -426,8 +521,9 @@ pub(crate) fn compile_function_body(parent: &mut FunctionCompiler, parts: Functi
     }
 
     let parameter_count = items.len() as u16;
-    let simple = items.iter().all(|p| p.initializer.is_none() && matches!(p.pattern, BindingPattern::BindingIdentifier(_)))
-        && rest_param.is_none();
+    let simple = items.iter().all(|p| {
+        p.initializer.is_none() && matches!(p.pattern, BindingPattern::BindingIdentifier(_))
+    }) && rest_param.is_none();
     fc.flags.simple_parameters = simple;
     fc.flags.has_rest = rest_param.is_some() || parts.default_derived;
     // Registers 0..n receive the arguments.
@@ -440,7 +536,9 @@ pub(crate) fn compile_function_body(parent: &mut FunctionCompiler, parts: Functi
             if let BindingPattern::BindingIdentifier(id) = &param.pattern {
                 if let Some(symbol) = id.symbol_id.get() {
                     if !fc.unit.analysis.is_captured(symbol) {
-                        fc.unit.locations.insert(symbol, Location::Register(i as Reg));
+                        fc.unit
+                            .locations
+                            .insert(symbol, Location::Register(i as Reg));
                         param_symbols.push(symbol);
                     }
                 }
@@ -487,8 +585,15 @@ pub(crate) fn compile_function_body(parent: &mut FunctionCompiler, parts: Functi
         let needs_slot = facts.this_in_arrow || has_eval;
         if needs_slot {
             let key = fc.key("this");
-            fc.push_env_scope(vec![key], vec![parts.kind == FunctionKind::DerivedConstructor], vec![false]);
-            let location = Location::Env { depth: fc.unit.env_depth, slot: 0 };
+            fc.push_env_scope(
+                vec![key],
+                vec![parts.kind == FunctionKind::DerivedConstructor],
+                vec![false],
+            );
+            let location = Location::Env {
+                depth: fc.unit.env_depth,
+                slot: 0,
+            };
             if parts.kind != FunctionKind::DerivedConstructor {
                 let r = fc.alloc();
                 fc.emit(Instruction::LoadThis { dst: r });
@@ -513,7 +618,10 @@ pub(crate) fn compile_function_body(parent: &mut FunctionCompiler, parts: Functi
         let location = if facts.arguments_in_arrow || has_eval {
             let key = fc.key("arguments");
             fc.push_env_scope(vec![key], vec![false], vec![false]);
-            Location::Env { depth: fc.unit.env_depth, slot: 0 }
+            Location::Env {
+                depth: fc.unit.env_depth,
+                slot: 0,
+            }
         } else {
             Location::Register(fc.alloc())
         };
@@ -530,12 +638,20 @@ pub(crate) fn compile_function_body(parent: &mut FunctionCompiler, parts: Functi
         for (i, param) in items.iter().enumerate() {
             let m = fc.mark();
             let value = fc.alloc();
-            fc.emit(Instruction::Move { dst: value, src: i as Reg });
+            fc.emit(Instruction::Move {
+                dst: value,
+                src: i as Reg,
+            });
             if let Some(initializer) = &param.initializer {
                 let skip = fc.new_label();
-                fc.emit_jump(|target| Instruction::JumpIfNotUndefined { src: value, target }, skip);
+                fc.emit_jump(
+                    |target| Instruction::JumpIfNotUndefined { src: value, target },
+                    skip,
+                );
                 let name = match &param.pattern {
-                    BindingPattern::BindingIdentifier(id) => NameSource::Static(id.name.to_string()),
+                    BindingPattern::BindingIdentifier(id) => {
+                        NameSource::Static(id.name.to_string())
+                    }
                     _ => NameSource::Static(String::new()),
                 };
                 fc.named_evaluation(initializer, value, name)?;
@@ -548,14 +664,20 @@ pub(crate) fn compile_function_body(parent: &mut FunctionCompiler, parts: Functi
             fc.flags.has_rest = true;
             let m = fc.mark();
             let value = fc.alloc();
-            fc.emit(Instruction::CreateRestParameter { dst: value, start: parameter_count });
+            fc.emit(Instruction::CreateRestParameter {
+                dst: value,
+                start: parameter_count,
+            });
             fc.bind_pattern(&rest.rest.argument, value, true)?;
             fc.release(m);
         }
     }
 
     // Generators create their generator object (and suspend) after parameters.
-    if matches!(parts.kind, FunctionKind::Generator | FunctionKind::AsyncGenerator) {
+    if matches!(
+        parts.kind,
+        FunctionKind::Generator | FunctionKind::AsyncGenerator
+    ) {
         fc.emit(Instruction::GeneratorStart);
     }
 
@@ -590,10 +712,7 @@ pub(crate) fn compile_function_body(parent: &mut FunctionCompiler, parts: Functi
         }
     }
 
-    let length = items
-        .iter()
-        .take_while(|p| p.initializer.is_none())
-        .count() as u32;
+    let length = items.iter().take_while(|p| p.initializer.is_none()).count() as u32;
     let name_string: JsString = fc.unit.agent.create_string(name, fc.unit.gc).unbind();
     let span = (parts.span.start, parts.span.end);
     let unit_depth_after = fc.unit.env_depth;

@@ -7,17 +7,19 @@
 //! `with` and sloppy direct `eval` — to a run-time lookup by name.
 
 mod analysis;
+mod classes;
 mod control;
 mod declarations;
 mod expressions;
 mod function;
-mod classes;
 mod patterns;
 mod source;
 mod statements;
 
 pub(crate) use declarations::{Declarations, GlobalDeclaration};
-pub(crate) use source::{CompileError, CompiledScript, ScriptKind, compile_dynamic_function, compile_script};
+pub(crate) use source::{
+    CompileError, CompiledScript, ScriptKind, compile_dynamic_function, compile_script,
+};
 
 use std::sync::Arc;
 
@@ -25,8 +27,8 @@ use ahash::AHashMap;
 use oxc_semantic::{Scoping, SymbolId};
 
 use super::bytecode::{
-    Code, CodeFlags, CodeRecord, ExceptionHandler, FunctionKind, Instruction, PropertyCache, Reg, ScopeInfo,
-    SourceText,
+    Code, CodeFlags, CodeRecord, ExceptionHandler, FunctionKind, Instruction, PropertyCache, Reg,
+    ScopeInfo, SourceText,
 };
 use crate::ecmascript::execution::Agent;
 use crate::ecmascript::types::{JsString, PropertyKey, Value};
@@ -261,7 +263,11 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
 
     /// A constant-table index for a string given as UTF-16 (lone surrogates).
     pub(crate) fn utf16_constant(&mut self, units: &[u16]) -> u32 {
-        let s = self.unit.agent.create_string_from_utf16(units, self.unit.gc).unbind();
+        let s = self
+            .unit
+            .agent
+            .create_string_from_utf16(units, self.unit.gc)
+            .unbind();
         self.constants.push(s.into_value());
         self.constants.len() as u32 - 1
     }
@@ -298,14 +304,20 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
         length: u32,
     ) -> Result<Code<'static>, CompileError> {
         if self.max_register > u32::from(Reg::MAX) {
-            return Err(CompileError::syntax("Function needs too many registers (not supported)"));
+            return Err(CompileError::syntax(
+                "Function needs too many registers (not supported)",
+            ));
         }
         for (index, label) in std::mem::take(&mut self.label_uses) {
             let target = self.labels[label.0 as usize].expect("label placed");
             patch_target(&mut self.instructions[index], target);
         }
         if std::env::var_os("NOVA_DUMP_BYTECODE").is_some() {
-            dump(&name_text(self.unit.agent, name), &self.instructions, &self.handlers);
+            dump(
+                &name_text(self.unit.agent, name),
+                &self.instructions,
+                &self.handlers,
+            );
         }
         let record = CodeRecord {
             instructions: Arc::from(std::mem::take(&mut self.instructions)),
@@ -326,7 +338,8 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
             declarations: None,
         };
         let agent = &mut *self.unit.agent;
-        agent.heap.allocated_since_gc += Arena::<CodeRecord>::RECORD_BYTES + record.instructions.len() * 12;
+        agent.heap.allocated_since_gc +=
+            Arena::<CodeRecord>::RECORD_BYTES + record.instructions.len() * 12;
         Ok(Code::from_index(agent.heap.code.push(record)))
     }
 }
@@ -357,7 +370,9 @@ fn patch_target(instruction: &mut Instruction, new_target: u32) {
         | Instruction::JumpIfNotNullish { target, .. }
         | Instruction::JumpIfUndefined { target, .. }
         | Instruction::JumpIfNotUndefined { target, .. } => *target = new_target,
-        Instruction::IteratorStep { done, .. } | Instruction::ForInNext { done, .. } => *done = new_target,
+        Instruction::IteratorStep { done, .. } | Instruction::ForInNext { done, .. } => {
+            *done = new_target
+        }
         other => unreachable!("not a jump: {other:?}"),
     }
 }

@@ -88,13 +88,21 @@ impl FunctionCompiler<'_, '_, '_> {
                 let value = self.alloc();
                 match a.operator {
                     AssignmentOperator::Assign => {
-                        self.named_evaluation(&a.right, value, NameSource::Static(ident.name.to_string()))?;
+                        self.named_evaluation(
+                            &a.right,
+                            value,
+                            NameSource::Static(ident.name.to_string()),
+                        )?;
                     }
                     operator if operator.is_logical() => {
                         let end = self.new_label();
                         self.load_identifier(ident, value, false)?;
                         self.logical_skip(operator, value, end);
-                        self.named_evaluation(&a.right, value, NameSource::Static(ident.name.to_string()))?;
+                        self.named_evaluation(
+                            &a.right,
+                            value,
+                            NameSource::Static(ident.name.to_string()),
+                        )?;
                         self.store_identifier(ident, value)?;
                         self.place(end);
                         self.emit(Instruction::Move { dst, src: value });
@@ -104,14 +112,17 @@ impl FunctionCompiler<'_, '_, '_> {
                         self.load_identifier(ident, value, false)?;
                         let right = self.expr_temp(&a.right)?;
                         self.at(a);
-                        let binary = operator.to_binary_operator().expect("arithmetic assignment");
+                        let binary = operator
+                            .to_binary_operator()
+                            .expect("arithmetic assignment");
                         self.emit(binary_instruction(binary, value, value, right));
                     }
                 }
                 self.store_identifier(ident, value)?;
                 self.emit(Instruction::Move { dst, src: value });
             }
-            AssignmentTarget::ArrayAssignmentTarget(_) | AssignmentTarget::ObjectAssignmentTarget(_) => {
+            AssignmentTarget::ArrayAssignmentTarget(_)
+            | AssignmentTarget::ObjectAssignmentTarget(_) => {
                 if a.operator != AssignmentOperator::Assign {
                     return Err(CompileError::syntax("Invalid left-hand side in assignment"));
                 }
@@ -145,7 +156,9 @@ impl FunctionCompiler<'_, '_, '_> {
                         let reference = self.key_converted(reference);
                         self.reference_get(&reference, value)?;
                         let right = self.expr_temp(&a.right)?;
-                        let binary = operator.to_binary_operator().expect("arithmetic assignment");
+                        let binary = operator
+                            .to_binary_operator()
+                            .expect("arithmetic assignment");
                         self.at(a);
                         self.emit(binary_instruction(binary, value, value, right));
                         self.reference_put(&reference, value)?;
@@ -165,8 +178,14 @@ impl FunctionCompiler<'_, '_, '_> {
     fn key_converted(&mut self, reference: Reference) -> Reference {
         if let Reference::Indexed { object, key } = reference {
             let converted = self.alloc();
-            self.emit(Instruction::ToPropertyKey { dst: converted, src: key });
-            return Reference::Indexed { object, key: converted };
+            self.emit(Instruction::ToPropertyKey {
+                dst: converted,
+                src: key,
+            });
+            return Reference::Indexed {
+                object,
+                key: converted,
+            };
         }
         reference
     }
@@ -174,17 +193,36 @@ impl FunctionCompiler<'_, '_, '_> {
     /// Jumps to `end` when a logical assignment short-circuits.
     fn logical_skip(&mut self, operator: AssignmentOperator, value: Reg, end: Label) {
         match operator {
-            AssignmentOperator::LogicalOr => self.emit_jump(|target| Instruction::JumpIfTrue { cond: value, target }, end),
-            AssignmentOperator::LogicalAnd => self.emit_jump(|target| Instruction::JumpIfFalse { cond: value, target }, end),
-            _ => self.emit_jump(|target| Instruction::JumpIfNotNullish { src: value, target }, end),
+            AssignmentOperator::LogicalOr => self.emit_jump(
+                |target| Instruction::JumpIfTrue {
+                    cond: value,
+                    target,
+                },
+                end,
+            ),
+            AssignmentOperator::LogicalAnd => self.emit_jump(
+                |target| Instruction::JumpIfFalse {
+                    cond: value,
+                    target,
+                },
+                end,
+            ),
+            _ => self.emit_jump(
+                |target| Instruction::JumpIfNotNullish { src: value, target },
+                end,
+            ),
         }
     }
 
     /// Assigns `value` to an assignment target (simple or destructuring).
     pub(crate) fn assign_to_target(&mut self, target: &AssignmentTarget, value: Reg) -> CResult {
         match target {
-            AssignmentTarget::AssignmentTargetIdentifier(ident) => self.store_identifier(ident, value),
-            AssignmentTarget::ObjectAssignmentTarget(pattern) => self.object_assignment_pattern(pattern, value),
+            AssignmentTarget::AssignmentTargetIdentifier(ident) => {
+                self.store_identifier(ident, value)
+            }
+            AssignmentTarget::ObjectAssignmentTarget(pattern) => {
+                self.object_assignment_pattern(pattern, value)
+            }
             AssignmentTarget::ArrayAssignmentTarget(pattern) => {
                 let elements: Vec<Option<Element>> = pattern
                     .elements
@@ -204,9 +242,16 @@ impl FunctionCompiler<'_, '_, '_> {
         }
     }
 
-    fn object_assignment_pattern(&mut self, pattern: &ObjectAssignmentTarget, value: Reg) -> CResult {
+    fn object_assignment_pattern(
+        &mut self,
+        pattern: &ObjectAssignmentTarget,
+        value: Reg,
+    ) -> CResult {
         let check = self.alloc();
-        self.emit(Instruction::ToObject { dst: check, src: value });
+        self.emit(Instruction::ToObject {
+            dst: check,
+            src: value,
+        });
         let mut keys = Vec::new();
         for property in &pattern.properties {
             let m = self.mark();
@@ -216,11 +261,22 @@ impl FunctionCompiler<'_, '_, '_> {
                     let constant = self.string_constant(id.binding.name.as_str());
                     self.emit(Instruction::LoadConst { dst: key, constant });
                     let v = self.alloc();
-                    self.emit(Instruction::GetIndexed { dst: v, object: value, key });
+                    self.emit(Instruction::GetIndexed {
+                        dst: v,
+                        object: value,
+                        key,
+                    });
                     if let Some(init) = &id.init {
                         let skip = self.new_label();
-                        self.emit_jump(|target| Instruction::JumpIfNotUndefined { src: v, target }, skip);
-                        self.named_evaluation(init, v, NameSource::Static(id.binding.name.to_string()))?;
+                        self.emit_jump(
+                            |target| Instruction::JumpIfNotUndefined { src: v, target },
+                            skip,
+                        );
+                        self.named_evaluation(
+                            init,
+                            v,
+                            NameSource::Static(id.binding.name.to_string()),
+                        )?;
                         self.place(skip);
                     }
                     self.store_identifier(&id.binding, v)?;
@@ -234,16 +290,30 @@ impl FunctionCompiler<'_, '_, '_> {
                     // The target reference is evaluated before the value is fetched.
                     let v = self.alloc();
                     match &p.binding {
-                        AssignmentTargetMaybeDefault::AssignmentTargetWithDefault(d) if d.binding.as_member_expression().is_some() => {
-                            let reference = self.member_reference(d.binding.as_member_expression().expect("member"))?;
-                            self.emit(Instruction::GetIndexed { dst: v, object: value, key });
+                        AssignmentTargetMaybeDefault::AssignmentTargetWithDefault(d)
+                            if d.binding.as_member_expression().is_some() =>
+                        {
+                            let reference = self.member_reference(
+                                d.binding.as_member_expression().expect("member"),
+                            )?;
+                            self.emit(Instruction::GetIndexed {
+                                dst: v,
+                                object: value,
+                                key,
+                            });
                             self.default_value(v, &d.init, None)?;
                             self.reference_put(&reference, v)?;
                         }
                         AssignmentTargetMaybeDefault::AssignmentTargetWithDefault(d) => {
-                            self.emit(Instruction::GetIndexed { dst: v, object: value, key });
+                            self.emit(Instruction::GetIndexed {
+                                dst: v,
+                                object: value,
+                                key,
+                            });
                             let name = match &d.binding {
-                                AssignmentTarget::AssignmentTargetIdentifier(id) => Some(id.name.to_string()),
+                                AssignmentTarget::AssignmentTargetIdentifier(id) => {
+                                    Some(id.name.to_string())
+                                }
                                 _ => None,
                             };
                             self.default_value(v, &d.init, name)?;
@@ -253,10 +323,18 @@ impl FunctionCompiler<'_, '_, '_> {
                             let target = target.to_assignment_target();
                             if let Some(member) = target.as_member_expression() {
                                 let reference = self.member_reference(member)?;
-                                self.emit(Instruction::GetIndexed { dst: v, object: value, key });
+                                self.emit(Instruction::GetIndexed {
+                                    dst: v,
+                                    object: value,
+                                    key,
+                                });
                                 self.reference_put(&reference, v)?;
                             } else {
-                                self.emit(Instruction::GetIndexed { dst: v, object: value, key });
+                                self.emit(Instruction::GetIndexed {
+                                    dst: v,
+                                    object: value,
+                                    key,
+                                });
                                 self.assign_to_target(target, v)?;
                             }
                         }
@@ -288,7 +366,10 @@ impl FunctionCompiler<'_, '_, '_> {
     /// Applies a default initializer when `v` is undefined.
     fn default_value(&mut self, v: Reg, init: &Expression, name: Option<String>) -> CResult {
         let skip = self.new_label();
-        self.emit_jump(|target| Instruction::JumpIfNotUndefined { src: v, target }, skip);
+        self.emit_jump(
+            |target| Instruction::JumpIfNotUndefined { src: v, target },
+            skip,
+        );
         match name {
             Some(name) => self.named_evaluation(init, v, NameSource::Static(name))?,
             None => self.expr(init, v)?,
@@ -302,36 +383,56 @@ impl FunctionCompiler<'_, '_, '_> {
         let excluded = self.alloc();
         self.emit(Instruction::NewArray { dst: excluded });
         for &key in keys {
-            self.emit(Instruction::ArrayPush { array: excluded, src: key });
+            self.emit(Instruction::ArrayPush {
+                array: excluded,
+                src: key,
+            });
         }
         let target = self.alloc();
         self.emit(Instruction::NewObject { dst: target });
-        self.emit(Instruction::CopyDataProperties { target, src: value, excluded });
+        self.emit(Instruction::CopyDataProperties {
+            target,
+            src: value,
+            excluded,
+        });
         Ok(target)
     }
 
     /// Array destructuring over the iterator protocol.
-    fn array_pattern(&mut self, elements: &[Option<Element>], rest: Option<Element>, value: Reg) -> CResult {
+    fn array_pattern(
+        &mut self,
+        elements: &[Option<Element>],
+        rest: Option<Element>,
+        value: Reg,
+    ) -> CResult {
         let iterator = self.alloc_n(2);
-        self.emit(Instruction::GetIterator { dst: iterator, src: value });
+        self.emit(Instruction::GetIterator {
+            dst: iterator,
+            src: value,
+        });
         let done = self.alloc();
-        self.emit(Instruction::LoadBool { dst: done, value: false });
+        self.emit(Instruction::LoadBool {
+            dst: done,
+            value: false,
+        });
         let env_depth = self.local_env_depth;
         let start = self.pc();
         for element in elements {
             let m = self.mark();
             // Evaluate a member target's reference before stepping.
             let reference = match element {
-                Some(Element::AssignMaybeDefault(AssignmentTargetMaybeDefault::AssignmentTargetWithDefault(d))) => {
-                    match d.binding.as_member_expression() {
+                Some(Element::AssignMaybeDefault(
+                    AssignmentTargetMaybeDefault::AssignmentTargetWithDefault(d),
+                )) => match d.binding.as_member_expression() {
+                    Some(member) => Some(self.member_reference(member)?),
+                    None => None,
+                },
+                Some(Element::AssignMaybeDefault(target)) => {
+                    match target.to_assignment_target().as_member_expression() {
                         Some(member) => Some(self.member_reference(member)?),
                         None => None,
                     }
                 }
-                Some(Element::AssignMaybeDefault(target)) => match target.to_assignment_target().as_member_expression() {
-                    Some(member) => Some(self.member_reference(member)?),
-                    None => None,
-                },
                 _ => None,
             };
             let v = self.alloc();
@@ -355,11 +456,27 @@ impl FunctionCompiler<'_, '_, '_> {
             let top = self.new_label();
             let finished = self.new_label();
             self.place(top);
-            self.emit_jump(|target| Instruction::JumpIfTrue { cond: done, target }, finished);
+            self.emit_jump(
+                |target| Instruction::JumpIfTrue { cond: done, target },
+                finished,
+            );
             let v = self.alloc();
-            self.emit(Instruction::LoadBool { dst: done, value: true });
-            self.emit_jump(|d| Instruction::IteratorStep { dst: v, iterator, done: d }, finished);
-            self.emit(Instruction::LoadBool { dst: done, value: false });
+            self.emit(Instruction::LoadBool {
+                dst: done,
+                value: true,
+            });
+            self.emit_jump(
+                |d| Instruction::IteratorStep {
+                    dst: v,
+                    iterator,
+                    done: d,
+                },
+                finished,
+            );
+            self.emit(Instruction::LoadBool {
+                dst: done,
+                value: false,
+            });
             self.emit(Instruction::ArrayPush { array, src: v });
             self.jump(top);
             self.place(finished);
@@ -369,7 +486,10 @@ impl FunctionCompiler<'_, '_, '_> {
         // Normal completion: close the iterator unless it is done.
         let after = self.new_label();
         let skip_close = self.new_label();
-        self.emit_jump(|target| Instruction::JumpIfTrue { cond: done, target }, skip_close);
+        self.emit_jump(
+            |target| Instruction::JumpIfTrue { cond: done, target },
+            skip_close,
+        );
         self.emit(Instruction::IteratorClose { iterator });
         self.place(skip_close);
         self.jump(after);
@@ -384,7 +504,10 @@ impl FunctionCompiler<'_, '_, '_> {
             env_depth,
         });
         let rethrow = self.new_label();
-        self.emit_jump(|target| Instruction::JumpIfTrue { cond: done, target }, rethrow);
+        self.emit_jump(
+            |target| Instruction::JumpIfTrue { cond: done, target },
+            rethrow,
+        );
         self.emit(Instruction::IteratorCloseQuiet { iterator });
         self.place(rethrow);
         self.emit(Instruction::Throw { src: exception });
@@ -397,24 +520,47 @@ impl FunctionCompiler<'_, '_, '_> {
         let exhausted = self.new_label();
         let have = self.new_label();
         self.emit(Instruction::LoadUndefined { dst: v });
-        self.emit_jump(|target| Instruction::JumpIfTrue { cond: done, target }, have);
-        self.emit(Instruction::LoadBool { dst: done, value: true });
-        self.emit_jump(|d| Instruction::IteratorStep { dst: v, iterator, done: d }, exhausted);
-        self.emit(Instruction::LoadBool { dst: done, value: false });
+        self.emit_jump(
+            |target| Instruction::JumpIfTrue { cond: done, target },
+            have,
+        );
+        self.emit(Instruction::LoadBool {
+            dst: done,
+            value: true,
+        });
+        self.emit_jump(
+            |d| Instruction::IteratorStep {
+                dst: v,
+                iterator,
+                done: d,
+            },
+            exhausted,
+        );
+        self.emit(Instruction::LoadBool {
+            dst: done,
+            value: false,
+        });
         self.jump(have);
         self.place(exhausted);
         self.emit(Instruction::LoadUndefined { dst: v });
         self.place(have);
     }
 
-    fn assign_element(&mut self, element: &Element, v: Reg, reference: Option<Reference>) -> CResult {
+    fn assign_element(
+        &mut self,
+        element: &Element,
+        v: Reg,
+        reference: Option<Reference>,
+    ) -> CResult {
         match element {
             Element::Binding(pattern, init) => self.bind_pattern(pattern, v, *init),
             Element::Assign(target) => match reference {
                 Some(reference) => self.reference_put(&reference, v),
                 None => self.assign_to_target(target, v),
             },
-            Element::AssignMaybeDefault(AssignmentTargetMaybeDefault::AssignmentTargetWithDefault(d)) => {
+            Element::AssignMaybeDefault(
+                AssignmentTargetMaybeDefault::AssignmentTargetWithDefault(d),
+            ) => {
                 let name = match &d.binding {
                     AssignmentTarget::AssignmentTargetIdentifier(id) => Some(id.name.to_string()),
                     _ => None,
@@ -435,7 +581,12 @@ impl FunctionCompiler<'_, '_, '_> {
     /// BindingInitialization of a binding pattern with `value`. With `init`
     /// true the bindings are initialised (let/const/params); otherwise they
     /// are assigned (var).
-    pub(crate) fn bind_pattern(&mut self, pattern: &BindingPattern, value: Reg, init: bool) -> CResult {
+    pub(crate) fn bind_pattern(
+        &mut self,
+        pattern: &BindingPattern,
+        value: Reg,
+        init: bool,
+    ) -> CResult {
         match pattern {
             BindingPattern::BindingIdentifier(id) => self.bind_identifier(id, value, init),
             BindingPattern::AssignmentPattern(p) => {
@@ -450,7 +601,10 @@ impl FunctionCompiler<'_, '_, '_> {
             }
             BindingPattern::ObjectPattern(p) => {
                 let check = self.alloc();
-                self.emit(Instruction::ToObject { dst: check, src: value });
+                self.emit(Instruction::ToObject {
+                    dst: check,
+                    src: value,
+                });
                 let mut keys = Vec::new();
                 for property in &p.properties {
                     let m = self.mark();
@@ -460,7 +614,11 @@ impl FunctionCompiler<'_, '_, '_> {
                         self.property_key_reg(&property.key)?
                     };
                     let v = self.alloc();
-                    self.emit(Instruction::GetIndexed { dst: v, object: value, key });
+                    self.emit(Instruction::GetIndexed {
+                        dst: v,
+                        object: value,
+                        key,
+                    });
                     self.bind_pattern(&property.value, v, init)?;
                     if p.rest.is_some() {
                         keys.push(key);
@@ -493,7 +651,10 @@ impl FunctionCompiler<'_, '_, '_> {
         }
         // `var x = v` under `with`: PutValue through the object environment.
         let constant = self.string_constant(id.name.as_str());
-        self.emit(Instruction::SetName { src: value, constant });
+        self.emit(Instruction::SetName {
+            src: value,
+            constant,
+        });
         Ok(())
     }
 }

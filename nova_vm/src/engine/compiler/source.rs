@@ -95,7 +95,10 @@ fn render_error(source: &SourceText, message: &str, offset: Option<u32>) -> Comp
     let shown: String = line_text.chars().take(160).collect();
     let caret = " ".repeat(column.saturating_sub(1) as usize);
     CompileError {
-        message: format!("{message}\n  --> {}:{line}:{column}\n   | {shown}\n   | {caret}^", source.name),
+        message: format!(
+            "{message}\n  --> {}:{line}:{column}\n   | {shown}\n   | {caret}^",
+            source.name
+        ),
     }
 }
 
@@ -152,13 +155,21 @@ pub(crate) fn compile_script(
     gc: NoGcScope,
 ) -> Result<CompiledScript, CompileError> {
     let forced_strict = matches!(kind, ScriptKind::Eval { strict: true, .. });
-    let full_text = if forced_strict { format!("\"use strict\";{text}") } else { text.to_owned() };
+    let full_text = if forced_strict {
+        format!("\"use strict\";{text}")
+    } else {
+        text.to_owned()
+    };
     let source = Arc::new(SourceText {
         name: name.to_owned(),
         text: full_text,
     });
     if nesting_depth(&source.text) > MAX_SOURCE_NESTING {
-        return Err(render_error(&source, "SyntaxError: Nesting is too deep (not supported)", None));
+        return Err(render_error(
+            &source,
+            "SyntaxError: Nesting is too deep (not supported)",
+            None,
+        ));
     }
     let allocator = Allocator::default();
     let parsed = Parser::new(&allocator, &source.text, SourceType::script())
@@ -170,16 +181,30 @@ pub(crate) fn compile_script(
         .parse();
     if let Some(error) = parsed.diagnostics.first() {
         let offset = error.labels.first().map(|l| l.offset() as u32);
-        return Err(render_error(&source, &format!("SyntaxError: {}", error.message), offset));
+        return Err(render_error(
+            &source,
+            &format!("SyntaxError: {}", error.message),
+            offset,
+        ));
     }
     if parsed.panicked {
-        return Err(render_error(&source, "SyntaxError: Invalid or unexpected token", None));
+        return Err(render_error(
+            &source,
+            "SyntaxError: Invalid or unexpected token",
+            None,
+        ));
     }
     let program = parsed.program;
-    let semantic = SemanticBuilder::new().with_check_syntax_error(true).build(&program);
+    let semantic = SemanticBuilder::new()
+        .with_check_syntax_error(true)
+        .build(&program);
     if let Some(error) = semantic.diagnostics.first() {
         let offset = error.labels.first().map(|l| l.offset() as u32);
-        return Err(render_error(&source, &format!("SyntaxError: {}", error.message), offset));
+        return Err(render_error(
+            &source,
+            &format!("SyntaxError: {}", error.message),
+            offset,
+        ));
     }
     let semantic = semantic.semantic;
     let scoping = semantic.scoping();
@@ -199,12 +224,21 @@ pub(crate) fn compile_script(
         function_expression_names: Default::default(),
         private_names: Vec::new(),
     };
-    let strict = forced_strict || program.directives.iter().any(|d| d.directive == "use strict");
+    let strict = forced_strict
+        || program
+            .directives
+            .iter()
+            .any(|d| d.directive == "use strict");
     let result = compile_program(&mut unit, &program, kind, strict);
     result.map_err(|e| render_error(&source, &format!("SyntaxError: {}", e.message), None))
 }
 
-fn compile_program(unit: &mut Unit, program: &Program, kind: ScriptKind, strict: bool) -> Result<CompiledScript, CompileError> {
+fn compile_program(
+    unit: &mut Unit,
+    program: &Program,
+    kind: ScriptKind,
+    strict: bool,
+) -> Result<CompiledScript, CompileError> {
     let scoping = unit.scoping;
     let root = scoping.root_scope_id();
     let function_kind = match kind {
@@ -220,7 +254,9 @@ fn compile_program(unit: &mut Unit, program: &Program, kind: ScriptKind, strict:
         let flags = scoping.symbol_flags(symbol);
         let name = scoping.symbol_name(symbol);
         let key = unit.agent.key_from_str(name, unit.gc).unbind();
-        let lexical = flags.intersects(SymbolFlags::BlockScopedVariable | SymbolFlags::ConstVariable | SymbolFlags::Class);
+        let lexical = flags.intersects(
+            SymbolFlags::BlockScopedVariable | SymbolFlags::ConstVariable | SymbolFlags::Class,
+        );
         match kind {
             ScriptKind::Script | ScriptKind::DynamicFunction => {
                 unit.locations.insert(symbol, Location::Global);
@@ -238,11 +274,13 @@ fn compile_program(unit: &mut Unit, program: &Program, kind: ScriptKind, strict:
                 } else {
                     // Declared in the caller's variable environment at instantiation;
                     // accessed by name.
-                    declarations.names.push(if flags.contains(SymbolFlags::Function) {
-                        GlobalDeclaration::Function(key)
-                    } else {
-                        GlobalDeclaration::Var(key)
-                    });
+                    declarations
+                        .names
+                        .push(if flags.contains(SymbolFlags::Function) {
+                            GlobalDeclaration::Function(key)
+                        } else {
+                            GlobalDeclaration::Var(key)
+                        });
                 }
             }
         }
@@ -252,7 +290,11 @@ fn compile_program(unit: &mut Unit, program: &Program, kind: ScriptKind, strict:
     fc.completion_register = Some(completion);
     fc.emit(Instruction::LoadUndefined { dst: completion });
     let pushed = if matches!(kind, ScriptKind::Eval { .. }) {
-        let skip: Vec<_> = root_symbols.iter().copied().filter(|s| !eval_lexicals.contains(s)).collect();
+        let skip: Vec<_> = root_symbols
+            .iter()
+            .copied()
+            .filter(|s| !eval_lexicals.contains(s))
+            .collect();
         fc.enter_scope(root, &skip)?
     } else {
         false
@@ -298,14 +340,18 @@ pub(crate) fn compile_dynamic_function(
             [Statement::ExpressionStatement(e)] => match e.expression.without_parentheses() {
                 Expression::FunctionExpression(f) => {
                     f.span.end as usize == expected_end
-                        && f.body.as_ref().is_some_and(|b| b.span.start as usize == body_start)
+                        && f.body
+                            .as_ref()
+                            .is_some_and(|b| b.span.start as usize == body_start)
                 }
                 _ => false,
             },
             _ => false,
         };
         if !ok {
-            return Err(CompileError::syntax("SyntaxError: Invalid function parameters or body"));
+            return Err(CompileError::syntax(
+                "SyntaxError: Invalid function parameters or body",
+            ));
         }
     }
     let compiled = compile_script(agent, &text, "anonymous", ScriptKind::DynamicFunction, gc)?;
@@ -314,10 +360,15 @@ pub(crate) fn compile_dynamic_function(
 
 impl FunctionCompiler<'_, '_, '_> {
     /// A frozen template object (with its frozen `raw` array) as a constant.
-    pub(crate) fn template_object_constant(&mut self, cooked: &[Option<String>], raw: &[String]) -> u32 {
+    pub(crate) fn template_object_constant(
+        &mut self,
+        cooked: &[Option<String>],
+        raw: &[String],
+    ) -> u32 {
         let gc = self.unit.gc;
         let agent = &mut *self.unit.agent;
-        let array_prototype = agent.intrinsic(crate::ecmascript::execution::Intrinsic::ArrayPrototype);
+        let array_prototype =
+            agent.intrinsic(crate::ecmascript::execution::Intrinsic::ArrayPrototype);
         let frozen = Attributes::data(false, true, false);
         let make = |agent: &mut Agent, values: Vec<Value<'static>>| {
             let array = agent.create_object(Some(array_prototype), ObjectKind::Array, gc);
@@ -327,7 +378,10 @@ impl FunctionCompiler<'_, '_, '_> {
             array.set_elements(agent, elements);
             array
         };
-        let raw_values: Vec<Value<'static>> = raw.iter().map(|r| agent.create_string(r, gc).unbind().into_value()).collect();
+        let raw_values: Vec<Value<'static>> = raw
+            .iter()
+            .map(|r| agent.create_string(r, gc).unbind().into_value())
+            .collect();
         let raw_array = make(agent, raw_values);
         raw_array.set_stored_non_extensible(agent);
         let cooked_values: Vec<Value<'static>> = cooked
@@ -345,4 +399,3 @@ impl FunctionCompiler<'_, '_, '_> {
         self.constants.len() as u32 - 1
     }
 }
-

@@ -35,11 +35,15 @@ impl FunctionCompiler<'_, '_, '_> {
                     self.expr_temp(&e.expression)?;
                 }
             },
-            Statement::VariableDeclaration(declaration) => self.variable_declaration(declaration)?,
+            Statement::VariableDeclaration(declaration) => {
+                self.variable_declaration(declaration)?
+            }
             Statement::FunctionDeclaration(f) => self.annex_b_function(f)?,
             Statement::ClassDeclaration(c) => {
                 let r = self.alloc();
-                let name = c.id.as_ref().map(|id| NameSource::Static(id.name.to_string()));
+                let name =
+                    c.id.as_ref()
+                        .map(|id| NameSource::Static(id.name.to_string()));
                 self.class(c, r, name)?;
                 if let Some(id) = &c.id {
                     self.bind_declared(id, r)?;
@@ -50,7 +54,10 @@ impl FunctionCompiler<'_, '_, '_> {
                 let else_label = self.new_label();
                 let end = self.new_label();
                 let test = self.expr_operand(&i.test, false)?;
-                self.emit_jump(|target| Instruction::JumpIfFalse { cond: test, target }, else_label);
+                self.emit_jump(
+                    |target| Instruction::JumpIfFalse { cond: test, target },
+                    else_label,
+                );
                 self.statement(&i.consequent)?;
                 if let Some(alternate) = &i.alternate {
                     self.jump(end);
@@ -68,7 +75,10 @@ impl FunctionCompiler<'_, '_, '_> {
                 self.push_loop(labels, end, top);
                 self.place(top);
                 let test = self.expr_operand(&w.test, false)?;
-                self.emit_jump(|target| Instruction::JumpIfFalse { cond: test, target }, end);
+                self.emit_jump(
+                    |target| Instruction::JumpIfFalse { cond: test, target },
+                    end,
+                );
                 self.statement(&w.body)?;
                 self.jump(top);
                 self.control.pop();
@@ -142,8 +152,14 @@ impl FunctionCompiler<'_, '_, '_> {
                         v
                     }
                 };
-                if matches!(self.kind, crate::engine::bytecode::FunctionKind::AsyncGenerator) {
-                    self.emit(Instruction::Await { dst: value, src: value });
+                if matches!(
+                    self.kind,
+                    crate::engine::bytecode::FunctionKind::AsyncGenerator
+                ) {
+                    self.emit(Instruction::Await {
+                        dst: value,
+                        src: value,
+                    });
                 }
                 self.emit_completion(Completion::Return, Some(value));
             }
@@ -159,7 +175,8 @@ impl FunctionCompiler<'_, '_, '_> {
                         let completion = self.completion_register;
                         self.with_finally(
                             |fc| {
-                                fc.deferred_error = fc.try_catch(t).err().or(fc.deferred_error.take());
+                                fc.deferred_error =
+                                    fc.try_catch(t).err().or(fc.deferred_error.take());
                             },
                             |fc| {
                                 // The finally block's own completion value is discarded.
@@ -185,7 +202,10 @@ impl FunctionCompiler<'_, '_, '_> {
             Statement::WithStatement(w) => {
                 self.reset_completion();
                 let object = self.expr_temp(&w.object)?;
-                self.emit(Instruction::ToObject { dst: object, src: object });
+                self.emit(Instruction::ToObject {
+                    dst: object,
+                    src: object,
+                });
                 self.emit(Instruction::PushWithEnv { object });
                 self.unit.env_depth += 1;
                 self.local_env_depth += 1;
@@ -220,7 +240,11 @@ impl FunctionCompiler<'_, '_, '_> {
     }
 
     /// A block with its own scope.
-    pub(crate) fn block(&mut self, body: &[Statement], scope: Option<oxc_syntax::scope::ScopeId>) -> CResult {
+    pub(crate) fn block(
+        &mut self,
+        body: &[Statement],
+        scope: Option<oxc_syntax::scope::ScopeId>,
+    ) -> CResult {
         let pushed = match scope {
             Some(scope) => self.enter_scope(scope, &[])?,
             None => false,
@@ -237,7 +261,9 @@ impl FunctionCompiler<'_, '_, '_> {
     /// the var-scoped binding of the same name when evaluated.
     fn annex_b_function(&mut self, f: &Function) -> CResult {
         let Some(id) = &f.id else { return Ok(()) };
-        let Some(symbol) = id.symbol_id.get() else { return Ok(()) };
+        let Some(symbol) = id.symbol_id.get() else {
+            return Ok(());
+        };
         let scoping = self.unit.scoping;
         let declared = scoping.symbol_scope_id(symbol);
         if self.strict || scoping.scope_flags(declared).is_var() {
@@ -248,7 +274,11 @@ impl FunctionCompiler<'_, '_, '_> {
         while let Some(s) = scope {
             if let Some(outer) = scoping.get_binding(s, id.name) {
                 let flags = scoping.symbol_flags(outer);
-                if flags.intersects(oxc_syntax::symbol::SymbolFlags::BlockScopedVariable | oxc_syntax::symbol::SymbolFlags::ConstVariable | oxc_syntax::symbol::SymbolFlags::Class) {
+                if flags.intersects(
+                    oxc_syntax::symbol::SymbolFlags::BlockScopedVariable
+                        | oxc_syntax::symbol::SymbolFlags::ConstVariable
+                        | oxc_syntax::symbol::SymbolFlags::Class,
+                ) {
                     return Ok(());
                 }
                 if scoping.scope_flags(s).is_var() {
@@ -293,8 +323,13 @@ impl FunctionCompiler<'_, '_, '_> {
 
     fn variable_declaration(&mut self, declaration: &VariableDeclaration) -> CResult {
         let is_var = declaration.kind == VariableDeclarationKind::Var;
-        if matches!(declaration.kind, VariableDeclarationKind::Using | VariableDeclarationKind::AwaitUsing) {
-            return Err(CompileError::syntax("'using' declarations are not supported yet"));
+        if matches!(
+            declaration.kind,
+            VariableDeclarationKind::Using | VariableDeclarationKind::AwaitUsing
+        ) {
+            return Err(CompileError::syntax(
+                "'using' declarations are not supported yet",
+            ));
         }
         for declarator in &declaration.declarations {
             let m = self.mark();
@@ -310,7 +345,11 @@ impl FunctionCompiler<'_, '_, '_> {
                     let value = self.alloc();
                     match &declarator.id {
                         BindingPattern::BindingIdentifier(id) => {
-                            self.named_evaluation(init, value, NameSource::Static(id.name.to_string()))?;
+                            self.named_evaluation(
+                                init,
+                                value,
+                                NameSource::Static(id.name.to_string()),
+                            )?;
                         }
                         _ => self.expr(init, value)?,
                     }
@@ -374,16 +413,29 @@ impl FunctionCompiler<'_, '_, '_> {
     fn bind_for_head(&mut self, left: &ForStatementLeft, value: Reg) -> CResult {
         match left {
             ForStatementLeft::VariableDeclaration(d) => {
-                let declarator = d.declarations.first().ok_or_else(|| CompileError::syntax("Invalid for-in/of head"))?;
-                self.bind_pattern(&declarator.id, value, d.kind != VariableDeclarationKind::Var)
+                let declarator = d
+                    .declarations
+                    .first()
+                    .ok_or_else(|| CompileError::syntax("Invalid for-in/of head"))?;
+                self.bind_pattern(
+                    &declarator.id,
+                    value,
+                    d.kind != VariableDeclarationKind::Var,
+                )
             }
             target => self.assign_to_target(target.to_assignment_target(), value),
         }
     }
 
-    fn head_scope(&self, f_scope: Option<oxc_syntax::scope::ScopeId>, left: &ForStatementLeft) -> Option<oxc_syntax::scope::ScopeId> {
+    fn head_scope(
+        &self,
+        f_scope: Option<oxc_syntax::scope::ScopeId>,
+        left: &ForStatementLeft,
+    ) -> Option<oxc_syntax::scope::ScopeId> {
         match left {
-            ForStatementLeft::VariableDeclaration(d) if d.kind != VariableDeclarationKind::Var => f_scope,
+            ForStatementLeft::VariableDeclaration(d) if d.kind != VariableDeclarationKind::Var => {
+                f_scope
+            }
             _ => None,
         }
     }
@@ -412,13 +464,29 @@ impl FunctionCompiler<'_, '_, '_> {
         let end = self.new_label();
         let after = self.new_label();
         let object_nullish = self.new_label();
-        self.emit_jump(|target| Instruction::JumpIfNullish { src: object, target }, object_nullish);
-        self.emit(Instruction::ForInStart { dst: iterator, src: object });
+        self.emit_jump(
+            |target| Instruction::JumpIfNullish {
+                src: object,
+                target,
+            },
+            object_nullish,
+        );
+        self.emit(Instruction::ForInStart {
+            dst: iterator,
+            src: object,
+        });
         let top = self.new_label();
         self.push_loop(labels, end, top);
         self.place(top);
         let key = self.alloc();
-        self.emit_jump(|done| Instruction::ForInNext { dst: key, iterator, done }, end);
+        self.emit_jump(
+            |done| Instruction::ForInNext {
+                dst: key,
+                iterator,
+                done,
+            },
+            end,
+        );
         let pushed = match head_scope {
             Some(scope) => self.enter_scope(scope, &[])?,
             None => false,
@@ -448,13 +516,23 @@ impl FunctionCompiler<'_, '_, '_> {
         let iterable = self.expr_temp(&f.right)?;
         self.leave_scope(pushed);
         let iterator = self.alloc_n(2);
-        self.emit(Instruction::GetIterator { dst: iterator, src: iterable });
+        self.emit(Instruction::GetIterator {
+            dst: iterator,
+            src: iterable,
+        });
         let top = self.new_label();
         let end = self.new_label();
         self.push_loop(labels, end, top);
         self.place(top);
         let value = self.alloc();
-        self.emit_jump(|done| Instruction::IteratorStep { dst: value, iterator, done }, end);
+        self.emit_jump(
+            |done| Instruction::IteratorStep {
+                dst: value,
+                iterator,
+                done,
+            },
+            end,
+        );
         // Abrupt completions of the body close the iterator.
         self.control.push(ControlScope::Iterator { iterator });
         let env_depth = self.local_env_depth;
@@ -519,9 +597,16 @@ impl FunctionCompiler<'_, '_, '_> {
                 Some(t) => {
                     let m = self.mark();
                     let value = self.expr_temp(t)?;
-                    self.emit(Instruction::StrictEq { dst: test, lhs: discriminant, rhs: value });
+                    self.emit(Instruction::StrictEq {
+                        dst: test,
+                        lhs: discriminant,
+                        rhs: value,
+                    });
                     let label = case_labels[i];
-                    self.emit_jump(|target| Instruction::JumpIfTrue { cond: test, target }, label);
+                    self.emit_jump(
+                        |target| Instruction::JumpIfTrue { cond: test, target },
+                        label,
+                    );
                     self.release(m);
                 }
                 None => default_index = Some(i),

@@ -2,9 +2,9 @@
 //! [10.2.2 [[Construct]]](https://tc39.es/ecma262/#sec-ecmascript-function-objects-construct-argumentslist-newtarget)
 //! of ECMAScript function objects: pushing frames.
 
+use super::MAX_FRAMES;
 use super::frame::{Frame, ReturnTo};
 use super::run::run;
-use super::MAX_FRAMES;
 use crate::ecmascript::abstract_operations::{
     call_function, construct, enter_native, ordinary_create_from_constructor, to_object,
 };
@@ -47,8 +47,11 @@ pub(crate) fn push_function_frame(
     let code = record.code;
     let environment = record.environment;
     let realm = record.realm;
-    let (lexical_this, lexical_new_target, lexical_function) =
-        (record.lexical_this, record.lexical_new_target, record.this_function);
+    let (lexical_this, lexical_new_target, lexical_function) = (
+        record.lexical_this,
+        record.lexical_new_target,
+        record.this_function,
+    );
     let code_record = agent.heap.code.get(code.index());
     let kind = code_record.kind;
     let flags = code_record.flags;
@@ -82,10 +85,17 @@ pub(crate) fn push_function_frame(
         agent.current_realm = realm;
         let boxed = to_object(agent, this, gc);
         agent.current_realm = previous;
-        (boxed?.unbind().into(), new_target.unbind(), f.unbind().into())
+        (
+            boxed?.unbind().into(),
+            new_target.unbind(),
+            f.unbind().into(),
+        )
     };
-    let arguments = (flags.uses_arguments || flags.has_rest)
-        .then(|| agent.vm.stack[args_start..args_start + argc].to_vec().into_boxed_slice());
+    let arguments = (flags.uses_arguments || flags.has_rest).then(|| {
+        agent.vm.stack[args_start..args_start + argc]
+            .to_vec()
+            .into_boxed_slice()
+    });
     let stack = &mut agent.vm.stack;
     stack.truncate(args_start + argc.min(register_count));
     stack.resize(args_start + register_count, Value::Undefined);
@@ -120,8 +130,20 @@ pub fn call_ecmascript_function<'gc>(
 ) -> JsResult<'gc, Value<'gc>> {
     enter_native(agent, gc.nogc())?;
     let base = agent.vm.stack.len();
-    agent.vm.stack.extend(args.as_slice().iter().map(|v| v.unbind()));
-    let pushed = push_function_frame(agent, f, this, base, args.len(), Value::Undefined, ReturnTo::Native, gc.nogc());
+    agent
+        .vm
+        .stack
+        .extend(args.as_slice().iter().map(|v| v.unbind()));
+    let pushed = push_function_frame(
+        agent,
+        f,
+        this,
+        base,
+        args.len(),
+        Value::Undefined,
+        ReturnTo::Native,
+        gc.nogc(),
+    );
     if let Err(e) = pushed {
         agent.vm.stack.truncate(base);
         agent.vm.native_depth -= 1;
@@ -142,9 +164,11 @@ pub fn construct_ecmascript_function<'gc>(
 ) -> JsResult<'gc, Object<'gc>> {
     let roots = agent.scoped_roots.len();
     let args_start = agent.scoped_roots.len();
-    agent
-        .scoped_roots
-        .extend(args.as_slice().iter().map(|v| crate::ecmascript::execution::HeapRoot::Value(v.unbind())));
+    agent.scoped_roots.extend(
+        args.as_slice()
+            .iter()
+            .map(|v| crate::ecmascript::execution::HeapRoot::Value(v.unbind())),
+    );
     let argc = args.len();
     let f_scoped = f.bind(gc.nogc()).scope(agent, gc.nogc());
     let new_target_scoped = new_target.bind(gc.nogc()).scope(agent, gc.nogc());
@@ -158,7 +182,8 @@ pub fn construct_ecmascript_function<'gc>(
     enter_native(agent, gc.nogc())?;
     let base = agent.vm.stack.len();
     for i in 0..argc {
-        let crate::ecmascript::execution::HeapRoot::Value(v) = agent.scoped_roots[args_start + i] else {
+        let crate::ecmascript::execution::HeapRoot::Value(v) = agent.scoped_roots[args_start + i]
+        else {
             unreachable!("value root")
         };
         agent.vm.stack.push(v);
@@ -166,7 +191,16 @@ pub fn construct_ecmascript_function<'gc>(
     let f = f_scoped.get(agent);
     let new_target = new_target_scoped.get(agent);
     agent.scoped_roots.truncate(roots);
-    if let Err(e) = push_function_frame(agent, f, this, base, argc, new_target.into(), ReturnTo::Native, gc.nogc()) {
+    if let Err(e) = push_function_frame(
+        agent,
+        f,
+        this,
+        base,
+        argc,
+        new_target.into(),
+        ReturnTo::Native,
+        gc.nogc(),
+    ) {
         agent.vm.stack.truncate(base);
         agent.vm.native_depth -= 1;
         return Err(e);
@@ -197,11 +231,22 @@ pub(crate) fn prepare_construct_this<'gc>(
         FunctionKind::Normal | FunctionKind::ClassConstructor => {
             let f = f.bind(gc.nogc()).scope(agent, gc.nogc());
             // a. Let thisArgument be ? OrdinaryCreateFromConstructor(newTarget, "%Object.prototype%").
-            let this = ordinary_create_from_constructor(agent, new_target, Intrinsic::ObjectPrototype, ObjectKind::Ordinary, gc.reborrow())?
-                .unbind()
-                .scope(agent, gc.nogc());
+            let this = ordinary_create_from_constructor(
+                agent,
+                new_target,
+                Intrinsic::ObjectPrototype,
+                ObjectKind::Ordinary,
+                gc.reborrow(),
+            )?
+            .unbind()
+            .scope(agent, gc.nogc());
             // Base class constructors initialise fields before running their body.
-            super::objects::initialize_instance_elements(agent, this.get(agent).into(), f.get(agent), gc.reborrow())?;
+            super::objects::initialize_instance_elements(
+                agent,
+                this.get(agent).into(),
+                f.get(agent),
+                gc.reborrow(),
+            )?;
             Ok(this.get(agent).bind(gc.into_nogc()).into())
         }
         _ => Err(agent.throw_type_error("Value is not a constructor", gc.into_nogc())),
@@ -221,7 +266,16 @@ pub(crate) fn call_from_registers<'gc>(
 ) -> JsResult<'gc, CallOutcome> {
     if let Value::Object(o) = f {
         if let ObjectKind::ECMAScriptFunction(_) = o.kind(agent) {
-            push_function_frame(agent, o, this, args_start, argc, Value::Undefined, ReturnTo::Register(return_register as u32), gc.nogc())?;
+            push_function_frame(
+                agent,
+                o,
+                this,
+                args_start,
+                argc,
+                Value::Undefined,
+                ReturnTo::Register(return_register as u32),
+                gc.nogc(),
+            )?;
             return Ok(CallOutcome::Pushed);
         }
     }

@@ -5,7 +5,9 @@ use super::frame::{Frame, ReturnTo};
 use super::run::{Returned, run};
 use crate::ecmascript::abstract_operations::{call_function, get, get_method, to_boolean};
 use crate::ecmascript::builtins::ArgumentsList;
-use crate::ecmascript::builtins::control_abstraction::{Generator, GeneratorRecord, GeneratorState, SuspendedFrame};
+use crate::ecmascript::builtins::control_abstraction::{
+    Generator, GeneratorRecord, GeneratorState, SuspendedFrame,
+};
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
 use crate::ecmascript::types::object::{Attributes, ObjectKind};
 use crate::ecmascript::types::{Object, PropertyKey, Value};
@@ -18,11 +20,21 @@ fn key(name: &'static str) -> PropertyKey<'static> {
 }
 
 /// ### [7.4.14 CreateIteratorResultObject ( value, done )](https://tc39.es/ecma262/#sec-createiterresultobject)
-pub(crate) fn create_iter_result_object<'gc>(agent: &mut Agent, value: Value, done: bool, gc: NoGcScope<'gc, '_>) -> Object<'gc> {
+pub(crate) fn create_iter_result_object<'gc>(
+    agent: &mut Agent,
+    value: Value,
+    done: bool,
+    gc: NoGcScope<'gc, '_>,
+) -> Object<'gc> {
     let prototype = agent.intrinsic(Intrinsic::ObjectPrototype);
     let object = agent.create_object(Some(prototype), ObjectKind::Ordinary, gc);
     object.add_named_data(agent, key("value"), value, Attributes::DEFAULT);
-    object.add_named_data(agent, key("done"), Value::Boolean(done), Attributes::DEFAULT);
+    object.add_named_data(
+        agent,
+        key("done"),
+        Value::Boolean(done),
+        Attributes::DEFAULT,
+    );
     object
 }
 
@@ -54,7 +66,8 @@ fn deliver(agent: &mut Agent, frame: &Frame, value: Value) -> Returned {
     match frame.return_to {
         ReturnTo::Register(register) => {
             let caller = agent.vm.frames.last().expect("caller frame");
-            let caller_end = caller.base as usize + usize::from(agent.heap.code.get(caller.code.index()).register_count);
+            let caller_end = caller.base as usize
+                + usize::from(agent.heap.code.get(caller.code.index()).register_count);
             let end = caller_end.max(register as usize + 1);
             agent.vm.stack.truncate(end);
             agent.vm.stack.resize(end, Value::Undefined);
@@ -71,9 +84,14 @@ fn deliver(agent: &mut Agent, frame: &Frame, value: Value) -> Returned {
 /// `GeneratorStart`: creates the generator object (prototype from the
 /// function's `prototype` property) holding the suspended frame, and returns
 /// it to the caller.
-pub(crate) fn generator_start<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, Returned> {
+pub(crate) fn generator_start<'gc>(
+    agent: &mut Agent,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Returned> {
     let callee = agent.vm.frames.last().expect("frame").callee;
-    let Value::Object(function) = callee else { unreachable!("generator callee") };
+    let Value::Object(function) = callee else {
+        unreachable!("generator callee")
+    };
     // OrdinaryCreateFromConstructor(functionObject, "%GeneratorFunction.prototype.prototype%")
     let key_prototype = agent.static_key("prototype");
     let prototype = get(agent, function, key_prototype, gc.reborrow())?.unbind();
@@ -83,7 +101,8 @@ pub(crate) fn generator_start<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) 
     };
     let gc = gc.into_nogc();
     let (frame, suspended) = suspend_frame(agent, None);
-    agent.heap.allocated_since_gc += Arena::<GeneratorRecord>::RECORD_BYTES + suspended.registers.len() * 8;
+    agent.heap.allocated_since_gc +=
+        Arena::<GeneratorRecord>::RECORD_BYTES + suspended.registers.len() * 8;
     let record = Generator::from_index(agent.heap.generators.push(GeneratorRecord {
         state: GeneratorState::SuspendedStart,
         frame: Some(suspended),
@@ -95,15 +114,31 @@ pub(crate) fn generator_start<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) 
 /// `Yield`: suspends the running generator frame. With `wrap`, the yielded
 /// value is wrapped in an iterator result (`yield`); otherwise it is already
 /// one (`yield*` passes inner results through).
-pub(crate) fn yield_value(agent: &mut Agent, value: Value, resume_register: Reg, wrap: bool, gc: NoGcScope) -> Returned {
-    let generator = agent.vm.frames.last().expect("frame").generator.expect("yield inside a generator");
+pub(crate) fn yield_value(
+    agent: &mut Agent,
+    value: Value,
+    resume_register: Reg,
+    wrap: bool,
+    gc: NoGcScope,
+) -> Returned {
+    let generator = agent
+        .vm
+        .frames
+        .last()
+        .expect("frame")
+        .generator
+        .expect("yield inside a generator");
     let result = if wrap {
-        create_iter_result_object(agent, value, false, gc).unbind().into()
+        create_iter_result_object(agent, value, false, gc)
+            .unbind()
+            .into()
     } else {
         value.unbind()
     };
     let (frame, suspended) = suspend_frame(agent, Some(resume_register));
-    let ObjectKind::Generator(handle) = generator.kind(agent) else { unreachable!("generator object") };
+    let ObjectKind::Generator(handle) = generator.kind(agent) else {
+        unreachable!("generator object")
+    };
     let record = agent.heap.generators.get_mut(handle.index());
     record.state = GeneratorState::SuspendedYield;
     record.frame = Some(suspended);
@@ -112,7 +147,12 @@ pub(crate) fn yield_value(agent: &mut Agent, value: Value, resume_register: Reg,
 
 /// Marks a generator completed when its frame returns; the result becomes an
 /// iterator result `{ value, done: true }`.
-pub(crate) fn complete_generator<'gc>(agent: &mut Agent, generator: Object, value: Value, gc: NoGcScope<'gc, '_>) -> Value<'gc> {
+pub(crate) fn complete_generator<'gc>(
+    agent: &mut Agent,
+    generator: Object,
+    value: Value,
+    gc: NoGcScope<'gc, '_>,
+) -> Value<'gc> {
     if let ObjectKind::Generator(handle) = generator.kind(agent) {
         let record = agent.heap.generators.get_mut(handle.index());
         record.state = GeneratorState::Completed;
@@ -157,8 +197,15 @@ pub(crate) fn resume_generator<'gc>(
         }
         GeneratorState::Completed => {
             return match kind {
-                ResumeKind::Next => Ok(create_iter_result_object(agent, Value::Undefined, true, gc.into_nogc()).into()),
-                ResumeKind::Return => Ok(create_iter_result_object(agent, value, true, gc.into_nogc()).into()),
+                ResumeKind::Next => {
+                    Ok(
+                        create_iter_result_object(agent, Value::Undefined, true, gc.into_nogc())
+                            .into(),
+                    )
+                }
+                ResumeKind::Return => {
+                    Ok(create_iter_result_object(agent, value, true, gc.into_nogc()).into())
+                }
                 ResumeKind::Throw => Err(agent.throw_value(value)),
             };
         }
@@ -168,7 +215,9 @@ pub(crate) fn resume_generator<'gc>(
             record.state = GeneratorState::Completed;
             record.frame = None;
             return match kind {
-                ResumeKind::Return => Ok(create_iter_result_object(agent, value, true, gc.into_nogc()).into()),
+                ResumeKind::Return => {
+                    Ok(create_iter_result_object(agent, value, true, gc.into_nogc()).into())
+                }
                 _ => Err(agent.throw_value(value)),
             };
         }
@@ -184,7 +233,12 @@ pub(crate) fn resume_generator<'gc>(
         agent.vm.stack[base + register as usize] = value.unbind();
         agent.vm.stack[base + register as usize + 1] = Value::Integer(kind as i32);
     }
-    let instructions = agent.heap.code.get(suspended.code.index()).instructions.clone();
+    let instructions = agent
+        .heap
+        .code
+        .get(suspended.code.index())
+        .instructions
+        .clone();
     let caller_realm = agent.current_realm;
     if let Value::Object(f) = suspended.callee {
         if let ObjectKind::ECMAScriptFunction(h) = f.kind(agent) {
@@ -225,23 +279,46 @@ pub(crate) fn yield_delegate_step<'gc>(
 ) -> JsResult<'gc, Option<Value<'static>>> {
     let slot = base + received as usize;
     let value = agent.vm.stack[slot];
-    let Value::Integer(kind) = agent.vm.stack[slot + 1] else { unreachable!("resumption kind") };
+    let Value::Integer(kind) = agent.vm.stack[slot + 1] else {
+        unreachable!("resumption kind")
+    };
     let iterator_value = agent.vm.stack[base + iterator as usize];
     let next = agent.vm.stack[base + iterator as usize + 1];
     let iterator_root = iterator_value.bind(gc.nogc()).scope(agent, gc.nogc());
     let value_root = value.bind(gc.nogc()).scope(agent, gc.nogc());
     let inner_result = match kind {
         // a. If received is a normal completion: innerResult = ? Call(next, iterator, « received »).
-        0 => call_function(agent, next, iterator_value, ArgumentsList(&[value]), gc.reborrow())?.unbind(),
+        0 => call_function(
+            agent,
+            next,
+            iterator_value,
+            ArgumentsList(&[value]),
+            gc.reborrow(),
+        )?
+        .unbind(),
         1 => {
             // b. Else if received is a throw completion: throw = ? GetMethod(iterator, "throw").
             let throw = get_method(agent, iterator_value, key("throw"), gc.reborrow())?.unbind();
             match throw {
-                Some(throw) => call_function(agent, throw, iterator_root.get(agent), ArgumentsList(&[value_root.get(agent)]), gc.reborrow())?.unbind(),
+                Some(throw) => call_function(
+                    agent,
+                    throw,
+                    iterator_root.get(agent),
+                    ArgumentsList(&[value_root.get(agent)]),
+                    gc.reborrow(),
+                )?
+                .unbind(),
                 None => {
                     // iii. NOTE: the delegate has no throw method: close it, then throw a TypeError.
-                    super::iteration::iterator_close(agent, iterator_root.get(agent), gc.reborrow())?;
-                    return Err(agent.throw_type_error("The iterator does not provide a 'throw' method", gc.into_nogc()));
+                    super::iteration::iterator_close(
+                        agent,
+                        iterator_root.get(agent),
+                        gc.reborrow(),
+                    )?;
+                    return Err(agent.throw_type_error(
+                        "The iterator does not provide a 'throw' method",
+                        gc.into_nogc(),
+                    ));
                 }
             }
         }
@@ -257,14 +334,23 @@ pub(crate) fn yield_delegate_step<'gc>(
                     return Ok(None);
                 }
                 Some(method) => {
-                    let result = call_function(agent, method, iterator_root.get(agent), ArgumentsList(&[value_root.get(agent)]), gc.reborrow())?.unbind();
+                    let result = call_function(
+                        agent,
+                        method,
+                        iterator_root.get(agent),
+                        ArgumentsList(&[value_root.get(agent)]),
+                        gc.reborrow(),
+                    )?
+                    .unbind();
                     let Value::Object(result_object) = result else {
-                        return Err(agent.throw_type_error("Iterator result is not an object", gc.into_nogc()));
+                        return Err(agent
+                            .throw_type_error("Iterator result is not an object", gc.into_nogc()));
                     };
                     let result_root = result_object.scope(agent, gc.nogc());
                     let done = get(agent, result_object, key("done"), gc.reborrow())?;
                     if to_boolean(agent, done) {
-                        let v = get(agent, result_root.get(agent), key("value"), gc.reborrow())?.unbind();
+                        let v = get(agent, result_root.get(agent), key("value"), gc.reborrow())?
+                            .unbind();
                         let slot = base + received as usize;
                         agent.vm.stack[slot] = v;
                         agent.vm.stack[slot + 1] = Value::Integer(4);
@@ -293,4 +379,3 @@ pub(crate) fn yield_delegate_step<'gc>(
     // Else, received = GeneratorYield(innerResult).
     Ok(Some(inner_root.get(agent).into()))
 }
-

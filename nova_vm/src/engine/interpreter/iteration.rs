@@ -1,7 +1,9 @@
 //! Iteration: [7.4 Operations on Iterator Objects](https://tc39.es/ecma262/#sec-operations-on-iterator-objects),
 //! spread, and [14.7.5.9 for-in enumeration](https://tc39.es/ecma262/#sec-enumerate-object-properties).
 
-use crate::ecmascript::abstract_operations::{call_function, get, get_method, has_property, to_boolean, to_object};
+use crate::ecmascript::abstract_operations::{
+    call_function, get, get_method, has_property, to_boolean, to_object,
+};
 use crate::ecmascript::builtins::ArgumentsList;
 use crate::ecmascript::execution::{Agent, JsResult};
 use crate::ecmascript::types::object::{Attributes, ElementsRecord, ObjectKind};
@@ -14,7 +16,11 @@ fn key(name: &'static str) -> PropertyKey<'static> {
 
 /// ### [7.4.3 GetIterator ( obj, sync )](https://tc39.es/ecma262/#sec-getiterator)
 /// Returns the iterator and its `next` method.
-pub(crate) fn get_iterator<'gc>(agent: &mut Agent, obj: Value, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, (Value<'gc>, Value<'gc>)> {
+pub(crate) fn get_iterator<'gc>(
+    agent: &mut Agent,
+    obj: Value,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, (Value<'gc>, Value<'gc>)> {
     let obj_root = obj.bind(gc.nogc()).scope(agent, gc.nogc());
     // 2. Let method be ? GetMethod(obj, @@iterator).
     let method = get_method(agent, obj, WellKnownSymbol::Iterator.key(), gc.reborrow())?.unbind();
@@ -23,10 +29,20 @@ pub(crate) fn get_iterator<'gc>(agent: &mut Agent, obj: Value, mut gc: GcScope<'
         return Err(agent.throw_type_error("object is not iterable", gc.into_nogc()));
     };
     // 7.4.2 GetIteratorFromMethod: 1. Let iterator be ? Call(method, obj).
-    let iterator = call_function(agent, method, obj_root.get(agent), ArgumentsList::EMPTY, gc.reborrow())?.unbind();
+    let iterator = call_function(
+        agent,
+        method,
+        obj_root.get(agent),
+        ArgumentsList::EMPTY,
+        gc.reborrow(),
+    )?
+    .unbind();
     // 2. If iterator is not an Object, throw a TypeError exception.
     let Value::Object(iterator) = iterator else {
-        return Err(agent.throw_type_error("Result of the Symbol.iterator method is not an object", gc.into_nogc()));
+        return Err(agent.throw_type_error(
+            "Result of the Symbol.iterator method is not an object",
+            gc.into_nogc(),
+        ));
     };
     let iterator_root = iterator.scope(agent, gc.nogc());
     // 3. Let nextMethod be ? Get(iterator, "next").
@@ -38,9 +54,15 @@ pub(crate) fn get_iterator<'gc>(agent: &mut Agent, obj: Value, mut gc: GcScope<'
 
 /// ### [7.4.10 IteratorStepValue ( iteratorRecord )](https://tc39.es/ecma262/#sec-iteratorstepvalue)
 /// `None` when the iterator is done.
-pub(crate) fn iterator_step_value<'gc>(agent: &mut Agent, iterator: Value, next: Value, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, Option<Value<'gc>>> {
+pub(crate) fn iterator_step_value<'gc>(
+    agent: &mut Agent,
+    iterator: Value,
+    next: Value,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Option<Value<'gc>>> {
     // 7.4.4 IteratorNext: 2. Let result be ? Call(iteratorRecord.[[NextMethod]], iteratorRecord.[[Iterator]]).
-    let result = call_function(agent, next, iterator, ArgumentsList::EMPTY, gc.reborrow())?.unbind();
+    let result =
+        call_function(agent, next, iterator, ArgumentsList::EMPTY, gc.reborrow())?.unbind();
     // 3. If result is not an Object, throw a TypeError exception.
     let Value::Object(result) = result else {
         return Err(agent.throw_type_error("Iterator result is not an object", gc.into_nogc()));
@@ -57,7 +79,11 @@ pub(crate) fn iterator_step_value<'gc>(agent: &mut Agent, iterator: Value, next:
 }
 
 /// ### [7.4.11 IteratorClose ( iteratorRecord, completion )](https://tc39.es/ecma262/#sec-iteratorclose) for a normal completion.
-pub(crate) fn iterator_close<'gc>(agent: &mut Agent, iterator: Value, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, ()> {
+pub(crate) fn iterator_close<'gc>(
+    agent: &mut Agent,
+    iterator: Value,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, ()> {
     let iterator_root = iterator.bind(gc.nogc()).scope(agent, gc.nogc());
     // 3. Let innerResult be Completion(GetMethod(iterator, "return")).
     let method = get_method(agent, iterator, key("return"), gc.reborrow())?.unbind();
@@ -66,21 +92,36 @@ pub(crate) fn iterator_close<'gc>(agent: &mut Agent, iterator: Value, mut gc: Gc
         return Ok(());
     };
     // 4.c. Set innerResult to Completion(Call(return, iterator)).
-    let inner = call_function(agent, method, iterator_root.get(agent), ArgumentsList::EMPTY, gc.reborrow())?;
+    let inner = call_function(
+        agent,
+        method,
+        iterator_root.get(agent),
+        ArgumentsList::EMPTY,
+        gc.reborrow(),
+    )?;
     // 7. If innerResult.[[Value]] is not an Object, throw a TypeError exception.
     if !inner.is_object() {
-        return Err(agent.throw_type_error("Iterator return() result is not an object", gc.into_nogc()));
+        return Err(
+            agent.throw_type_error("Iterator return() result is not an object", gc.into_nogc())
+        );
     }
     Ok(())
 }
 
 /// Appends every value of `iterable` to the array in absolute register `array_register`.
-pub(crate) fn array_spread<'gc>(agent: &mut Agent, array_register: usize, iterable: Value, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, ()> {
+pub(crate) fn array_spread<'gc>(
+    agent: &mut Agent,
+    array_register: usize,
+    iterable: Value,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, ()> {
     let (iterator, next) = get_iterator(agent, iterable, gc.reborrow())?;
     let (iterator, next) = (iterator.unbind(), next.unbind());
     let iterator = iterator.scope(agent, gc.nogc());
     let next = next.scope(agent, gc.nogc());
-    while let Some(value) = iterator_step_value(agent, iterator.get(agent), next.get(agent), gc.reborrow())? {
+    while let Some(value) =
+        iterator_step_value(agent, iterator.get(agent), next.get(agent), gc.reborrow())?
+    {
         let value = value.unbind();
         let Value::Object(array) = agent.vm.stack[array_register] else {
             unreachable!("spread target array")
@@ -115,11 +156,25 @@ pub(crate) fn unpack_spread_array(agent: &mut Agent, start: usize) -> usize {
 
 /// ### [14.7.5.6 ForIn/OfHeadEvaluation](https://tc39.es/ecma262/#sec-runtime-semantics-forinofheadevaluation) for `for-in`:
 /// an internal iterator over the enumerable string keys of the object and its prototypes.
-pub(crate) fn for_in_start<'gc>(agent: &mut Agent, value: Value, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
-    let object = to_object(agent, value, gc.nogc())?.unbind().scope(agent, gc.nogc());
+pub(crate) fn for_in_start<'gc>(
+    agent: &mut Agent,
+    value: Value,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
+    let object = to_object(agent, value, gc.nogc())?
+        .unbind()
+        .scope(agent, gc.nogc());
     // The iterator keeps: [0] the object, [1] the next position, then the keys.
-    let iterator = agent.create_object(None, ObjectKind::Ordinary, gc.nogc()).unbind();
-    iterator.set_elements(agent, ElementsRecord::from_values(vec![Some(object.get(agent).into()), Some(Value::Integer(2))]));
+    let iterator = agent
+        .create_object(None, ObjectKind::Ordinary, gc.nogc())
+        .unbind();
+    iterator.set_elements(
+        agent,
+        ElementsRecord::from_values(vec![
+            Some(object.get(agent).into()),
+            Some(Value::Integer(2)),
+        ]),
+    );
     let iterator = iterator.scope(agent, gc.nogc());
     let mut current: Option<Object<'static>> = Some(object.get(agent));
     let mut visited: Vec<String> = Vec::new();
@@ -127,17 +182,24 @@ pub(crate) fn for_in_start<'gc>(agent: &mut Agent, value: Value, mut gc: GcScope
         let o_root = o.scope(agent, gc.nogc());
         let keys = o.internal_own_property_keys(agent, gc.reborrow())?.unbind();
         let keys_start = agent.scoped_roots.len();
-        agent.scoped_roots.extend(keys.iter().map(|k| crate::ecmascript::execution::HeapRoot::Key(*k)));
+        agent.scoped_roots.extend(
+            keys.iter()
+                .map(|k| crate::ecmascript::execution::HeapRoot::Key(*k)),
+        );
         for i in 0..keys.len() {
-            let crate::ecmascript::execution::HeapRoot::Key(k) = agent.scoped_roots[keys_start + i] else {
+            let crate::ecmascript::execution::HeapRoot::Key(k) = agent.scoped_roots[keys_start + i]
+            else {
                 unreachable!("key root")
             };
             if k.is_symbol() || visited.contains(&agent.key_display(k)) {
                 continue;
             }
-            let desc = o_root.get(agent).internal_get_own_property(agent, k, gc.reborrow())?;
+            let desc = o_root
+                .get(agent)
+                .internal_get_own_property(agent, k, gc.reborrow())?;
             let enumerable = desc.is_some_and(|d| d.enumerable == Some(true));
-            let crate::ecmascript::execution::HeapRoot::Key(k) = agent.scoped_roots[keys_start + i] else {
+            let crate::ecmascript::execution::HeapRoot::Key(k) = agent.scoped_roots[keys_start + i]
+            else {
                 unreachable!("key root")
             };
             if desc.is_some() {
@@ -151,14 +213,23 @@ pub(crate) fn for_in_start<'gc>(agent: &mut Agent, value: Value, mut gc: GcScope
             }
         }
         agent.scoped_roots.truncate(keys_start);
-        current = o_root.get(agent).internal_get_prototype_of(agent, gc.reborrow())?.unbind();
+        current = o_root
+            .get(agent)
+            .internal_get_prototype_of(agent, gc.reborrow())?
+            .unbind();
     }
     Ok(iterator.get(agent).bind(gc.into_nogc()).into())
 }
 
 /// The next key of a for-in iterator that is still present, or `None`.
-pub(crate) fn for_in_next<'gc>(agent: &mut Agent, iterator: Value, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, Option<Value<'gc>>> {
-    let Value::Object(iterator) = iterator else { unreachable!("for-in iterator") };
+pub(crate) fn for_in_next<'gc>(
+    agent: &mut Agent,
+    iterator: Value,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Option<Value<'gc>>> {
+    let Value::Object(iterator) = iterator else {
+        unreachable!("for-in iterator")
+    };
     let iterator = iterator.bind(gc.nogc()).scope(agent, gc.nogc());
     loop {
         let elements = iterator.get(agent).elements(agent).expect("for-in state");

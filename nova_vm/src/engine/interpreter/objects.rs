@@ -2,14 +2,16 @@
 //! `arguments`, rest parameters, `super()` and instance field initialisation.
 
 use crate::ecmascript::abstract_operations::{
-    call_function, construct, copy_data_properties, create_array_from_list, create_data_property_or_throw, get,
-    is_constructor,
+    call_function, construct, copy_data_properties, create_array_from_list,
+    create_data_property_or_throw, get, is_constructor,
 };
 use crate::ecmascript::builtins::ArgumentsList;
 use crate::ecmascript::builtins::function_objects::{ECMAScriptFunction, ECMAScriptFunctionRecord};
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
 use crate::ecmascript::types::object::{Attributes, ElementsRecord, ObjectKind};
-use crate::ecmascript::types::{JsString, Object, PropertyKey, Symbol, SymbolRecord, UNINITIALIZED, Value, WellKnownSymbol};
+use crate::ecmascript::types::{
+    JsString, Object, PropertyKey, Symbol, SymbolRecord, UNINITIALIZED, Value, WellKnownSymbol,
+};
 use crate::engine::bytecode::FunctionKind;
 use crate::engine::{Bindable, GcScope, NoGcScope, Rootable};
 use crate::heap::Arena;
@@ -34,7 +36,9 @@ pub(crate) fn new_array<'gc>(agent: &mut Agent, gc: NoGcScope<'gc, '_>) -> Objec
 
 /// Appends an element (or a hole) to an array literal.
 pub(crate) fn array_push(agent: &mut Agent, array: Value, value: Option<Value>) {
-    let Value::Object(array) = array else { unreachable!("array literal") };
+    let Value::Object(array) = array else {
+        unreachable!("array literal")
+    };
     let elements = array.elements_mut(agent);
     let index = elements.length;
     match value {
@@ -45,19 +49,37 @@ pub(crate) fn array_push(agent: &mut Agent, array: Value, value: Option<Value>) 
 }
 
 /// A RegExp literal: `new RegExp(pattern, flags)` with the realm's constructor.
-pub(crate) fn new_regexp<'gc>(agent: &mut Agent, pattern: u32, flags: u32, gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+pub(crate) fn new_regexp<'gc>(
+    agent: &mut Agent,
+    pattern: u32,
+    flags: u32,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     let code = agent.vm.frames.last().expect("frame").code;
     let record = agent.heap.code.get(code.index());
-    let (pattern, flags) = (record.constants[pattern as usize], record.constants[flags as usize]);
+    let (pattern, flags) = (
+        record.constants[pattern as usize],
+        record.constants[flags as usize],
+    );
     let Some(regexp) = agent.current_realm().intrinsics[Intrinsic::RegExp as usize] else {
-        return Err(agent.throw_syntax_error("Regular expressions are not supported yet", gc.into_nogc()));
+        return Err(
+            agent.throw_syntax_error("Regular expressions are not supported yet", gc.into_nogc())
+        );
     };
     construct(agent, regexp, ArgumentsList(&[pattern, flags]), None, gc).map(Value::from)
 }
 
 /// Object spread/rest copy with an array of excluded keys.
-pub(crate) fn copy_data_properties_from_registers<'gc>(agent: &mut Agent, target: Value, source: Value, excluded: Value, gc: GcScope<'gc, '_>) -> JsResult<'gc, ()> {
-    let Value::Object(target) = target else { unreachable!("spread target") };
+pub(crate) fn copy_data_properties_from_registers<'gc>(
+    agent: &mut Agent,
+    target: Value,
+    source: Value,
+    excluded: Value,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, ()> {
+    let Value::Object(target) = target else {
+        unreachable!("spread target")
+    };
     let mut keys = Vec::new();
     if let Value::Object(excluded) = excluded {
         if let Some(elements) = excluded.elements(agent) {
@@ -79,7 +101,9 @@ pub(crate) fn copy_data_properties_from_registers<'gc>(agent: &mut Agent, target
 
 /// `__proto__: value` in an object literal.
 pub(crate) fn set_prototype_literal(agent: &mut Agent, object: Value, value: Value) {
-    let Value::Object(o) = object else { unreachable!("object literal") };
+    let Value::Object(o) = object else {
+        unreachable!("object literal")
+    };
     match value {
         Value::Object(p) => {
             o.ordinary_set_prototype_of(agent, Some(p));
@@ -92,7 +116,11 @@ pub(crate) fn set_prototype_literal(agent: &mut Agent, object: Value, value: Val
 }
 
 /// A new private name with description `#name`.
-pub(crate) fn new_private_name<'gc>(agent: &mut Agent, constant: u32, gc: NoGcScope<'gc, '_>) -> Value<'gc> {
+pub(crate) fn new_private_name<'gc>(
+    agent: &mut Agent,
+    constant: u32,
+    gc: NoGcScope<'gc, '_>,
+) -> Value<'gc> {
     let code = agent.vm.frames.last().expect("frame").code;
     let description = agent.heap.code.get(code.index()).constants[constant as usize].as_string();
     agent.heap.allocated_since_gc += Arena::<SymbolRecord>::RECORD_BYTES;
@@ -112,10 +140,15 @@ impl Agent {
 }
 
 /// ### [10.2.3 OrdinaryFunctionCreate](https://tc39.es/ecma262/#sec-ordinaryfunctioncreate) and friends: a closure over the running frame's environment.
-pub(crate) fn create_closure<'gc>(agent: &mut Agent, function: u32, gc: NoGcScope<'gc, '_>) -> Object<'gc> {
+pub(crate) fn create_closure<'gc>(
+    agent: &mut Agent,
+    function: u32,
+    gc: NoGcScope<'gc, '_>,
+) -> Object<'gc> {
     let frame = agent.vm.frames.last().expect("frame");
     let code = agent.heap.code.get(frame.code.index()).functions[function as usize];
-    let (env, this, new_target, this_function) = (frame.env, frame.this, frame.new_target, frame.this_function);
+    let (env, this, new_target, this_function) =
+        (frame.env, frame.this, frame.new_target, frame.this_function);
     let child = agent.heap.code.get(code.index());
     let kind = child.kind;
     let length = child.length;
@@ -124,7 +157,9 @@ pub(crate) fn create_closure<'gc>(agent: &mut Agent, function: u32, gc: NoGcScop
     let home_object = if is_arrow {
         match this_function {
             Value::Object(f) => match f.kind(agent) {
-                ObjectKind::ECMAScriptFunction(h) => agent.heap.functions.get(h.index()).home_object,
+                ObjectKind::ECMAScriptFunction(h) => {
+                    agent.heap.functions.get(h.index()).home_object
+                }
                 _ => None,
             },
             _ => None,
@@ -134,16 +169,25 @@ pub(crate) fn create_closure<'gc>(agent: &mut Agent, function: u32, gc: NoGcScop
     };
     let realm = agent.current_realm;
     agent.heap.allocated_since_gc += Arena::<ECMAScriptFunctionRecord>::RECORD_BYTES;
-    let record = ECMAScriptFunction::from_index(agent.heap.functions.push(ECMAScriptFunctionRecord {
-        code,
-        environment: env,
-        home_object,
-        realm,
-        fields: None,
-        lexical_this: if is_arrow { this } else { Value::Undefined },
-        lexical_new_target: if is_arrow { new_target } else { Value::Undefined },
-        this_function: if is_arrow { this_function } else { Value::Undefined },
-    }));
+    let record =
+        ECMAScriptFunction::from_index(agent.heap.functions.push(ECMAScriptFunctionRecord {
+            code,
+            environment: env,
+            home_object,
+            realm,
+            fields: None,
+            lexical_this: if is_arrow { this } else { Value::Undefined },
+            lexical_new_target: if is_arrow {
+                new_target
+            } else {
+                Value::Undefined
+            },
+            this_function: if is_arrow {
+                this_function
+            } else {
+                Value::Undefined
+            },
+        }));
     let prototype = match kind {
         FunctionKind::Generator => agent.intrinsic(Intrinsic::GeneratorFunctionPrototype),
         FunctionKind::Async => agent.intrinsic(Intrinsic::AsyncFunctionPrototype),
@@ -151,8 +195,18 @@ pub(crate) fn create_closure<'gc>(agent: &mut Agent, function: u32, gc: NoGcScop
         _ => agent.intrinsic(Intrinsic::FunctionPrototype),
     };
     let f = agent.create_object(Some(prototype), ObjectKind::ECMAScriptFunction(record), gc);
-    f.add_named_data(agent, key("length"), Value::from_u32(length), Attributes::READONLY_CONFIGURABLE);
-    f.add_named_data(agent, key("name"), name.into_value(), Attributes::READONLY_CONFIGURABLE);
+    f.add_named_data(
+        agent,
+        key("length"),
+        Value::from_u32(length),
+        Attributes::READONLY_CONFIGURABLE,
+    );
+    f.add_named_data(
+        agent,
+        key("name"),
+        name.into_value(),
+        Attributes::READONLY_CONFIGURABLE,
+    );
     match kind {
         FunctionKind::Normal => {
             // MakeConstructor: a fresh prototype object with a constructor back-link.
@@ -161,7 +215,12 @@ pub(crate) fn create_closure<'gc>(agent: &mut Agent, function: u32, gc: NoGcScop
             let key_constructor = agent.static_key("constructor");
             proto.add_named_data(agent, key_constructor, f.into(), Attributes::BUILTIN);
             let key_prototype = agent.static_key("prototype");
-            f.add_named_data(agent, key_prototype, proto.into(), Attributes::data(true, false, false));
+            f.add_named_data(
+                agent,
+                key_prototype,
+                proto.into(),
+                Attributes::data(true, false, false),
+            );
         }
         FunctionKind::Generator | FunctionKind::AsyncGenerator => {
             let generator_prototype = agent.intrinsic(if kind == FunctionKind::Generator {
@@ -171,7 +230,12 @@ pub(crate) fn create_closure<'gc>(agent: &mut Agent, function: u32, gc: NoGcScop
             });
             let proto = agent.create_object(Some(generator_prototype), ObjectKind::Ordinary, gc);
             let key_prototype = agent.static_key("prototype");
-            f.add_named_data(agent, key_prototype, proto.into(), Attributes::data(true, false, false));
+            f.add_named_data(
+                agent,
+                key_prototype,
+                proto.into(),
+                Attributes::data(true, false, false),
+            );
         }
         _ => {}
     }
@@ -188,7 +252,13 @@ pub(crate) fn set_home_object(agent: &mut Agent, function: Value, home: Value) {
 }
 
 /// ### [10.2.9 SetFunctionName ( F, name [ , prefix ] )](https://tc39.es/ecma262/#sec-setfunctionname)
-pub(crate) fn set_function_name(agent: &mut Agent, function: Value, name: Value, prefix: u8, gc: NoGcScope) {
+pub(crate) fn set_function_name(
+    agent: &mut Agent,
+    function: Value,
+    name: Value,
+    prefix: u8,
+    gc: NoGcScope,
+) {
     let Value::Object(f) = function else { return };
     // 2. If name is a Symbol, then
     let base: JsString = match name {
@@ -211,7 +281,10 @@ pub(crate) fn set_function_name(agent: &mut Agent, function: Value, name: Value,
                 }
             }
         }
-        other => other.as_string().map(|s| s.unbind()).unwrap_or(JsString::EMPTY),
+        other => other
+            .as_string()
+            .map(|s| s.unbind())
+            .unwrap_or(JsString::EMPTY),
     };
     // 5. If prefix is present, then set name to the string-concatenation of prefix, the
     //    code unit 0x0020 (SPACE), and name.
@@ -230,28 +303,52 @@ pub(crate) fn set_function_name(agent: &mut Agent, function: Value, name: Value,
     //    [[Writable]]: false, [[Enumerable]]: false, [[Configurable]]: true }).
     let name_key = key("name");
     if f.find_named(agent, name_key).is_some() {
-        f.replace_named(agent, name_key, Attributes::READONLY_CONFIGURABLE, full.into_value(), Value::Undefined);
+        f.replace_named(
+            agent,
+            name_key,
+            Attributes::READONLY_CONFIGURABLE,
+            full.into_value(),
+            Value::Undefined,
+        );
     } else {
-        f.add_named_data(agent, name_key, full.into_value(), Attributes::READONLY_CONFIGURABLE);
+        f.add_named_data(
+            agent,
+            name_key,
+            full.into_value(),
+            Attributes::READONLY_CONFIGURABLE,
+        );
     }
 }
 
 /// ClassDefinitionEvaluation steps 5–16: the prototype chain of a new class.
 /// Returns (constructor, prototype).
-pub(crate) fn create_class<'gc>(agent: &mut Agent, constructor: Value, heritage: Value, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, (Value<'static>, Value<'static>)> {
+pub(crate) fn create_class<'gc>(
+    agent: &mut Agent,
+    constructor: Value,
+    heritage: Value,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, (Value<'static>, Value<'static>)> {
     let constructor = constructor.bind(gc.nogc()).scope(agent, gc.nogc());
     let (proto_parent, constructor_parent) = if heritage == Value::Symbol(UNINITIALIZED) {
         // 5. If ClassHeritage is not present, then
-        (Some(agent.intrinsic(Intrinsic::ObjectPrototype)), agent.intrinsic(Intrinsic::FunctionPrototype))
+        (
+            Some(agent.intrinsic(Intrinsic::ObjectPrototype)),
+            agent.intrinsic(Intrinsic::FunctionPrototype),
+        )
     } else if heritage.is_null() {
         // 8.e. If superclass is null, then protoParent = null, constructorParent = %Function.prototype%.
         (None, agent.intrinsic(Intrinsic::FunctionPrototype))
     } else {
         // 8.f. Else if IsConstructor(superclass) is false, throw a TypeError exception.
         if !is_constructor(agent, heritage) {
-            return Err(agent.throw_type_error("Class extends value is not a constructor or null", gc.into_nogc()));
+            return Err(agent.throw_type_error(
+                "Class extends value is not a constructor or null",
+                gc.into_nogc(),
+            ));
         }
-        let Value::Object(superclass) = heritage else { unreachable!() };
+        let Value::Object(superclass) = heritage else {
+            unreachable!()
+        };
         let superclass_root = superclass.bind(gc.nogc()).scope(agent, gc.nogc());
         // g.i. Let protoParent be ? Get(superclass, "prototype").
         let key_prototype = agent.static_key("prototype");
@@ -261,7 +358,10 @@ pub(crate) fn create_class<'gc>(agent: &mut Agent, constructor: Value, heritage:
             Value::Object(p) => Some(p),
             Value::Null => None,
             _ => {
-                return Err(agent.throw_type_error("Class extends value does not have valid prototype property", gc.into_nogc()));
+                return Err(agent.throw_type_error(
+                    "Class extends value does not have valid prototype property",
+                    gc.into_nogc(),
+                ));
             }
         };
         // iii. Let constructorParent be superclass.
@@ -270,12 +370,19 @@ pub(crate) fn create_class<'gc>(agent: &mut Agent, constructor: Value, heritage:
     let gc = gc.into_nogc();
     // 9. Let proto be OrdinaryObjectCreate(protoParent).
     let proto = agent.create_object(proto_parent, ObjectKind::Ordinary, gc);
-    let Value::Object(f) = constructor.get(agent) else { unreachable!("class constructor closure") };
+    let Value::Object(f) = constructor.get(agent) else {
+        unreachable!("class constructor closure")
+    };
     // 14-16. F.[[Prototype]] = constructorParent, HomeObject = proto, MakeConstructor(F, false, proto).
     f.set_stored_prototype(agent, Some(constructor_parent));
     set_home_object(agent, f.into(), proto.into());
     let key_prototype = agent.static_key("prototype");
-    f.add_named_data(agent, key_prototype, proto.into(), Attributes::FROZEN_HIDDEN);
+    f.add_named_data(
+        agent,
+        key_prototype,
+        proto.into(),
+        Attributes::FROZEN_HIDDEN,
+    );
     // 19. Perform CreateMethodProperty(proto, "constructor", F).
     let key_constructor = agent.static_key("constructor");
     proto.add_named_data(agent, key_constructor, f.into(), Attributes::BUILTIN);
@@ -284,9 +391,20 @@ pub(crate) fn create_class<'gc>(agent: &mut Agent, constructor: Value, heritage:
 
 /// Records an instance element on a class: `kind` 0 field, 1 private method,
 /// 2 private getter, 3 private setter.
-pub(crate) fn class_field_define(agent: &mut Agent, class: Value, name: Value, value: Value, kind: u8, gc: NoGcScope) {
-    let Value::Object(class) = class else { unreachable!("class") };
-    let ObjectKind::ECMAScriptFunction(handle) = class.kind(agent) else { unreachable!("class constructor") };
+pub(crate) fn class_field_define(
+    agent: &mut Agent,
+    class: Value,
+    name: Value,
+    value: Value,
+    kind: u8,
+    gc: NoGcScope,
+) {
+    let Value::Object(class) = class else {
+        unreachable!("class")
+    };
+    let ObjectKind::ECMAScriptFunction(handle) = class.kind(agent) else {
+        unreachable!("class constructor")
+    };
     let fields = match agent.heap.functions.get(handle.index()).fields {
         Some(fields) => fields,
         None => {
@@ -304,7 +422,12 @@ pub(crate) fn class_field_define(agent: &mut Agent, class: Value, name: Value, v
 }
 
 /// ### [7.3.34 InitializeInstanceElements ( O, constructor )](https://tc39.es/ecma262/#sec-initializeinstanceelements)
-pub(crate) fn initialize_instance_elements<'gc>(agent: &mut Agent, object: Value, constructor: Object, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, ()> {
+pub(crate) fn initialize_instance_elements<'gc>(
+    agent: &mut Agent,
+    object: Value,
+    constructor: Object,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, ()> {
     let ObjectKind::ECMAScriptFunction(handle) = constructor.kind(agent) else {
         return Ok(());
     };
@@ -316,8 +439,16 @@ pub(crate) fn initialize_instance_elements<'gc>(agent: &mut Agent, object: Value
     let count = fields.get(agent).elements(agent).map_or(0, |e| e.length) / 3;
     let entry = |agent: &Agent, fields: Object, i: u32| -> (i32, Value<'static>, Value<'static>) {
         let e = fields.elements(agent).expect("fields");
-        let at = |j: u32| e.dense.get(j as usize).copied().flatten().unwrap_or_default();
-        let Value::Integer(kind) = at(3 * i) else { unreachable!("field kind") };
+        let at = |j: u32| {
+            e.dense
+                .get(j as usize)
+                .copied()
+                .flatten()
+                .unwrap_or_default()
+        };
+        let Value::Integer(kind) = at(3 * i) else {
+            unreachable!("field kind")
+        };
         (kind, at(3 * i + 1), at(3 * i + 2))
     };
     // 3. For each element method of methods, do
@@ -325,7 +456,14 @@ pub(crate) fn initialize_instance_elements<'gc>(agent: &mut Agent, object: Value
     for i in 0..count {
         let (kind, name, function) = entry(agent, fields.get(agent), i);
         if kind > 0 {
-            super::properties::define_private_method(agent, object.get(agent), name, function, (kind - 1) as u8, gc.nogc())?;
+            super::properties::define_private_method(
+                agent,
+                object.get(agent),
+                name,
+                function,
+                (kind - 1) as u8,
+                gc.nogc(),
+            )?;
         }
     }
     // 4. For each element fieldRecord of fields, do
@@ -340,7 +478,14 @@ pub(crate) fn initialize_instance_elements<'gc>(agent: &mut Agent, object: Value
         let value = if initializer.is_undefined() {
             Value::Undefined
         } else {
-            call_function(agent, initializer, object.get(agent), ArgumentsList::EMPTY, gc.reborrow())?.unbind()
+            call_function(
+                agent,
+                initializer,
+                object.get(agent),
+                ArgumentsList::EMPTY,
+                gc.reborrow(),
+            )?
+            .unbind()
         };
         let (_, name, _) = entry(agent, fields.get(agent), i);
         // 5. If fieldName is a Private Name, perform ? PrivateFieldAdd(receiver, fieldName, initValue).
@@ -348,7 +493,9 @@ pub(crate) fn initialize_instance_elements<'gc>(agent: &mut Agent, object: Value
             super::properties::define_private(agent, object.get(agent), name, value, gc.nogc())?;
         } else {
             // 6. Else, perform ? CreateDataPropertyOrThrow(receiver, fieldName, initValue).
-            let Value::Object(o) = object.get(agent) else { unreachable!("instance") };
+            let Value::Object(o) = object.get(agent) else {
+                unreachable!("instance")
+            };
             let key = match name {
                 Value::Symbol(s) => PropertyKey::Symbol(s),
                 other => {
@@ -363,7 +510,11 @@ pub(crate) fn initialize_instance_elements<'gc>(agent: &mut Agent, object: Value
 }
 
 /// Field initialisation after `super()` for the running derived constructor.
-pub(crate) fn initialize_fields_of_this_function<'gc>(agent: &mut Agent, this: Value, gc: GcScope<'gc, '_>) -> JsResult<'gc, ()> {
+pub(crate) fn initialize_fields_of_this_function<'gc>(
+    agent: &mut Agent,
+    this: Value,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, ()> {
     let function = agent.vm.frames.last().expect("frame").this_function;
     match function {
         Value::Object(f) => initialize_instance_elements(agent, this, f, gc),
@@ -372,7 +523,11 @@ pub(crate) fn initialize_fields_of_this_function<'gc>(agent: &mut Agent, this: V
 }
 
 /// ### [13.3.7.1 `super(...)`](https://tc39.es/ecma262/#sec-super-keyword-runtime-semantics-evaluation)
-pub(crate) fn super_call<'gc>(agent: &mut Agent, args: &[Value], mut gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+pub(crate) fn super_call<'gc>(
+    agent: &mut Agent,
+    args: &[Value],
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     let frame = agent.vm.frames.last().expect("frame");
     let (function, new_target) = (frame.this_function, frame.new_target);
     // 1. Let newTarget be GetNewTarget().
@@ -386,18 +541,37 @@ pub(crate) fn super_call<'gc>(agent: &mut Agent, args: &[Value], mut gc: GcScope
     let func = active.stored_prototype(agent);
     // 5. If IsConstructor(func) is false, throw a TypeError exception.
     let Some(func) = func.filter(|f| f.is_constructor(agent)) else {
-        return Err(agent.throw_type_error("Super constructor is not a constructor", gc.into_nogc()));
+        return Err(
+            agent.throw_type_error("Super constructor is not a constructor", gc.into_nogc())
+        );
     };
     // 6. Let result be ? Construct(func, argList, newTarget).
-    let result = construct(agent, func, ArgumentsList(args), Some(new_target), gc.reborrow())?.unbind();
+    let result = construct(
+        agent,
+        func,
+        ArgumentsList(args),
+        Some(new_target),
+        gc.reborrow(),
+    )?
+    .unbind();
     Ok(Value::Object(result).bind(gc.into_nogc()))
 }
 
 /// ### [10.4.4.6 CreateUnmappedArgumentsObject ( argumentsList )](https://tc39.es/ecma262/#sec-createunmappedargumentsobject)
 /// (mapped arguments objects are created unmapped: parameter aliasing is not supported yet).
-pub(crate) fn create_arguments_object<'gc>(agent: &mut Agent, mapped: bool, gc: NoGcScope<'gc, '_>) -> Object<'gc> {
+pub(crate) fn create_arguments_object<'gc>(
+    agent: &mut Agent,
+    mapped: bool,
+    gc: NoGcScope<'gc, '_>,
+) -> Object<'gc> {
     let frame = agent.vm.frames.last().expect("frame");
-    let values: Vec<Option<Value<'static>>> = frame.arguments.as_deref().unwrap_or(&[]).iter().map(|v| Some(*v)).collect();
+    let values: Vec<Option<Value<'static>>> = frame
+        .arguments
+        .as_deref()
+        .unwrap_or(&[])
+        .iter()
+        .map(|v| Some(*v))
+        .collect();
     let callee = frame.callee;
     let len = values.len() as u32;
     // 2. Let obj be OrdinaryObjectCreate(%Object.prototype%, « [[ParameterMap]] »).
@@ -405,14 +579,26 @@ pub(crate) fn create_arguments_object<'gc>(agent: &mut Agent, mapped: bool, gc: 
     let object = agent.create_object(Some(prototype), ObjectKind::Arguments, gc);
     // 4. Perform ! DefinePropertyOrThrow(obj, "length", PropertyDescriptor { [[Value]]: 𝔽(len),
     //    [[Writable]]: true, [[Enumerable]]: false, [[Configurable]]: true }).
-    object.add_named_data(agent, key("length"), Value::from_u32(len), Attributes::BUILTIN);
+    object.add_named_data(
+        agent,
+        key("length"),
+        Value::from_u32(len),
+        Attributes::BUILTIN,
+    );
     // 5-6. For each argument: CreateDataPropertyOrThrow(obj, ! ToString(𝔽(index)), val).
     let elements = ElementsRecord::from_values(values);
     object.set_elements(agent, elements);
     // 7. Perform ! DefinePropertyOrThrow(obj, @@iterator, PropertyDescriptor { [[Value]]:
     //    %Array.prototype.values%, [[Writable]]: true, [[Enumerable]]: false, [[Configurable]]: true }).
-    if let Some(values_function) = agent.current_realm().intrinsics[Intrinsic::ArrayPrototypeValues as usize] {
-        object.add_named_data(agent, WellKnownSymbol::Iterator.key(), values_function.into(), Attributes::BUILTIN);
+    if let Some(values_function) =
+        agent.current_realm().intrinsics[Intrinsic::ArrayPrototypeValues as usize]
+    {
+        object.add_named_data(
+            agent,
+            WellKnownSymbol::Iterator.key(),
+            values_function.into(),
+            Attributes::BUILTIN,
+        );
     }
     if mapped {
         object.add_named_data(agent, key("callee"), callee, Attributes::BUILTIN);
@@ -420,14 +606,31 @@ pub(crate) fn create_arguments_object<'gc>(agent: &mut Agent, mapped: bool, gc: 
         // 8. Perform ! DefinePropertyOrThrow(obj, "callee", PropertyDescriptor { [[Get]]:
         //    %ThrowTypeError%, [[Set]]: %ThrowTypeError%, [[Enumerable]]: false, [[Configurable]]: false }).
         let thrower: Value = agent.intrinsic(Intrinsic::ThrowTypeError).into();
-        object.add_named_accessor(agent, key("callee"), thrower, thrower, Attributes::accessor(false, false));
+        object.add_named_accessor(
+            agent,
+            key("callee"),
+            thrower,
+            thrower,
+            Attributes::accessor(false, false),
+        );
     }
     object
 }
 
 /// A rest parameter: an array of the arguments from `start` on.
-pub(crate) fn create_rest_parameter<'gc>(agent: &mut Agent, start: usize, gc: NoGcScope<'gc, '_>) -> Object<'gc> {
+pub(crate) fn create_rest_parameter<'gc>(
+    agent: &mut Agent,
+    start: usize,
+    gc: NoGcScope<'gc, '_>,
+) -> Object<'gc> {
     let frame = agent.vm.frames.last().expect("frame");
-    let values: Vec<Value<'static>> = frame.arguments.as_deref().unwrap_or(&[]).iter().skip(start).copied().collect();
+    let values: Vec<Value<'static>> = frame
+        .arguments
+        .as_deref()
+        .unwrap_or(&[])
+        .iter()
+        .skip(start)
+        .copied()
+        .collect();
     create_array_from_list(agent, &values, gc)
 }

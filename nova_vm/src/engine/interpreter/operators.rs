@@ -4,8 +4,8 @@
 use num_bigint::BigInt;
 
 use crate::ecmascript::abstract_operations::{
-    PreferredType, compare_primitives, f64_to_int32, f64_to_uint32, has_property, is_loosely_equal, to_numeric,
-    to_primitive, to_property_key, to_string,
+    PreferredType, compare_primitives, f64_to_int32, f64_to_uint32, has_property, is_loosely_equal,
+    to_numeric, to_primitive, to_property_key, to_string,
 };
 use crate::ecmascript::execution::{Agent, JsResult};
 use crate::ecmascript::types::Value;
@@ -37,7 +37,12 @@ pub(crate) enum Comparison {
 }
 
 /// The `+` operator.
-pub(crate) fn add<'gc>(agent: &mut Agent, a: Value, b: Value, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+pub(crate) fn add<'gc>(
+    agent: &mut Agent,
+    a: Value,
+    b: Value,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     // Fast paths: numbers and strings.
     if a.is_number() && b.is_number() {
         let n = agent.number_value(a) + agent.number_value(b);
@@ -49,14 +54,18 @@ pub(crate) fn add<'gc>(agent: &mut Agent, a: Value, b: Value, mut gc: GcScope<'g
     }
     // 1. Let lprim be ? ToPrimitive(lval). 2. Let rprim be ? ToPrimitive(rval).
     let b = b.bind(gc.nogc()).scope(agent, gc.nogc());
-    let lprim = to_primitive(agent, a, None, gc.reborrow())?.unbind().scope(agent, gc.nogc());
+    let lprim = to_primitive(agent, a, None, gc.reborrow())?
+        .unbind()
+        .scope(agent, gc.nogc());
     let rprim = to_primitive(agent, b.get(agent), None, gc.reborrow())?.unbind();
     let lprim = lprim.get(agent);
     // 3. If lprim is a String or rprim is a String, then
     if lprim.is_string() || rprim.is_string() {
         let rprim = rprim.scope(agent, gc.nogc());
         // a. Let lstr be ? ToString(lprim). b. Let rstr be ? ToString(rprim).
-        let lstr = to_string(agent, lprim, gc.reborrow())?.unbind().scope(agent, gc.nogc());
+        let lstr = to_string(agent, lprim, gc.reborrow())?
+            .unbind()
+            .scope(agent, gc.nogc());
         let rstr = to_string(agent, rprim.get(agent), gc.reborrow())?.unbind();
         // c. Return the string-concatenation of lstr and rstr.
         let gc = gc.into_nogc();
@@ -74,24 +83,41 @@ enum NumericOp {
 
 /// Arithmetic and bitwise operators: ToNumeric on both sides, then the Number
 /// or BigInt operation.
-pub(crate) fn arithmetic<'gc>(agent: &mut Agent, op: Arith, a: Value, b: Value, gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+pub(crate) fn arithmetic<'gc>(
+    agent: &mut Agent,
+    op: Arith,
+    a: Value,
+    b: Value,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     numeric_operation(agent, NumericOp::Other(op), a, b, gc)
 }
 
-fn numeric_operation<'gc>(agent: &mut Agent, op: NumericOp, a: Value, b: Value, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+fn numeric_operation<'gc>(
+    agent: &mut Agent,
+    op: NumericOp,
+    a: Value,
+    b: Value,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     let (lnum, rnum) = if a.is_number() && b.is_number() {
         (a.unbind(), b.unbind())
     } else {
         let b = b.bind(gc.nogc()).scope(agent, gc.nogc());
         // 3. Let lnum be ? ToNumeric(lval). 4. Let rnum be ? ToNumeric(rval).
-        let lnum = to_numeric(agent, a, gc.reborrow())?.unbind().scope(agent, gc.nogc());
+        let lnum = to_numeric(agent, a, gc.reborrow())?
+            .unbind()
+            .scope(agent, gc.nogc());
         let rnum = to_numeric(agent, b.get(agent), gc.reborrow())?.unbind();
         (lnum.get(agent), rnum)
     };
     let gc = gc.into_nogc();
     // 5. If Type(lnum) is not Type(rnum), throw a TypeError exception.
     if lnum.is_bigint() != rnum.is_bigint() {
-        return Err(agent.throw_type_error("Cannot mix BigInt and other types, use explicit conversions", gc));
+        return Err(agent.throw_type_error(
+            "Cannot mix BigInt and other types, use explicit conversions",
+            gc,
+        ));
     }
     if lnum.is_bigint() {
         return bigint_operation(agent, op, lnum, rnum, gc);
@@ -145,7 +171,13 @@ pub(crate) fn number_exponentiate(base: f64, exponent: f64) -> f64 {
     base.powf(exponent)
 }
 
-fn bigint_operation<'gc>(agent: &mut Agent, op: NumericOp, a: Value, b: Value, gc: NoGcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+fn bigint_operation<'gc>(
+    agent: &mut Agent,
+    op: NumericOp,
+    a: Value,
+    b: Value,
+    gc: NoGcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     let (x, y) = (agent.bigint_value(a), agent.bigint_value(b));
     let zero = BigInt::default();
     let result = match op {
@@ -186,7 +218,11 @@ fn bigint_operation<'gc>(agent: &mut Agent, op: NumericOp, a: Value, b: Value, g
             Arith::Shl | Arith::Shr => {
                 let left = op == Arith::Shl;
                 let shift = i64::try_from(&y).unwrap_or(if y < zero { i64::MIN } else { i64::MAX });
-                let (left, amount) = if shift < 0 { (!left, shift.unsigned_abs()) } else { (left, shift as u64) };
+                let (left, amount) = if shift < 0 {
+                    (!left, shift.unsigned_abs())
+                } else {
+                    (left, shift as u64)
+                };
                 if left {
                     if amount > 1 << 30 && x != zero {
                         return Err(agent.throw_range_error("Maximum BigInt size exceeded", gc));
@@ -199,14 +235,21 @@ fn bigint_operation<'gc>(agent: &mut Agent, op: NumericOp, a: Value, b: Value, g
                     x >> amount as usize
                 }
             }
-            Arith::UShr => return Err(agent.throw_type_error("BigInts have no unsigned right shift, use >> instead", gc)),
+            Arith::UShr => {
+                return Err(agent
+                    .throw_type_error("BigInts have no unsigned right shift, use >> instead", gc));
+            }
         },
     };
     Ok(agent.bigint(result, gc))
 }
 
 /// Unary `-`.
-pub(crate) fn negate<'gc>(agent: &mut Agent, v: Value, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+pub(crate) fn negate<'gc>(
+    agent: &mut Agent,
+    v: Value,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     let n = to_numeric(agent, v, gc.reborrow())?.unbind();
     let gc = gc.into_nogc();
     if n.is_bigint() {
@@ -218,7 +261,11 @@ pub(crate) fn negate<'gc>(agent: &mut Agent, v: Value, mut gc: GcScope<'gc, '_>)
 }
 
 /// Unary `~`.
-pub(crate) fn bitwise_not<'gc>(agent: &mut Agent, v: Value, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+pub(crate) fn bitwise_not<'gc>(
+    agent: &mut Agent,
+    v: Value,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     let n = to_numeric(agent, v, gc.reborrow())?.unbind();
     let gc = gc.into_nogc();
     if n.is_bigint() {
@@ -230,7 +277,12 @@ pub(crate) fn bitwise_not<'gc>(agent: &mut Agent, v: Value, mut gc: GcScope<'gc,
 }
 
 /// `++`/`--` on a value already converted by ToNumeric (or not yet): adds `delta`.
-pub(crate) fn increment<'gc>(agent: &mut Agent, v: Value, delta: f64, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+pub(crate) fn increment<'gc>(
+    agent: &mut Agent,
+    v: Value,
+    delta: f64,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     let n = to_numeric(agent, v, gc.reborrow())?.unbind();
     let gc = gc.into_nogc();
     if n.is_bigint() {
@@ -242,16 +294,35 @@ pub(crate) fn increment<'gc>(agent: &mut Agent, v: Value, delta: f64, mut gc: Gc
 }
 
 /// `==` and `!=`.
-pub(crate) fn loosely_equal<'gc>(agent: &mut Agent, a: Value, b: Value, gc: GcScope<'gc, '_>) -> JsResult<'gc, bool> {
+pub(crate) fn loosely_equal<'gc>(
+    agent: &mut Agent,
+    a: Value,
+    b: Value,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, bool> {
     is_loosely_equal(agent, a, b, gc)
 }
 
 /// `<`, `>`, `<=`, `>=` ([13.10.1](https://tc39.es/ecma262/#sec-relational-operators-runtime-semantics-evaluation)).
-pub(crate) fn compare<'gc>(agent: &mut Agent, a: Value, b: Value, comparison: Comparison, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, bool> {
+pub(crate) fn compare<'gc>(
+    agent: &mut Agent,
+    a: Value,
+    b: Value,
+    comparison: Comparison,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, bool> {
     let (px, py) = if a.is_object() || b.is_object() {
         let b = b.bind(gc.nogc()).scope(agent, gc.nogc());
-        let px = to_primitive(agent, a, Some(PreferredType::Number), gc.reborrow())?.unbind().scope(agent, gc.nogc());
-        let py = to_primitive(agent, b.get(agent), Some(PreferredType::Number), gc.reborrow())?.unbind();
+        let px = to_primitive(agent, a, Some(PreferredType::Number), gc.reborrow())?
+            .unbind()
+            .scope(agent, gc.nogc());
+        let py = to_primitive(
+            agent,
+            b.get(agent),
+            Some(PreferredType::Number),
+            gc.reborrow(),
+        )?
+        .unbind();
         (px.get(agent), py)
     } else {
         (a.unbind(), b.unbind())
@@ -270,10 +341,18 @@ pub(crate) fn compare<'gc>(agent: &mut Agent, a: Value, b: Value, comparison: Co
 }
 
 /// `key in object`.
-pub(crate) fn in_operator<'gc>(agent: &mut Agent, key: Value, object: Value, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, bool> {
+pub(crate) fn in_operator<'gc>(
+    agent: &mut Agent,
+    key: Value,
+    object: Value,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, bool> {
     // 5. If rval is not an Object, throw a TypeError exception.
     let Value::Object(o) = object else {
-        return Err(agent.throw_type_error("Cannot use 'in' operator to search for a key in a non-object", gc.into_nogc()));
+        return Err(agent.throw_type_error(
+            "Cannot use 'in' operator to search for a key in a non-object",
+            gc.into_nogc(),
+        ));
     };
     let o = o.bind(gc.nogc()).scope(agent, gc.nogc());
     // 6. Return ? HasProperty(rval, ? ToPropertyKey(lval)).

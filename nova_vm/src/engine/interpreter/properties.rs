@@ -3,13 +3,15 @@
 //! private names.
 
 use crate::ecmascript::abstract_operations::{
-    call_function, create_data_property_or_throw, define_property_or_throw, get, get_v, has_property, set,
-    to_boolean, to_object, to_property_key,
+    call_function, create_data_property_or_throw, define_property_or_throw, get, get_v,
+    has_property, set, to_boolean, to_object, to_property_key,
 };
 use crate::ecmascript::builtins::ArgumentsList;
 use crate::ecmascript::execution::{Agent, EnvironmentKind, JsResult};
 use crate::ecmascript::types::object::{Attributes, ObjectKind};
-use crate::ecmascript::types::{Object, PropertyDescriptor, PropertyKey, UNINITIALIZED, Value, WellKnownSymbol};
+use crate::ecmascript::types::{
+    Object, PropertyDescriptor, PropertyKey, UNINITIALIZED, Value, WellKnownSymbol,
+};
 use crate::engine::{Bindable, GcScope, NoGcScope, Rootable};
 
 /// The key and strictness of a cache site of the running code.
@@ -28,10 +30,23 @@ fn length_key() -> PropertyKey<'static> {
 }
 
 /// Throws the TypeError for reading or writing a property of undefined/null.
-fn nullish_base<'gc>(agent: &mut Agent, base: Value, key: PropertyKey, reading: bool, gc: NoGcScope<'gc, '_>) -> crate::ecmascript::execution::JsError {
-    let what = if base.is_undefined() { "undefined" } else { "null" };
+fn nullish_base<'gc>(
+    agent: &mut Agent,
+    base: Value,
+    key: PropertyKey,
+    reading: bool,
+    gc: NoGcScope<'gc, '_>,
+) -> crate::ecmascript::execution::JsError {
+    let what = if base.is_undefined() {
+        "undefined"
+    } else {
+        "null"
+    };
     let verb = if reading { "read" } else { "set" };
-    let message = format!("Cannot {verb} properties of {what} ({verb}ing '{}')", agent.key_display(key));
+    let message = format!(
+        "Cannot {verb} properties of {what} ({verb}ing '{}')",
+        agent.key_display(key)
+    );
     agent.throw_type_error(&message, gc)
 }
 
@@ -42,7 +57,12 @@ fn shape_backed(kind: ObjectKind) -> bool {
 }
 
 /// `object.name` with an inline cache.
-pub(crate) fn get_named<'gc>(agent: &mut Agent, object: Value, cache: u32, gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+pub(crate) fn get_named<'gc>(
+    agent: &mut Agent,
+    object: Value,
+    cache: u32,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     let code = agent.vm.frames.last().expect("frame").code;
     let site = agent.heap.code.get(code.index()).caches[cache as usize];
     let key = site.key;
@@ -56,7 +76,8 @@ pub(crate) fn get_named<'gc>(agent: &mut Agent, object: Value, cache: u32, gc: G
             if let Some(entry) = o.find_named(agent, key) {
                 if !entry.attributes.is_accessor() {
                     let shape = o.record(agent).shape;
-                    let cache_entry = &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
+                    let cache_entry =
+                        &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
                     cache_entry.shape = Some(shape);
                     cache_entry.slot = entry.slot;
                     return Ok(o.slot(agent, entry.slot).bind(gc.into_nogc()));
@@ -78,7 +99,13 @@ pub(crate) fn get_named<'gc>(agent: &mut Agent, object: Value, cache: u32, gc: G
 }
 
 /// `object.name = value` with an inline cache.
-pub(crate) fn set_named<'gc>(agent: &mut Agent, object: Value, cache: u32, value: Value, gc: GcScope<'gc, '_>) -> JsResult<'gc, ()> {
+pub(crate) fn set_named<'gc>(
+    agent: &mut Agent,
+    object: Value,
+    cache: u32,
+    value: Value,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, ()> {
     let code = agent.vm.frames.last().expect("frame").code;
     let site = agent.heap.code.get(code.index()).caches[cache as usize];
     let key = site.key;
@@ -92,7 +119,8 @@ pub(crate) fn set_named<'gc>(agent: &mut Agent, object: Value, cache: u32, value
             if let Some(entry) = o.find_named(agent, key) {
                 if entry.attributes.writable() && !entry.attributes.is_accessor() {
                     let shape = o.record(agent).shape;
-                    let cache_entry = &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
+                    let cache_entry =
+                        &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
                     cache_entry.shape = Some(shape);
                     cache_entry.slot = entry.slot;
                     o.set_slot(agent, entry.slot, value);
@@ -106,7 +134,13 @@ pub(crate) fn set_named<'gc>(agent: &mut Agent, object: Value, cache: u32, value
 }
 
 /// PutValue with a primitive base: [[Set]] on the wrapper with the primitive as receiver.
-fn put_on_primitive<'gc>(agent: &mut Agent, base: Value, key: PropertyKey, value: Value, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, ()> {
+fn put_on_primitive<'gc>(
+    agent: &mut Agent,
+    base: Value,
+    key: PropertyKey,
+    value: Value,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, ()> {
     if base.is_nullish() {
         return Err(nullish_base(agent, base, key, false, gc.into_nogc()));
     }
@@ -114,14 +148,22 @@ fn put_on_primitive<'gc>(agent: &mut Agent, base: Value, key: PropertyKey, value
     let strict = strict(agent);
     let succeeded = wrapper.internal_set(agent, key, value, base, gc.reborrow())?;
     if !succeeded && strict {
-        let message = format!("Cannot create property '{}' on primitive", agent.key_display(key));
+        let message = format!(
+            "Cannot create property '{}' on primitive",
+            agent.key_display(key)
+        );
         return Err(agent.throw_type_error(&message, gc.into_nogc()));
     }
     Ok(())
 }
 
 /// `object[key]`.
-pub(crate) fn get_indexed<'gc>(agent: &mut Agent, object: Value, key: Value, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+pub(crate) fn get_indexed<'gc>(
+    agent: &mut Agent,
+    object: Value,
+    key: Value,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     if let (Value::Object(o), Value::Integer(i)) = (object, key) {
         if i >= 0 {
             if let Some(elements) = o.elements(agent) {
@@ -137,7 +179,9 @@ pub(crate) fn get_indexed<'gc>(agent: &mut Agent, object: Value, key: Value, mut
     if let (Some(s), Value::Integer(i)) = (object.as_string(), key) {
         if i >= 0 && (i as usize) < agent.string_length(s) {
             let gc = gc.into_nogc();
-            return Ok(agent.string_substring(s, i as usize, i as usize + 1, gc).into_value());
+            return Ok(agent
+                .string_substring(s, i as usize, i as usize + 1, gc)
+                .into_value());
         }
     }
     if object.is_nullish() {
@@ -154,7 +198,13 @@ pub(crate) fn get_indexed<'gc>(agent: &mut Agent, object: Value, key: Value, mut
 }
 
 /// `object[key] = value`.
-pub(crate) fn set_indexed<'gc>(agent: &mut Agent, object: Value, key: Value, value: Value, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, ()> {
+pub(crate) fn set_indexed<'gc>(
+    agent: &mut Agent,
+    object: Value,
+    key: Value,
+    value: Value,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, ()> {
     if let (Value::Object(o), Value::Integer(i)) = (object, key) {
         if i >= 0 {
             // Fast path: overwrite an existing writable dense element.
@@ -167,11 +217,24 @@ pub(crate) fn set_indexed<'gc>(agent: &mut Agent, object: Value, key: Value, val
                     }
                 }
             }
-            return set(agent, o, PropertyKey::Index(i as u32), value, strict(agent), gc);
+            return set(
+                agent,
+                o,
+                PropertyKey::Index(i as u32),
+                value,
+                strict(agent),
+                gc,
+            );
         }
     }
     if object.is_nullish() {
-        return Err(nullish_base(agent, object, PropertyKey::Index(0), false, gc.into_nogc()));
+        return Err(nullish_base(
+            agent,
+            object,
+            PropertyKey::Index(0),
+            false,
+            gc.into_nogc(),
+        ));
     }
     let object = object.bind(gc.nogc()).scope(agent, gc.nogc());
     let value = value.bind(gc.nogc()).scope(agent, gc.nogc());
@@ -183,7 +246,13 @@ pub(crate) fn set_indexed<'gc>(agent: &mut Agent, object: Value, key: Value, val
 }
 
 /// Object literal `name: value` (CreateDataPropertyOrThrow).
-pub(crate) fn define_named<'gc>(agent: &mut Agent, object: Value, cache: u32, value: Value, gc: GcScope<'gc, '_>) -> JsResult<'gc, ()> {
+pub(crate) fn define_named<'gc>(
+    agent: &mut Agent,
+    object: Value,
+    cache: u32,
+    value: Value,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, ()> {
     let key = site(agent, cache);
     let Value::Object(o) = object else {
         unreachable!("object literal target")
@@ -196,9 +265,17 @@ pub(crate) fn define_named<'gc>(agent: &mut Agent, object: Value, cache: u32, va
 }
 
 /// Computed-key data property definition (private names: PrivateFieldAdd).
-pub(crate) fn define_indexed<'gc>(agent: &mut Agent, object: Value, key: Value, value: Value, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, ()> {
+pub(crate) fn define_indexed<'gc>(
+    agent: &mut Agent,
+    object: Value,
+    key: Value,
+    value: Value,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, ()> {
     let Value::Object(o) = object else {
-        return Err(agent.throw_type_error("Cannot define a property on a primitive", gc.into_nogc()));
+        return Err(
+            agent.throw_type_error("Cannot define a property on a primitive", gc.into_nogc())
+        );
     };
     if let Value::Symbol(s) = key {
         if agent.is_private_name(s) {
@@ -221,7 +298,9 @@ pub(crate) fn define_accessor<'gc>(
     enumerable: bool,
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, ()> {
-    let Value::Object(o) = object else { unreachable!("accessor target") };
+    let Value::Object(o) = object else {
+        unreachable!("accessor target")
+    };
     let o = o.bind(gc.nogc()).scope(agent, gc.nogc());
     let function = function.bind(gc.nogc()).scope(agent, gc.nogc());
     let key = to_property_key(agent, key, gc.reborrow())?.unbind();
@@ -236,8 +315,17 @@ pub(crate) fn define_accessor<'gc>(
 }
 
 /// Method definitions in literals and classes.
-pub(crate) fn define_method<'gc>(agent: &mut Agent, object: Value, key: Value, function: Value, enumerable: bool, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, ()> {
-    let Value::Object(o) = object else { unreachable!("method target") };
+pub(crate) fn define_method<'gc>(
+    agent: &mut Agent,
+    object: Value,
+    key: Value,
+    function: Value,
+    enumerable: bool,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, ()> {
+    let Value::Object(o) = object else {
+        unreachable!("method target")
+    };
     let o = o.bind(gc.nogc()).scope(agent, gc.nogc());
     let function = function.bind(gc.nogc()).scope(agent, gc.nogc());
     let key = to_property_key(agent, key, gc.reborrow())?.unbind();
@@ -246,22 +334,43 @@ pub(crate) fn define_method<'gc>(agent: &mut Agent, object: Value, key: Value, f
 }
 
 /// `delete object.name`.
-pub(crate) fn delete_named<'gc>(agent: &mut Agent, object: Value, cache: u32, gc: GcScope<'gc, '_>) -> JsResult<'gc, bool> {
+pub(crate) fn delete_named<'gc>(
+    agent: &mut Agent,
+    object: Value,
+    cache: u32,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, bool> {
     let key = site(agent, cache);
     delete_key(agent, object, key, gc)
 }
 
 /// `delete object[key]`.
-pub(crate) fn delete_indexed<'gc>(agent: &mut Agent, object: Value, key: Value, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, bool> {
+pub(crate) fn delete_indexed<'gc>(
+    agent: &mut Agent,
+    object: Value,
+    key: Value,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, bool> {
     if object.is_nullish() {
-        return Err(nullish_base(agent, object, PropertyKey::Index(0), false, gc.into_nogc()));
+        return Err(nullish_base(
+            agent,
+            object,
+            PropertyKey::Index(0),
+            false,
+            gc.into_nogc(),
+        ));
     }
     let object = object.bind(gc.nogc()).scope(agent, gc.nogc());
     let key = to_property_key(agent, key, gc.reborrow())?.unbind();
     delete_key(agent, object.get(agent), key, gc)
 }
 
-fn delete_key<'gc>(agent: &mut Agent, object: Value, key: PropertyKey, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, bool> {
+fn delete_key<'gc>(
+    agent: &mut Agent,
+    object: Value,
+    key: PropertyKey,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, bool> {
     if object.is_nullish() {
         return Err(nullish_base(agent, object, key, false, gc.into_nogc()));
     }
@@ -277,18 +386,28 @@ fn delete_key<'gc>(agent: &mut Agent, object: Value, key: PropertyKey, mut gc: G
 // ----- globals -----
 
 /// Reads a global binding: global lexicals first, then the global object.
-pub(crate) fn get_global<'gc>(agent: &mut Agent, cache: u32, throw_if_missing: bool, gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+pub(crate) fn get_global<'gc>(
+    agent: &mut Agent,
+    cache: u32,
+    throw_if_missing: bool,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     let code = agent.vm.frames.last().expect("frame").code;
     let site = agent.heap.code.get(code.index()).caches[cache as usize];
     let realm = agent.current_realm();
     let (lexicals, global) = (realm.global_lexicals, realm.global_object);
-    if Some(global.record(agent).shape) == site.shape && lexicals.find_named(agent, site.key).is_none() {
+    if Some(global.record(agent).shape) == site.shape
+        && lexicals.find_named(agent, site.key).is_none()
+    {
         return Ok(global.slot(agent, site.slot).bind(gc.into_nogc()));
     }
     if let Some(entry) = lexicals.find_named(agent, site.key) {
         let value = lexicals.slot(agent, entry.slot);
         if value == Value::Symbol(UNINITIALIZED) {
-            let message = format!("Cannot access '{}' before initialization", agent.key_display(site.key));
+            let message = format!(
+                "Cannot access '{}' before initialization",
+                agent.key_display(site.key)
+            );
             return Err(agent.throw_reference_error(&message, gc.into_nogc()));
         }
         return Ok(value.bind(gc.into_nogc()));
@@ -326,14 +445,22 @@ fn get_global_object_binding<'gc>(
 }
 
 /// Assigns a global binding (PutValue on an unresolvable-or-global reference).
-pub(crate) fn set_global<'gc>(agent: &mut Agent, cache: u32, value: Value, gc: GcScope<'gc, '_>) -> JsResult<'gc, ()> {
+pub(crate) fn set_global<'gc>(
+    agent: &mut Agent,
+    cache: u32,
+    value: Value,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, ()> {
     let code = agent.vm.frames.last().expect("frame").code;
     let site = agent.heap.code.get(code.index()).caches[cache as usize];
     let realm = agent.current_realm();
     let (lexicals, global) = (realm.global_lexicals, realm.global_object);
     if let Some(entry) = lexicals.find_named(agent, site.key) {
         if lexicals.slot(agent, entry.slot) == Value::Symbol(UNINITIALIZED) {
-            let message = format!("Cannot access '{}' before initialization", agent.key_display(site.key));
+            let message = format!(
+                "Cannot access '{}' before initialization",
+                agent.key_display(site.key)
+            );
             return Err(agent.throw_reference_error(&message, gc.into_nogc()));
         }
         if !entry.attributes.writable() {
@@ -374,7 +501,14 @@ fn set_global_object_binding<'gc>(
         let message = format!("{} is not defined", agent.key_display(key.get(agent)));
         return Err(agent.throw_reference_error(&message, gc.into_nogc()));
     }
-    set(agent, global.get(agent), key.get(agent), value.get(agent), strict, gc)
+    set(
+        agent,
+        global.get(agent),
+        key.get(agent),
+        value.get(agent),
+        strict,
+        gc,
+    )
 }
 
 /// Initialises a global lexical binding declared by the running script.
@@ -387,7 +521,12 @@ pub(crate) fn init_global_lexical(agent: &mut Agent, cache: u32, value: Value) {
 }
 
 /// ### [9.1.1.4.18 CreateGlobalFunctionBinding ( N, V, D )](https://tc39.es/ecma262/#sec-createglobalfunctionbinding)
-pub(crate) fn declare_global_function<'gc>(agent: &mut Agent, cache: u32, value: Value, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, ()> {
+pub(crate) fn declare_global_function<'gc>(
+    agent: &mut Agent,
+    cache: u32,
+    value: Value,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, ()> {
     let key = site(agent, cache);
     let global = agent.current_realm().global_object;
     let value = value.bind(gc.nogc()).scope(agent, gc.nogc());
@@ -416,7 +555,11 @@ pub(crate) fn declare_global_function<'gc>(agent: &mut Agent, cache: u32, value:
 /// Where a name resolved.
 enum NameBinding {
     /// A declarative environment slot.
-    Slot(crate::ecmascript::execution::Environment<'static>, usize, bool),
+    Slot(
+        crate::ecmascript::execution::Environment<'static>,
+        usize,
+        bool,
+    ),
     /// A property of an object (with environment or eval bindings object).
     Object(Object<'static>, bool),
     /// Not found in any environment up to the global one.
@@ -431,7 +574,11 @@ fn name_key(agent: &mut Agent, constant: u32, gc: NoGcScope) -> PropertyKey<'sta
 }
 
 /// ### [9.1.2.1 GetIdentifierReference ( env, name, strict )](https://tc39.es/ecma262/#sec-getidentifierreference)
-fn resolve_name<'gc>(agent: &mut Agent, key: PropertyKey, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, NameBinding> {
+fn resolve_name<'gc>(
+    agent: &mut Agent,
+    key: PropertyKey,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, NameBinding> {
     let key = key.bind(gc.nogc()).scope(agent, gc.nogc());
     let mut env = agent.vm.frames.last().expect("frame").env;
     while let Some(e) = env {
@@ -451,14 +598,23 @@ fn resolve_name<'gc>(agent: &mut Agent, key: PropertyKey, mut gc: GcScope<'gc, '
                     }
                 }
             }
-            EnvironmentKind::Object { binding_object, is_with_environment } => {
+            EnvironmentKind::Object {
+                binding_object,
+                is_with_environment,
+            } => {
                 // 9.1.1.2.1 HasBinding ( N )
                 if has_property(agent, binding_object, key.get(agent), gc.reborrow())? {
                     if !is_with_environment {
                         return Ok(NameBinding::Object(binding_object, false));
                     }
                     // 6. Let unscopables be ? Get(bindingObject, @@unscopables).
-                    let unscopables = get(agent, binding_object, WellKnownSymbol::Unscopables.key(), gc.reborrow())?.unbind();
+                    let unscopables = get(
+                        agent,
+                        binding_object,
+                        WellKnownSymbol::Unscopables.key(),
+                        gc.reborrow(),
+                    )?
+                    .unbind();
                     // 7. If unscopables is an Object, then
                     let blocked = match unscopables {
                         Value::Object(u) => {
@@ -502,7 +658,10 @@ pub(crate) fn get_name<'gc>(
         NameBinding::Slot(env, slot, _) => {
             let value = agent.heap.environments.get(env.index()).slots[slot];
             if value == Value::Symbol(UNINITIALIZED) {
-                let message = format!("Cannot access '{}' before initialization", agent.key_display(key));
+                let message = format!(
+                    "Cannot access '{}' before initialization",
+                    agent.key_display(key)
+                );
                 return Err(agent.throw_reference_error(&message, gc.into_nogc()));
             }
             Ok(value.bind(gc.into_nogc()))
@@ -530,7 +689,10 @@ pub(crate) fn get_name<'gc>(
             if let Some(entry) = lexicals.find_named(agent, key) {
                 let value = lexicals.slot(agent, entry.slot);
                 if value == Value::Symbol(UNINITIALIZED) {
-                    let message = format!("Cannot access '{}' before initialization", agent.key_display(key));
+                    let message = format!(
+                        "Cannot access '{}' before initialization",
+                        agent.key_display(key)
+                    );
                     return Err(agent.throw_reference_error(&message, gc.into_nogc()));
                 }
                 return Ok(value.bind(gc.into_nogc()));
@@ -541,7 +703,13 @@ pub(crate) fn get_name<'gc>(
 }
 
 /// Assigns (or with `init`, initialises) a name through the environment chain.
-pub(crate) fn set_name<'gc>(agent: &mut Agent, constant: u32, value: Value, init: bool, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, ()> {
+pub(crate) fn set_name<'gc>(
+    agent: &mut Agent,
+    constant: u32,
+    value: Value,
+    init: bool,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, ()> {
     let key = name_key(agent, constant, gc.nogc());
     let value = value.bind(gc.nogc()).scope(agent, gc.nogc());
     let binding = resolve_name(agent, key, gc.reborrow())?;
@@ -550,11 +718,16 @@ pub(crate) fn set_name<'gc>(agent: &mut Agent, constant: u32, value: Value, init
         NameBinding::Slot(env, slot, immutable) => {
             let current = agent.heap.environments.get(env.index()).slots[slot];
             if !init && current == Value::Symbol(UNINITIALIZED) {
-                let message = format!("Cannot access '{}' before initialization", agent.key_display(key));
+                let message = format!(
+                    "Cannot access '{}' before initialization",
+                    agent.key_display(key)
+                );
                 return Err(agent.throw_reference_error(&message, gc.into_nogc()));
             }
             if immutable && !init {
-                return Err(agent.throw_type_error("Assignment to constant variable.", gc.into_nogc()));
+                return Err(
+                    agent.throw_type_error("Assignment to constant variable.", gc.into_nogc())
+                );
             }
             agent.heap.environments.get_mut(env.index()).slots[slot] = value.get(agent);
             Ok(())
@@ -573,11 +746,16 @@ pub(crate) fn set_name<'gc>(agent: &mut Agent, constant: u32, value: Value, init
             let (lexicals, global) = (realm.global_lexicals, realm.global_object);
             if let Some(entry) = lexicals.find_named(agent, key) {
                 if !init && lexicals.slot(agent, entry.slot) == Value::Symbol(UNINITIALIZED) {
-                    let message = format!("Cannot access '{}' before initialization", agent.key_display(key));
+                    let message = format!(
+                        "Cannot access '{}' before initialization",
+                        agent.key_display(key)
+                    );
                     return Err(agent.throw_reference_error(&message, gc.into_nogc()));
                 }
                 if !entry.attributes.writable() && !init {
-                    return Err(agent.throw_type_error("Assignment to constant variable.", gc.into_nogc()));
+                    return Err(
+                        agent.throw_type_error("Assignment to constant variable.", gc.into_nogc())
+                    );
                 }
                 lexicals.set_slot(agent, entry.slot, value.get(agent));
                 return Ok(());
@@ -588,7 +766,11 @@ pub(crate) fn set_name<'gc>(agent: &mut Agent, constant: u32, value: Value, init
 }
 
 /// `delete name` for names resolved at run time.
-pub(crate) fn delete_name<'gc>(agent: &mut Agent, constant: u32, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, bool> {
+pub(crate) fn delete_name<'gc>(
+    agent: &mut Agent,
+    constant: u32,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, bool> {
     let key = name_key(agent, constant, gc.nogc());
     match resolve_name(agent, key, gc.reborrow())? {
         NameBinding::Slot(..) => Ok(false),
@@ -607,13 +789,18 @@ pub(crate) fn delete_name<'gc>(agent: &mut Agent, constant: u32, mut gc: GcScope
 // ----- super -----
 
 /// The home object's prototype, for `super.x` (TypeError if it is null).
-fn super_base<'gc>(agent: &mut Agent, gc: GcScope<'gc, '_>) -> JsResult<'gc, (Object<'gc>, Value<'gc>)> {
+fn super_base<'gc>(
+    agent: &mut Agent,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, (Object<'gc>, Value<'gc>)> {
     let frame = agent.vm.frames.last().expect("frame");
     let this = frame.this;
     let function = frame.this_function;
     let home = match function {
         Value::Object(f) => match f.kind(agent) {
-            ObjectKind::ECMAScriptFunction(handle) => agent.heap.functions.get(handle.index()).home_object,
+            ObjectKind::ECMAScriptFunction(handle) => {
+                agent.heap.functions.get(handle.index()).home_object
+            }
             _ => None,
         },
         _ => None,
@@ -622,7 +809,10 @@ fn super_base<'gc>(agent: &mut Agent, gc: GcScope<'gc, '_>) -> JsResult<'gc, (Ob
         return Err(agent.throw_syntax_error("'super' keyword unexpected here", gc.into_nogc()));
     };
     if this == Value::Symbol(UNINITIALIZED) {
-        return Err(agent.throw_reference_error("Must call super constructor in derived class before accessing 'this'", gc.into_nogc()));
+        return Err(agent.throw_reference_error(
+            "Must call super constructor in derived class before accessing 'this'",
+            gc.into_nogc(),
+        ));
     }
     let gc = gc.into_nogc();
     match home.stored_prototype(agent) {
@@ -632,14 +822,20 @@ fn super_base<'gc>(agent: &mut Agent, gc: GcScope<'gc, '_>) -> JsResult<'gc, (Ob
 }
 
 /// `super[key]`.
-pub(crate) fn get_super<'gc>(agent: &mut Agent, key: Value, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+pub(crate) fn get_super<'gc>(
+    agent: &mut Agent,
+    key: Value,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     let (base, this) = super_base(agent, gc.reborrow())?;
     let (base, this) = (base.unbind(), this.unbind());
     let gc_key = key.bind(gc.nogc());
     let key = match gc_key {
         Value::Symbol(s) => PropertyKey::Symbol(s),
         other => {
-            let s = other.as_string().expect("super key converted by ToPropertyKey");
+            let s = other
+                .as_string()
+                .expect("super key converted by ToPropertyKey");
             agent.string_to_key(s, gc.nogc())
         }
     };
@@ -647,20 +843,30 @@ pub(crate) fn get_super<'gc>(agent: &mut Agent, key: Value, mut gc: GcScope<'gc,
 }
 
 /// `super[key] = value`.
-pub(crate) fn set_super<'gc>(agent: &mut Agent, key: Value, value: Value, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, ()> {
+pub(crate) fn set_super<'gc>(
+    agent: &mut Agent,
+    key: Value,
+    value: Value,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, ()> {
     let value = value.bind(gc.nogc()).scope(agent, gc.nogc());
     let (base, this) = super_base(agent, gc.reborrow())?;
     let (base, this) = (base.unbind(), this.unbind());
     let key = match key {
         Value::Symbol(s) => PropertyKey::Symbol(s.unbind()),
         other => {
-            let s = other.as_string().expect("super key converted by ToPropertyKey");
+            let s = other
+                .as_string()
+                .expect("super key converted by ToPropertyKey");
             agent.string_to_key(s, gc.nogc()).unbind()
         }
     };
     let succeeded = base.internal_set(agent, key, value.get(agent), this, gc.reborrow())?;
     if !succeeded && strict(agent) {
-        let message = format!("Cannot assign to read only property '{}'", agent.key_display(key));
+        let message = format!(
+            "Cannot assign to read only property '{}'",
+            agent.key_display(key)
+        );
         return Err(agent.throw_type_error(&message, gc.into_nogc()));
     }
     Ok(())
@@ -675,13 +881,28 @@ fn private_key(name: Value) -> PropertyKey<'static> {
     }
 }
 
-fn missing_private<'gc>(agent: &mut Agent, key: PropertyKey, gc: NoGcScope<'gc, '_>) -> crate::ecmascript::execution::JsError {
-    let message = format!("Cannot access private member {} from an object whose class did not declare it", agent.key_display(key).trim_start_matches("Symbol(").trim_end_matches(')'));
+fn missing_private<'gc>(
+    agent: &mut Agent,
+    key: PropertyKey,
+    gc: NoGcScope<'gc, '_>,
+) -> crate::ecmascript::execution::JsError {
+    let message = format!(
+        "Cannot access private member {} from an object whose class did not declare it",
+        agent
+            .key_display(key)
+            .trim_start_matches("Symbol(")
+            .trim_end_matches(')')
+    );
     agent.throw_type_error(&message, gc)
 }
 
 /// ### [7.3.31 PrivateGet ( O, P )](https://tc39.es/ecma262/#sec-privateget)
-pub(crate) fn get_private<'gc>(agent: &mut Agent, object: Value, name: Value, gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+pub(crate) fn get_private<'gc>(
+    agent: &mut Agent,
+    object: Value,
+    name: Value,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     let key = private_key(name);
     let Value::Object(o) = object else {
         return Err(missing_private(agent, key, gc.into_nogc()));
@@ -698,14 +919,22 @@ pub(crate) fn get_private<'gc>(agent: &mut Agent, object: Value, name: Value, gc
     // 5. Let getter be entry.[[Get]]. 6. If getter is undefined, throw a TypeError exception.
     let getter = o.slot(agent, entry.slot);
     if getter.is_undefined() {
-        return Err(agent.throw_type_error("'#' accessor was defined without a getter", gc.into_nogc()));
+        return Err(
+            agent.throw_type_error("'#' accessor was defined without a getter", gc.into_nogc())
+        );
     }
     // 7. Return ? Call(getter, O).
     call_function(agent, getter, object, ArgumentsList::EMPTY, gc)
 }
 
 /// ### [7.3.32 PrivateSet ( O, P, value )](https://tc39.es/ecma262/#sec-privateset)
-pub(crate) fn set_private<'gc>(agent: &mut Agent, object: Value, name: Value, value: Value, gc: GcScope<'gc, '_>) -> JsResult<'gc, ()> {
+pub(crate) fn set_private<'gc>(
+    agent: &mut Agent,
+    object: Value,
+    name: Value,
+    value: Value,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, ()> {
     let key = private_key(name);
     let Value::Object(o) = object else {
         return Err(missing_private(agent, key, gc.into_nogc()));
@@ -725,7 +954,9 @@ pub(crate) fn set_private<'gc>(agent: &mut Agent, object: Value, name: Value, va
     // 5. Else: let setter be entry.[[Set]]; if undefined, throw a TypeError exception.
     let setter = o.slot(agent, entry.slot + 1);
     if setter.is_undefined() {
-        return Err(agent.throw_type_error("'#' accessor was defined without a setter", gc.into_nogc()));
+        return Err(
+            agent.throw_type_error("'#' accessor was defined without a setter", gc.into_nogc())
+        );
     }
     // c. Perform ? Call(setter, O, « value »).
     call_function(agent, setter, object, ArgumentsList(&[value]), gc)?;
@@ -733,14 +964,23 @@ pub(crate) fn set_private<'gc>(agent: &mut Agent, object: Value, name: Value, va
 }
 
 /// ### [7.3.28 PrivateFieldAdd ( O, P, value )](https://tc39.es/ecma262/#sec-privatefieldadd)
-pub(crate) fn define_private<'gc>(agent: &mut Agent, object: Value, name: Value, value: Value, gc: NoGcScope<'gc, '_>) -> JsResult<'gc, ()> {
+pub(crate) fn define_private<'gc>(
+    agent: &mut Agent,
+    object: Value,
+    name: Value,
+    value: Value,
+    gc: NoGcScope<'gc, '_>,
+) -> JsResult<'gc, ()> {
     let key = private_key(name);
     let Value::Object(o) = object else {
         return Err(agent.throw_type_error("Private fields can only be added to objects", gc));
     };
     // 2. Let entry be PrivateElementFind(O, P). 3. If entry is not empty, throw a TypeError exception.
     if o.find_named(agent, key).is_some() {
-        return Err(agent.throw_type_error("Cannot initialize private field twice on the same object", gc));
+        return Err(agent.throw_type_error(
+            "Cannot initialize private field twice on the same object",
+            gc,
+        ));
     }
     // 4. Append PrivateElement { [[Key]]: P, [[Kind]]: field, [[Value]]: value } to O.[[PrivateElements]].
     o.add_named_data(agent, key, value, Attributes::data(true, false, false));
@@ -748,31 +988,68 @@ pub(crate) fn define_private<'gc>(agent: &mut Agent, object: Value, name: Value,
 }
 
 /// ### [7.3.29 PrivateMethodOrAccessorAdd ( O, method )](https://tc39.es/ecma262/#sec-privatemethodoraccessoradd)
-pub(crate) fn define_private_method<'gc>(agent: &mut Agent, object: Value, name: Value, function: Value, kind: u8, gc: NoGcScope<'gc, '_>) -> JsResult<'gc, ()> {
+pub(crate) fn define_private_method<'gc>(
+    agent: &mut Agent,
+    object: Value,
+    name: Value,
+    function: Value,
+    kind: u8,
+    gc: NoGcScope<'gc, '_>,
+) -> JsResult<'gc, ()> {
     let key = private_key(name);
     let Value::Object(o) = object else {
         return Err(agent.throw_type_error("Private methods can only be added to objects", gc));
     };
     match (o.find_named(agent, key), kind) {
         (None, 0) => o.add_named_data(agent, key, function, Attributes::data(false, false, false)),
-        (None, 1) => o.add_named_accessor(agent, key, function, Value::Undefined, Attributes::accessor(false, false)),
-        (None, _) => o.add_named_accessor(agent, key, Value::Undefined, function, Attributes::accessor(false, false)),
+        (None, 1) => o.add_named_accessor(
+            agent,
+            key,
+            function,
+            Value::Undefined,
+            Attributes::accessor(false, false),
+        ),
+        (None, _) => o.add_named_accessor(
+            agent,
+            key,
+            Value::Undefined,
+            function,
+            Attributes::accessor(false, false),
+        ),
         // The other half of an accessor pair defined by the same class.
-        (Some(entry), 1 | 2) if entry.attributes.is_accessor() && agent.private_accessor_half_missing(o, entry.slot, kind) => {
-            let slot = if kind == 1 { entry.slot } else { entry.slot + 1 };
+        (Some(entry), 1 | 2)
+            if entry.attributes.is_accessor()
+                && agent.private_accessor_half_missing(o, entry.slot, kind) =>
+        {
+            let slot = if kind == 1 {
+                entry.slot
+            } else {
+                entry.slot + 1
+            };
             o.set_slot(agent, slot, function);
         }
         (Some(_), _) => {
-            return Err(agent.throw_type_error("Cannot initialize private methods twice on the same object", gc));
+            return Err(agent.throw_type_error(
+                "Cannot initialize private methods twice on the same object",
+                gc,
+            ));
         }
     }
     Ok(())
 }
 
 /// `#name in object`.
-pub(crate) fn private_in<'gc>(agent: &mut Agent, name: Value, object: Value, gc: NoGcScope<'gc, '_>) -> JsResult<'gc, bool> {
+pub(crate) fn private_in<'gc>(
+    agent: &mut Agent,
+    name: Value,
+    object: Value,
+    gc: NoGcScope<'gc, '_>,
+) -> JsResult<'gc, bool> {
     let Value::Object(o) = object else {
-        return Err(agent.throw_type_error("Cannot use 'in' operator to search for a private field in a non-object", gc));
+        return Err(agent.throw_type_error(
+            "Cannot use 'in' operator to search for a private field in a non-object",
+            gc,
+        ));
     };
     Ok(o.find_named(agent, private_key(name)).is_some())
 }

@@ -3,8 +3,12 @@
 use super::calls::{CallOutcome, call_from_registers, construct_from_registers};
 use super::frame::ReturnTo;
 use super::{generators, iteration, objects, operators, properties};
-use crate::ecmascript::abstract_operations::{to_boolean, to_number, to_numeric, to_object, to_property_key, to_string};
-use crate::ecmascript::execution::{Agent, Environment, EnvironmentKind, EnvironmentRecord, ExceptionType, JsError, JsResult};
+use crate::ecmascript::abstract_operations::{
+    to_boolean, to_number, to_numeric, to_object, to_property_key, to_string,
+};
+use crate::ecmascript::execution::{
+    Agent, Environment, EnvironmentKind, EnvironmentRecord, ExceptionType, JsError, JsResult,
+};
 use crate::ecmascript::types::{UNINITIALIZED, Value};
 use crate::engine::bytecode::{FunctionKind, Instruction};
 use crate::engine::{Bindable, GcScope};
@@ -69,14 +73,20 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 }
                 Instruction::CheckThisInitialized { reg, .. } => {
                     if reg!(reg) == Value::Symbol(UNINITIALIZED) {
-                        agent.throw_reference_error("Must call super constructor in derived class before accessing 'this'", gc.nogc());
+                        agent.throw_reference_error(
+                            "Must call super constructor in derived class before accessing 'this'",
+                            gc.nogc(),
+                        );
                         break;
                     }
                 }
                 Instruction::LoadThis { dst } => {
                     let this = agent.vm.frames.last().expect("frame").this;
                     if this == Value::Symbol(UNINITIALIZED) {
-                        agent.throw_reference_error("Must call super constructor in derived class before accessing 'this'", gc.nogc());
+                        agent.throw_reference_error(
+                            "Must call super constructor in derived class before accessing 'this'",
+                            gc.nogc(),
+                        );
                         break;
                     }
                     set!(dst, this);
@@ -91,24 +101,40 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 }
                 Instruction::BindThisRegister { this, src } => {
                     if reg!(this) != Value::Symbol(UNINITIALIZED) {
-                        agent.throw_reference_error("Super constructor may only be called once", gc.nogc());
+                        agent.throw_reference_error(
+                            "Super constructor may only be called once",
+                            gc.nogc(),
+                        );
                         break;
                     }
                     let value = reg!(src);
                     set!(this, value);
                     agent.vm.frames.last_mut().expect("frame").this = value;
-                    tri!(objects::initialize_fields_of_this_function(agent, value, gc.reborrow()));
+                    tri!(objects::initialize_fields_of_this_function(
+                        agent,
+                        value,
+                        gc.reborrow()
+                    ));
                 }
                 Instruction::BindThisEnv { src, hops, slot } => {
                     let env = environment_at(agent, hops);
-                    if agent.heap.environments.get(env.index()).slots[slot as usize] != Value::Symbol(UNINITIALIZED) {
-                        agent.throw_reference_error("Super constructor may only be called once", gc.nogc());
+                    if agent.heap.environments.get(env.index()).slots[slot as usize]
+                        != Value::Symbol(UNINITIALIZED)
+                    {
+                        agent.throw_reference_error(
+                            "Super constructor may only be called once",
+                            gc.nogc(),
+                        );
                         break;
                     }
                     let value = reg!(src);
                     agent.heap.environments.get_mut(env.index()).slots[slot as usize] = value;
                     agent.vm.frames.last_mut().expect("frame").this = value;
-                    tri!(objects::initialize_fields_of_this_function(agent, value, gc.reborrow()));
+                    tri!(objects::initialize_fields_of_this_function(
+                        agent,
+                        value,
+                        gc.reborrow()
+                    ));
                 }
 
                 // ----- environments -----
@@ -167,7 +193,8 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     if value == Value::Symbol(UNINITIALIZED) {
                         let name = env_slot_name(agent, env, slot);
                         let message = if name == "this" {
-                            "Must call super constructor in derived class before accessing 'this'".to_owned()
+                            "Must call super constructor in derived class before accessing 'this'"
+                                .to_owned()
                         } else {
                             format!("Cannot access '{name}' before initialization")
                         };
@@ -184,11 +211,13 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
 
                 // ----- names -----
                 Instruction::GetGlobal { dst, cache } => {
-                    let value = tri!(properties::get_global(agent, cache, true, gc.reborrow())).unbind();
+                    let value =
+                        tri!(properties::get_global(agent, cache, true, gc.reborrow())).unbind();
                     set!(dst, value);
                 }
                 Instruction::GetGlobalOrUndefined { dst, cache } => {
-                    let value = tri!(properties::get_global(agent, cache, false, gc.reborrow())).unbind();
+                    let value =
+                        tri!(properties::get_global(agent, cache, false, gc.reborrow())).unbind();
                     set!(dst, value);
                 }
                 Instruction::SetGlobal { src, cache } => {
@@ -201,28 +230,66 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 }
                 Instruction::DeclareGlobalFunction { src, cache } => {
                     let value = reg!(src);
-                    tri!(properties::declare_global_function(agent, cache, value, gc.reborrow()));
+                    tri!(properties::declare_global_function(
+                        agent,
+                        cache,
+                        value,
+                        gc.reborrow()
+                    ));
                 }
                 Instruction::GetName { dst, constant } => {
-                    let value = tri!(properties::get_name(agent, constant, true, None, gc.reborrow())).unbind();
+                    let value = tri!(properties::get_name(
+                        agent,
+                        constant,
+                        true,
+                        None,
+                        gc.reborrow()
+                    ))
+                    .unbind();
                     set!(dst, value);
                 }
                 Instruction::GetNameOrUndefined { dst, constant } => {
-                    let value = tri!(properties::get_name(agent, constant, false, None, gc.reborrow())).unbind();
+                    let value = tri!(properties::get_name(
+                        agent,
+                        constant,
+                        false,
+                        None,
+                        gc.reborrow()
+                    ))
+                    .unbind();
                     set!(dst, value);
                 }
                 Instruction::GetNameForCall { dst, constant } => {
                     let this_slot = base + dst as usize + 1;
-                    let value = tri!(properties::get_name(agent, constant, true, Some(this_slot), gc.reborrow())).unbind();
+                    let value = tri!(properties::get_name(
+                        agent,
+                        constant,
+                        true,
+                        Some(this_slot),
+                        gc.reborrow()
+                    ))
+                    .unbind();
                     set!(dst, value);
                 }
                 Instruction::SetName { src, constant } => {
                     let value = reg!(src);
-                    tri!(properties::set_name(agent, constant, value, false, gc.reborrow()));
+                    tri!(properties::set_name(
+                        agent,
+                        constant,
+                        value,
+                        false,
+                        gc.reborrow()
+                    ));
                 }
                 Instruction::InitName { src, constant } => {
                     let value = reg!(src);
-                    tri!(properties::set_name(agent, constant, value, true, gc.reborrow()));
+                    tri!(properties::set_name(
+                        agent,
+                        constant,
+                        value,
+                        true,
+                        gc.reborrow()
+                    ));
                 }
                 Instruction::DeleteName { dst, constant } => {
                     let value = tri!(properties::delete_name(agent, constant, gc.reborrow()));
@@ -235,7 +302,9 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     let value = match (a, b) {
                         (Value::Integer(x), Value::Integer(y)) => match x.checked_add(y) {
                             Some(sum) => Value::Integer(sum),
-                            None => agent.number(f64::from(x) + f64::from(y), gc.nogc()).unbind(),
+                            None => agent
+                                .number(f64::from(x) + f64::from(y), gc.nogc())
+                                .unbind(),
                         },
                         _ => tri!(operators::add(agent, a, b, gc.reborrow())).unbind(),
                     };
@@ -246,46 +315,96 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     let value = match (a, b) {
                         (Value::Integer(x), Value::Integer(y)) => match x.checked_sub(y) {
                             Some(d) => Value::Integer(d),
-                            None => agent.number(f64::from(x) - f64::from(y), gc.nogc()).unbind(),
+                            None => agent
+                                .number(f64::from(x) - f64::from(y), gc.nogc())
+                                .unbind(),
                         },
-                        _ => tri!(operators::arithmetic(agent, operators::Arith::Sub, a, b, gc.reborrow())).unbind(),
+                        _ => tri!(operators::arithmetic(
+                            agent,
+                            operators::Arith::Sub,
+                            a,
+                            b,
+                            gc.reborrow()
+                        ))
+                        .unbind(),
                     };
                     set!(dst, value);
                 }
                 Instruction::Mul { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
                     let value = match (a, b) {
-                        (Value::Integer(x), Value::Integer(y)) if x != 0 && y != 0 => match x.checked_mul(y) {
-                            Some(p) => Value::Integer(p),
-                            None => agent.number(f64::from(x) * f64::from(y), gc.nogc()).unbind(),
-                        },
-                        _ => tri!(operators::arithmetic(agent, operators::Arith::Mul, a, b, gc.reborrow())).unbind(),
+                        (Value::Integer(x), Value::Integer(y)) if x != 0 && y != 0 => {
+                            match x.checked_mul(y) {
+                                Some(p) => Value::Integer(p),
+                                None => agent
+                                    .number(f64::from(x) * f64::from(y), gc.nogc())
+                                    .unbind(),
+                            }
+                        }
+                        _ => tri!(operators::arithmetic(
+                            agent,
+                            operators::Arith::Mul,
+                            a,
+                            b,
+                            gc.reborrow()
+                        ))
+                        .unbind(),
                     };
                     set!(dst, value);
                 }
                 Instruction::Div { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = tri!(operators::arithmetic(agent, operators::Arith::Div, a, b, gc.reborrow())).unbind();
+                    let value = tri!(operators::arithmetic(
+                        agent,
+                        operators::Arith::Div,
+                        a,
+                        b,
+                        gc.reborrow()
+                    ))
+                    .unbind();
                     set!(dst, value);
                 }
                 Instruction::Rem { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
                     let value = match (a, b) {
-                        (Value::Integer(x), Value::Integer(y)) if x >= 0 && y > 0 => Value::Integer(x % y),
-                        _ => tri!(operators::arithmetic(agent, operators::Arith::Rem, a, b, gc.reborrow())).unbind(),
+                        (Value::Integer(x), Value::Integer(y)) if x >= 0 && y > 0 => {
+                            Value::Integer(x % y)
+                        }
+                        _ => tri!(operators::arithmetic(
+                            agent,
+                            operators::Arith::Rem,
+                            a,
+                            b,
+                            gc.reborrow()
+                        ))
+                        .unbind(),
                     };
                     set!(dst, value);
                 }
                 Instruction::Exp { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = tri!(operators::arithmetic(agent, operators::Arith::Exp, a, b, gc.reborrow())).unbind();
+                    let value = tri!(operators::arithmetic(
+                        agent,
+                        operators::Arith::Exp,
+                        a,
+                        b,
+                        gc.reborrow()
+                    ))
+                    .unbind();
                     set!(dst, value);
                 }
                 Instruction::BitAnd { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
                     let value = match (a, b) {
                         (Value::Integer(x), Value::Integer(y)) => Value::Integer(x & y),
-                        _ => tri!(operators::arithmetic(agent, operators::Arith::BitAnd, a, b, gc.reborrow())).unbind(),
+                        _ => tri!(operators::arithmetic(
+                            agent,
+                            operators::Arith::BitAnd,
+                            a,
+                            b,
+                            gc.reborrow()
+                        ))
+                        .unbind(),
                     };
                     set!(dst, value);
                 }
@@ -293,7 +412,14 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     let (a, b) = (reg!(lhs), reg!(rhs));
                     let value = match (a, b) {
                         (Value::Integer(x), Value::Integer(y)) => Value::Integer(x | y),
-                        _ => tri!(operators::arithmetic(agent, operators::Arith::BitOr, a, b, gc.reborrow())).unbind(),
+                        _ => tri!(operators::arithmetic(
+                            agent,
+                            operators::Arith::BitOr,
+                            a,
+                            b,
+                            gc.reborrow()
+                        ))
+                        .unbind(),
                     };
                     set!(dst, value);
                 }
@@ -301,29 +427,61 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     let (a, b) = (reg!(lhs), reg!(rhs));
                     let value = match (a, b) {
                         (Value::Integer(x), Value::Integer(y)) => Value::Integer(x ^ y),
-                        _ => tri!(operators::arithmetic(agent, operators::Arith::BitXor, a, b, gc.reborrow())).unbind(),
+                        _ => tri!(operators::arithmetic(
+                            agent,
+                            operators::Arith::BitXor,
+                            a,
+                            b,
+                            gc.reborrow()
+                        ))
+                        .unbind(),
                     };
                     set!(dst, value);
                 }
                 Instruction::Shl { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
                     let value = match (a, b) {
-                        (Value::Integer(x), Value::Integer(y)) => Value::Integer(x.wrapping_shl(y as u32 & 31)),
-                        _ => tri!(operators::arithmetic(agent, operators::Arith::Shl, a, b, gc.reborrow())).unbind(),
+                        (Value::Integer(x), Value::Integer(y)) => {
+                            Value::Integer(x.wrapping_shl(y as u32 & 31))
+                        }
+                        _ => tri!(operators::arithmetic(
+                            agent,
+                            operators::Arith::Shl,
+                            a,
+                            b,
+                            gc.reborrow()
+                        ))
+                        .unbind(),
                     };
                     set!(dst, value);
                 }
                 Instruction::Shr { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
                     let value = match (a, b) {
-                        (Value::Integer(x), Value::Integer(y)) => Value::Integer(x >> (y as u32 & 31)),
-                        _ => tri!(operators::arithmetic(agent, operators::Arith::Shr, a, b, gc.reborrow())).unbind(),
+                        (Value::Integer(x), Value::Integer(y)) => {
+                            Value::Integer(x >> (y as u32 & 31))
+                        }
+                        _ => tri!(operators::arithmetic(
+                            agent,
+                            operators::Arith::Shr,
+                            a,
+                            b,
+                            gc.reborrow()
+                        ))
+                        .unbind(),
                     };
                     set!(dst, value);
                 }
                 Instruction::UShr { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = tri!(operators::arithmetic(agent, operators::Arith::UShr, a, b, gc.reborrow())).unbind();
+                    let value = tri!(operators::arithmetic(
+                        agent,
+                        operators::Arith::UShr,
+                        a,
+                        b,
+                        gc.reborrow()
+                    ))
+                    .unbind();
                     set!(dst, value);
                 }
                 Instruction::Eq { dst, lhs, rhs } => {
@@ -356,7 +514,13 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     let (a, b) = (reg!(lhs), reg!(rhs));
                     let value = match (a, b) {
                         (Value::Integer(x), Value::Integer(y)) => x < y,
-                        _ => tri!(operators::compare(agent, a, b, operators::Comparison::Less, gc.reborrow())),
+                        _ => tri!(operators::compare(
+                            agent,
+                            a,
+                            b,
+                            operators::Comparison::Less,
+                            gc.reborrow()
+                        )),
                     };
                     set!(dst, Value::Boolean(value));
                 }
@@ -364,7 +528,13 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     let (a, b) = (reg!(lhs), reg!(rhs));
                     let value = match (a, b) {
                         (Value::Integer(x), Value::Integer(y)) => x > y,
-                        _ => tri!(operators::compare(agent, a, b, operators::Comparison::Greater, gc.reborrow())),
+                        _ => tri!(operators::compare(
+                            agent,
+                            a,
+                            b,
+                            operators::Comparison::Greater,
+                            gc.reborrow()
+                        )),
                     };
                     set!(dst, Value::Boolean(value));
                 }
@@ -372,7 +542,13 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     let (a, b) = (reg!(lhs), reg!(rhs));
                     let value = match (a, b) {
                         (Value::Integer(x), Value::Integer(y)) => x <= y,
-                        _ => tri!(operators::compare(agent, a, b, operators::Comparison::LessOrEqual, gc.reborrow())),
+                        _ => tri!(operators::compare(
+                            agent,
+                            a,
+                            b,
+                            operators::Comparison::LessOrEqual,
+                            gc.reborrow()
+                        )),
                     };
                     set!(dst, Value::Boolean(value));
                 }
@@ -380,13 +556,26 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     let (a, b) = (reg!(lhs), reg!(rhs));
                     let value = match (a, b) {
                         (Value::Integer(x), Value::Integer(y)) => x >= y,
-                        _ => tri!(operators::compare(agent, a, b, operators::Comparison::GreaterOrEqual, gc.reborrow())),
+                        _ => tri!(operators::compare(
+                            agent,
+                            a,
+                            b,
+                            operators::Comparison::GreaterOrEqual,
+                            gc.reborrow()
+                        )),
                     };
                     set!(dst, Value::Boolean(value));
                 }
                 Instruction::InstanceOf { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = tri!(crate::ecmascript::abstract_operations::instance_of_operator(agent, a, b, gc.reborrow()));
+                    let value = tri!(
+                        crate::ecmascript::abstract_operations::instance_of_operator(
+                            agent,
+                            a,
+                            b,
+                            gc.reborrow()
+                        )
+                    );
                     set!(dst, Value::Boolean(value));
                 }
                 Instruction::In { dst, lhs, rhs } => {
@@ -439,7 +628,9 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     set!(dst, value);
                 }
                 Instruction::ToString { dst, src } => {
-                    let value = tri!(to_string(agent, reg!(src), gc.reborrow())).unbind().into_value();
+                    let value = tri!(to_string(agent, reg!(src), gc.reborrow()))
+                        .unbind()
+                        .into_value();
                     set!(dst, value);
                 }
                 Instruction::ToPropertyKey { dst, src } => {
@@ -528,7 +719,10 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     let result = if value.is_object() {
                         value
                     } else if !value.is_undefined() {
-                        agent.throw_type_error("Derived constructors may only return object or undefined", gc.nogc());
+                        agent.throw_type_error(
+                            "Derived constructors may only return object or undefined",
+                            gc.nogc(),
+                        );
                         break;
                     } else {
                         let this = reg!(this);
@@ -573,20 +767,38 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     let value = objects::new_array(agent, gc.nogc()).unbind();
                     set!(dst, value.into());
                 }
-                Instruction::NewRegExp { dst, pattern, flags } => {
-                    let value = tri!(objects::new_regexp(agent, pattern, flags, gc.reborrow())).unbind();
+                Instruction::NewRegExp {
+                    dst,
+                    pattern,
+                    flags,
+                } => {
+                    let value =
+                        tri!(objects::new_regexp(agent, pattern, flags, gc.reborrow())).unbind();
                     set!(dst, value);
                 }
                 Instruction::ArrayPush { array, src } => {
                     let value = reg!(src);
                     objects::array_push(agent, reg!(array), Some(value));
                 }
-                Instruction::ArrayPushHole { array } => objects::array_push(agent, reg!(array), None),
+                Instruction::ArrayPushHole { array } => {
+                    objects::array_push(agent, reg!(array), None)
+                }
                 Instruction::ArraySpread { array, src } => {
-                    tri!(iteration::array_spread(agent, base + array as usize, reg!(src), gc.reborrow()));
+                    tri!(iteration::array_spread(
+                        agent,
+                        base + array as usize,
+                        reg!(src),
+                        gc.reborrow()
+                    ));
                 }
                 Instruction::GetNamed { dst, object, cache } => {
-                    let value = tri!(properties::get_named(agent, reg!(object), cache, gc.reborrow())).unbind();
+                    let value = tri!(properties::get_named(
+                        agent,
+                        reg!(object),
+                        cache,
+                        gc.reborrow()
+                    ))
+                    .unbind();
                     set!(dst, value);
                 }
                 Instruction::SetNamed { object, src, cache } => {
@@ -594,7 +806,13 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     tri!(properties::set_named(agent, o, cache, v, gc.reborrow()));
                 }
                 Instruction::GetIndexed { dst, object, key } => {
-                    let value = tri!(properties::get_indexed(agent, reg!(object), reg!(key), gc.reborrow())).unbind();
+                    let value = tri!(properties::get_indexed(
+                        agent,
+                        reg!(object),
+                        reg!(key),
+                        gc.reborrow()
+                    ))
+                    .unbind();
                     set!(dst, value);
                 }
                 Instruction::SetIndexed { object, key, src } => {
@@ -609,25 +827,71 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     let (o, k, v) = (reg!(object), reg!(key), reg!(src));
                     tri!(properties::define_indexed(agent, o, k, v, gc.reborrow()));
                 }
-                Instruction::DefineAccessor { object, key, function, setter, enumerable } => {
+                Instruction::DefineAccessor {
+                    object,
+                    key,
+                    function,
+                    setter,
+                    enumerable,
+                } => {
                     let (o, k, f) = (reg!(object), reg!(key), reg!(function));
-                    tri!(properties::define_accessor(agent, o, k, f, setter, enumerable, gc.reborrow()));
+                    tri!(properties::define_accessor(
+                        agent,
+                        o,
+                        k,
+                        f,
+                        setter,
+                        enumerable,
+                        gc.reborrow()
+                    ));
                 }
-                Instruction::DefineMethod { object, key, function, enumerable } => {
+                Instruction::DefineMethod {
+                    object,
+                    key,
+                    function,
+                    enumerable,
+                } => {
                     let (o, k, f) = (reg!(object), reg!(key), reg!(function));
-                    tri!(properties::define_method(agent, o, k, f, enumerable, gc.reborrow()));
+                    tri!(properties::define_method(
+                        agent,
+                        o,
+                        k,
+                        f,
+                        enumerable,
+                        gc.reborrow()
+                    ));
                 }
                 Instruction::DeleteNamed { dst, object, cache } => {
-                    let value = tri!(properties::delete_named(agent, reg!(object), cache, gc.reborrow()));
+                    let value = tri!(properties::delete_named(
+                        agent,
+                        reg!(object),
+                        cache,
+                        gc.reborrow()
+                    ));
                     set!(dst, Value::Boolean(value));
                 }
                 Instruction::DeleteIndexed { dst, object, key } => {
-                    let value = tri!(properties::delete_indexed(agent, reg!(object), reg!(key), gc.reborrow()));
+                    let value = tri!(properties::delete_indexed(
+                        agent,
+                        reg!(object),
+                        reg!(key),
+                        gc.reborrow()
+                    ));
                     set!(dst, Value::Boolean(value));
                 }
-                Instruction::CopyDataProperties { target, src, excluded } => {
+                Instruction::CopyDataProperties {
+                    target,
+                    src,
+                    excluded,
+                } => {
                     let (t, s, e) = (reg!(target), reg!(src), reg!(excluded));
-                    tri!(objects::copy_data_properties_from_registers(agent, t, s, e, gc.reborrow()));
+                    tri!(objects::copy_data_properties_from_registers(
+                        agent,
+                        t,
+                        s,
+                        e,
+                        gc.reborrow()
+                    ));
                 }
                 Instruction::SetPrototypeLiteral { object, src } => {
                     let (o, v) = (reg!(object), reg!(src));
@@ -643,7 +907,13 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     tri!(properties::set_super(agent, k, v, gc.reborrow()));
                 }
                 Instruction::GetPrivate { dst, object, name } => {
-                    let value = tri!(properties::get_private(agent, reg!(object), reg!(name), gc.reborrow())).unbind();
+                    let value = tri!(properties::get_private(
+                        agent,
+                        reg!(object),
+                        reg!(name),
+                        gc.reborrow()
+                    ))
+                    .unbind();
                     set!(dst, value);
                 }
                 Instruction::SetPrivate { object, name, src } => {
@@ -658,9 +928,21 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     let value = objects::new_private_name(agent, constant, gc.nogc()).unbind();
                     set!(dst, value);
                 }
-                Instruction::DefinePrivateMethod { object, name, function, kind } => {
+                Instruction::DefinePrivateMethod {
+                    object,
+                    name,
+                    function,
+                    kind,
+                } => {
                     let (o, n, f) = (reg!(object), reg!(name), reg!(function));
-                    tri!(properties::define_private_method(agent, o, n, f, kind, gc.nogc()));
+                    tri!(properties::define_private_method(
+                        agent,
+                        o,
+                        n,
+                        f,
+                        kind,
+                        gc.nogc()
+                    ));
                 }
 
                 // ----- functions and classes -----
@@ -671,28 +953,54 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 Instruction::SetHomeObject { function, home } => {
                     objects::set_home_object(agent, reg!(function), reg!(home));
                 }
-                Instruction::CreateClass { dst, constructor, heritage } => {
+                Instruction::CreateClass {
+                    dst,
+                    constructor,
+                    heritage,
+                } => {
                     let (c, h) = (reg!(constructor), reg!(heritage));
-                    let (class, prototype) = tri!(objects::create_class(agent, c, h, gc.reborrow()));
+                    let (class, prototype) =
+                        tri!(objects::create_class(agent, c, h, gc.reborrow()));
                     set!(dst, class);
                     set!(dst + 1, prototype);
                 }
-                Instruction::ClassFieldDefine { class, key, initializer } => {
+                Instruction::ClassFieldDefine {
+                    class,
+                    key,
+                    initializer,
+                } => {
                     let (c, k, i) = (reg!(class), reg!(key), reg!(initializer));
                     objects::class_field_define(agent, c, k, i, 0, gc.nogc());
                 }
-                Instruction::ClassPrivateMethod { class, name, function, kind } => {
+                Instruction::ClassPrivateMethod {
+                    class,
+                    name,
+                    function,
+                    kind,
+                } => {
                     let (c, n, f) = (reg!(class), reg!(name), reg!(function));
                     objects::class_field_define(agent, c, n, f, 1 + kind, gc.nogc());
                 }
-                Instruction::SetFunctionName { function, name, prefix } => {
+                Instruction::SetFunctionName {
+                    function,
+                    name,
+                    prefix,
+                } => {
                     let (f, n) = (reg!(function), reg!(name));
                     objects::set_function_name(agent, f, n, prefix, gc.nogc());
                 }
                 Instruction::Call { dst, callee, argc } => {
                     let (f, this) = (reg!(callee), reg!(callee + 1));
                     let args_start = base + callee as usize + 2;
-                    match tri!(call_from_registers(agent, f, this, args_start, argc as usize, base + dst as usize, gc.reborrow())) {
+                    match tri!(call_from_registers(
+                        agent,
+                        f,
+                        this,
+                        args_start,
+                        argc as usize,
+                        base + dst as usize,
+                        gc.reborrow()
+                    )) {
                         CallOutcome::Pushed => continue 'frames,
                         CallOutcome::Done(value) => set!(dst, value),
                     }
@@ -701,7 +1009,15 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     let (f, this) = (reg!(callee), reg!(callee + 1));
                     let args_start = base + callee as usize + 2;
                     let argc = iteration::unpack_spread_array(agent, args_start);
-                    match tri!(call_from_registers(agent, f, this, args_start, argc, base + dst as usize, gc.reborrow())) {
+                    match tri!(call_from_registers(
+                        agent,
+                        f,
+                        this,
+                        args_start,
+                        argc,
+                        base + dst as usize,
+                        gc.reborrow()
+                    )) {
                         CallOutcome::Pushed => continue 'frames,
                         CallOutcome::Done(value) => set!(dst, value),
                     }
@@ -710,11 +1026,24 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     let (f, this) = (reg!(callee), reg!(callee + 1));
                     let args_start = base + callee as usize + 2;
                     if agent.is_intrinsic_eval(f) {
-                        let source = if argc > 0 { reg!(callee + 2) } else { Value::Undefined };
-                        let value = tri!(super::script::direct_eval(agent, source, gc.reborrow())).unbind();
+                        let source = if argc > 0 {
+                            reg!(callee + 2)
+                        } else {
+                            Value::Undefined
+                        };
+                        let value =
+                            tri!(super::script::direct_eval(agent, source, gc.reborrow())).unbind();
                         set!(dst, value);
                     } else {
-                        match tri!(call_from_registers(agent, f, this, args_start, argc as usize, base + dst as usize, gc.reborrow())) {
+                        match tri!(call_from_registers(
+                            agent,
+                            f,
+                            this,
+                            args_start,
+                            argc as usize,
+                            base + dst as usize,
+                            gc.reborrow()
+                        )) {
                             CallOutcome::Pushed => continue 'frames,
                             CallOutcome::Done(value) => set!(dst, value),
                         }
@@ -723,7 +1052,14 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 Instruction::Construct { dst, callee, argc } => {
                     let f = reg!(callee);
                     let args_start = base + callee as usize + 2;
-                    match tri!(construct_from_registers(agent, f, args_start, argc as usize, base + dst as usize, gc.reborrow())) {
+                    match tri!(construct_from_registers(
+                        agent,
+                        f,
+                        args_start,
+                        argc as usize,
+                        base + dst as usize,
+                        gc.reborrow()
+                    )) {
                         CallOutcome::Pushed => continue 'frames,
                         CallOutcome::Done(value) => set!(dst, value),
                     }
@@ -732,24 +1068,42 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     let f = reg!(callee);
                     let args_start = base + callee as usize + 2;
                     let argc = iteration::unpack_spread_array(agent, args_start);
-                    match tri!(construct_from_registers(agent, f, args_start, argc, base + dst as usize, gc.reborrow())) {
+                    match tri!(construct_from_registers(
+                        agent,
+                        f,
+                        args_start,
+                        argc,
+                        base + dst as usize,
+                        gc.reborrow()
+                    )) {
                         CallOutcome::Pushed => continue 'frames,
                         CallOutcome::Done(value) => set!(dst, value),
                     }
                 }
                 Instruction::SuperCall { dst, args, argc } => {
-                    let values: Vec<Value> = agent.vm.stack[base + args as usize..base + args as usize + argc as usize].to_vec();
+                    let values: Vec<Value> = agent.vm.stack
+                        [base + args as usize..base + args as usize + argc as usize]
+                        .to_vec();
                     let value = tri!(objects::super_call(agent, &values, gc.reborrow())).unbind();
                     set!(dst, value);
                 }
                 Instruction::SuperCallSpread { dst, args } => {
                     let argc = iteration::unpack_spread_array(agent, base + args as usize);
-                    let values: Vec<Value> = agent.vm.stack[base + args as usize..base + args as usize + argc].to_vec();
+                    let values: Vec<Value> =
+                        agent.vm.stack[base + args as usize..base + args as usize + argc].to_vec();
                     let value = tri!(objects::super_call(agent, &values, gc.reborrow())).unbind();
                     set!(dst, value);
                 }
                 Instruction::SuperCallForward { dst } => {
-                    let values: Vec<Value> = agent.vm.frames.last().expect("frame").arguments.as_deref().unwrap_or(&[]).to_vec();
+                    let values: Vec<Value> = agent
+                        .vm
+                        .frames
+                        .last()
+                        .expect("frame")
+                        .arguments
+                        .as_deref()
+                        .unwrap_or(&[])
+                        .to_vec();
                     let value = tri!(objects::super_call(agent, &values, gc.reborrow())).unbind();
                     set!(dst, value);
                 }
@@ -758,20 +1112,31 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     set!(dst, value.into());
                 }
                 Instruction::CreateRestParameter { dst, start } => {
-                    let value = objects::create_rest_parameter(agent, start as usize, gc.nogc()).unbind();
+                    let value =
+                        objects::create_rest_parameter(agent, start as usize, gc.nogc()).unbind();
                     set!(dst, value.into());
                 }
 
                 // ----- iteration -----
                 Instruction::GetIterator { dst, src } => {
-                    let (iterator, next) = tri!(iteration::get_iterator(agent, reg!(src), gc.reborrow()));
+                    let (iterator, next) =
+                        tri!(iteration::get_iterator(agent, reg!(src), gc.reborrow()));
                     let (iterator, next) = (iterator.unbind(), next.unbind());
                     set!(dst, iterator);
                     set!(dst + 1, next);
                 }
-                Instruction::IteratorStep { dst, iterator, done } => {
+                Instruction::IteratorStep {
+                    dst,
+                    iterator,
+                    done,
+                } => {
                     let (it, next) = (reg!(iterator), reg!(iterator + 1));
-                    match tri!(iteration::iterator_step_value(agent, it, next, gc.reborrow())) {
+                    match tri!(iteration::iterator_step_value(
+                        agent,
+                        it,
+                        next,
+                        gc.reborrow()
+                    )) {
                         Some(value) => {
                             let value = value.unbind();
                             set!(dst, value);
@@ -790,18 +1155,21 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     agent.pending_exception = pending;
                 }
                 Instruction::ForInStart { dst, src } => {
-                    let value = tri!(iteration::for_in_start(agent, reg!(src), gc.reborrow())).unbind();
+                    let value =
+                        tri!(iteration::for_in_start(agent, reg!(src), gc.reborrow())).unbind();
                     set!(dst, value);
                 }
-                Instruction::ForInNext { dst, iterator, done } => {
-                    match tri!(iteration::for_in_next(agent, reg!(iterator), gc.reborrow())) {
-                        Some(key) => {
-                            let key = key.unbind();
-                            set!(dst, key);
-                        }
-                        None => pc = done as usize,
+                Instruction::ForInNext {
+                    dst,
+                    iterator,
+                    done,
+                } => match tri!(iteration::for_in_next(agent, reg!(iterator), gc.reborrow())) {
+                    Some(key) => {
+                        let key = key.unbind();
+                        set!(dst, key);
                     }
-                }
+                    None => pc = done as usize,
+                },
 
                 // ----- generators -----
                 Instruction::GeneratorStart => {
@@ -818,11 +1186,23 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     }
                 }
                 Instruction::YieldDelegate { dst, iterator } => {
-                    match tri!(generators::yield_delegate_step(agent, base, dst, iterator, gc.reborrow())) {
+                    match tri!(generators::yield_delegate_step(
+                        agent,
+                        base,
+                        dst,
+                        iterator,
+                        gc.reborrow()
+                    )) {
                         Some(inner_result) => {
                             // Yield the inner result object as it is; resume at this
                             // instruction's successor with the new value and kind.
-                            match generators::yield_value(agent, inner_result, dst, false, gc.nogc()) {
+                            match generators::yield_value(
+                                agent,
+                                inner_result,
+                                dst,
+                                false,
+                                gc.nogc(),
+                            ) {
                                 Returned::ToFrame => continue 'frames,
                                 Returned::ToNative(value) => return Ok(value.bind(gc.into_nogc())),
                             }
@@ -859,7 +1239,10 @@ pub(crate) fn return_from_frame(agent: &mut Agent, value: Value, gc: GcScope) ->
     let code_kind = agent.heap.code.get(frame.code.index()).kind;
     let mut value = value.unbind();
     if !frame.new_target.is_undefined()
-        && matches!(code_kind, FunctionKind::Normal | FunctionKind::ClassConstructor)
+        && matches!(
+            code_kind,
+            FunctionKind::Normal | FunctionKind::ClassConstructor
+        )
         && !value.is_object()
     {
         value = frame.this;
@@ -871,9 +1254,16 @@ pub(crate) fn return_from_frame(agent: &mut Agent, value: Value, gc: GcScope) ->
     match frame.return_to {
         ReturnTo::Register(register) => {
             let caller = agent.vm.frames.last().expect("caller frame");
-            let caller_end = caller.base as usize + usize::from(agent.heap.code.get(caller.code.index()).register_count);
-            agent.vm.stack.truncate(caller_end.max(register as usize + 1));
-            agent.vm.stack.resize(caller_end.max(register as usize + 1), Value::Undefined);
+            let caller_end = caller.base as usize
+                + usize::from(agent.heap.code.get(caller.code.index()).register_count);
+            agent
+                .vm
+                .stack
+                .truncate(caller_end.max(register as usize + 1));
+            agent
+                .vm
+                .stack
+                .resize(caller_end.max(register as usize + 1), Value::Undefined);
             agent.vm.stack[register as usize] = value;
             Returned::ToFrame
         }
@@ -895,7 +1285,11 @@ fn unwind(agent: &mut Agent) -> Unwound {
         let frame = agent.vm.frames.last().expect("frame while unwinding");
         let pc = frame.pc.saturating_sub(1);
         let code = agent.heap.code.get(frame.code.index());
-        let handler = code.handlers.iter().find(|h| h.start <= pc && pc < h.end).copied();
+        let handler = code
+            .handlers
+            .iter()
+            .find(|h| h.start <= pc && pc < h.end)
+            .copied();
         if let Some(handler) = handler {
             let frame = agent.vm.frames.last_mut().expect("frame");
             while frame.env_depth > handler.env_depth {
@@ -920,7 +1314,8 @@ fn unwind(agent: &mut Agent) -> Unwound {
         }
         // Continue in the caller: its pc points after the call.
         let caller = agent.vm.frames.last().expect("caller frame");
-        let caller_end = caller.base as usize + usize::from(agent.heap.code.get(caller.code.index()).register_count);
+        let caller_end = caller.base as usize
+            + usize::from(agent.heap.code.get(caller.code.index()).register_count);
         agent.vm.stack.truncate(caller_end);
         agent.vm.stack.resize(caller_end, Value::Undefined);
     }
@@ -929,15 +1324,27 @@ fn unwind(agent: &mut Agent) -> Unwound {
 /// The environment `hops` levels up from the current one.
 #[inline]
 fn environment_at(agent: &Agent, hops: u16) -> Environment<'static> {
-    let mut env = agent.vm.frames.last().expect("frame").env.expect("environment");
+    let mut env = agent
+        .vm
+        .frames
+        .last()
+        .expect("frame")
+        .env
+        .expect("environment");
     for _ in 0..hops {
-        env = agent.heap.environments.get(env.index()).outer.expect("outer environment");
+        env = agent
+            .heap
+            .environments
+            .get(env.index())
+            .outer
+            .expect("outer environment");
     }
     env
 }
 
 fn alloc_env(agent: &mut Agent, record: EnvironmentRecord) -> Environment<'static> {
-    agent.heap.allocated_since_gc += Arena::<EnvironmentRecord>::RECORD_BYTES + record.slots.len() * 8;
+    agent.heap.allocated_since_gc +=
+        Arena::<EnvironmentRecord>::RECORD_BYTES + record.slots.len() * 8;
     Environment::from_index(agent.heap.environments.push(record))
 }
 
@@ -949,7 +1356,13 @@ fn push_declarative_env(agent: &mut Agent, scope: u32) {
     let slots: Box<[Value<'static>]> = info
         .lexical
         .iter()
-        .map(|&lexical| if lexical { Value::Symbol(UNINITIALIZED) } else { Value::Undefined })
+        .map(|&lexical| {
+            if lexical {
+                Value::Symbol(UNINITIALIZED)
+            } else {
+                Value::Undefined
+            }
+        })
         .collect();
     let env = alloc_env(
         agent,
@@ -970,7 +1383,10 @@ fn push_declarative_env(agent: &mut Agent, scope: u32) {
 fn constant_text(agent: &Agent, constant: u32) -> String {
     let code = agent.vm.frames.last().expect("frame").code;
     let value = agent.heap.code.get(code.index()).constants[constant as usize];
-    value.as_string().map(|s| agent.string_lossy(s).into_owned()).unwrap_or_default()
+    value
+        .as_string()
+        .map(|s| agent.string_lossy(s).into_owned())
+        .unwrap_or_default()
 }
 
 /// The name of an environment slot (for error messages).
@@ -988,8 +1404,8 @@ fn env_slot_name(agent: &Agent, env: Environment, slot: u32) -> String {
 impl Agent {
     /// True if `f` is the %eval% intrinsic of the current realm.
     pub(crate) fn is_intrinsic_eval(&self, f: Value) -> bool {
-        let eval = self.current_realm().intrinsics[crate::ecmascript::execution::Intrinsic::Eval as usize];
+        let eval =
+            self.current_realm().intrinsics[crate::ecmascript::execution::Intrinsic::Eval as usize];
         matches!((f, eval), (Value::Object(a), Some(b)) if a == b)
     }
 }
-

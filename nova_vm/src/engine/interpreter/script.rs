@@ -14,23 +14,49 @@ use crate::engine::compiler::{GlobalDeclaration, ScriptKind, compile_script};
 use crate::engine::{Bindable, GcScope, NoGcScope};
 
 /// Compiles and runs a classic script in the current realm.
-pub(crate) fn run_script<'gc>(agent: &mut Agent, source: &str, name: &str, mut gc: GcScope<'gc, '_>) -> Result<JsResult<'gc, Value<'gc>>, String> {
-    let compiled = compile_script(agent, source, name, ScriptKind::Script, gc.nogc()).map_err(|e| e.message)?;
+pub(crate) fn run_script<'gc>(
+    agent: &mut Agent,
+    source: &str,
+    name: &str,
+    mut gc: GcScope<'gc, '_>,
+) -> Result<JsResult<'gc, Value<'gc>>, String> {
+    let compiled = compile_script(agent, source, name, ScriptKind::Script, gc.nogc())
+        .map_err(|e| e.message)?;
     let result = evaluate_script(agent, compiled.code, gc.reborrow()).unbind();
     Ok(result.bind(gc.into_nogc()))
 }
 
 /// ScriptEvaluation of compiled script code.
-pub(crate) fn evaluate_script<'gc>(agent: &mut Agent, code: Code, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+pub(crate) fn evaluate_script<'gc>(
+    agent: &mut Agent,
+    code: Code,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     global_declaration_instantiation(agent, code, gc.reborrow())?;
     let global = agent.current_realm().global_object;
-    push_code_frame(agent, code, None, global.into(), Value::Undefined, Value::Undefined, gc.nogc())?;
+    push_code_frame(
+        agent,
+        code,
+        None,
+        global.into(),
+        Value::Undefined,
+        Value::Undefined,
+        gc.nogc(),
+    )?;
     let result = run(agent, gc);
     agent.vm.native_depth -= 1;
     result
 }
 
-fn push_code_frame(agent: &mut Agent, code: Code, env: Option<Environment>, this: Value, new_target: Value, this_function: Value, gc: NoGcScope) -> JsResult<'static, ()> {
+fn push_code_frame(
+    agent: &mut Agent,
+    code: Code,
+    env: Option<Environment>,
+    this: Value,
+    new_target: Value,
+    this_function: Value,
+    gc: NoGcScope,
+) -> JsResult<'static, ()> {
     enter_native(agent, gc)?;
     let record = agent.heap.code.get(code.index());
     let instructions = record.instructions.clone();
@@ -57,13 +83,24 @@ fn push_code_frame(agent: &mut Agent, code: Code, env: Option<Environment>, this
     Ok(())
 }
 
-fn redeclaration(agent: &mut Agent, key: PropertyKey, gc: NoGcScope) -> crate::ecmascript::execution::JsError {
-    let message = format!("Identifier '{}' has already been declared", agent.key_display(key));
+fn redeclaration(
+    agent: &mut Agent,
+    key: PropertyKey,
+    gc: NoGcScope,
+) -> crate::ecmascript::execution::JsError {
+    let message = format!(
+        "Identifier '{}' has already been declared",
+        agent.key_display(key)
+    );
     agent.throw_syntax_error(&message, gc)
 }
 
 /// ### [16.1.7 GlobalDeclarationInstantiation ( script, env )](https://tc39.es/ecma262/#sec-globaldeclarationinstantiation)
-fn global_declaration_instantiation<'gc>(agent: &mut Agent, code: Code, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, ()> {
+fn global_declaration_instantiation<'gc>(
+    agent: &mut Agent,
+    code: Code,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, ()> {
     let Some(declarations) = agent.heap.code.get(code.index()).declarations.clone() else {
         return Ok(());
     };
@@ -74,7 +111,8 @@ fn global_declaration_instantiation<'gc>(agent: &mut Agent, code: Code, mut gc: 
         match *declaration {
             GlobalDeclaration::Lexical(key, _) => {
                 // a. If HasVarDeclaration(name) or HasLexicalDeclaration(name), throw a SyntaxError.
-                if lexicals.find_named(agent, key).is_some() || global_var_names_contain(agent, key) {
+                if lexicals.find_named(agent, key).is_some() || global_var_names_contain(agent, key)
+                {
                     return Err(redeclaration(agent, key, gc.into_nogc()));
                 }
                 // c. Let hasRestrictedGlobal be ? HasRestrictedGlobalProperty(name).
@@ -100,17 +138,29 @@ fn global_declaration_instantiation<'gc>(agent: &mut Agent, code: Code, mut gc: 
                 let ok = match existing {
                     None => extensible,
                     Some(e) if e.configurable == Some(true) => true,
-                    Some(e) => e.is_data_descriptor() && e.writable == Some(true) && e.enumerable == Some(true),
+                    Some(e) => {
+                        e.is_data_descriptor()
+                            && e.writable == Some(true)
+                            && e.enumerable == Some(true)
+                    }
                 };
                 if !ok {
-                    let message = format!("Cannot declare global function '{}'", agent.key_display(key));
+                    let message = format!(
+                        "Cannot declare global function '{}'",
+                        agent.key_display(key)
+                    );
                     return Err(agent.throw_type_error(&message, gc.into_nogc()));
                 }
             }
             GlobalDeclaration::Var(key) => {
-                let has_own = global.internal_get_own_property(agent, key, gc.reborrow())?.is_some();
+                let has_own = global
+                    .internal_get_own_property(agent, key, gc.reborrow())?
+                    .is_some();
                 if !has_own && !extensible {
-                    let message = format!("Cannot declare global variable '{}'", agent.key_display(key));
+                    let message = format!(
+                        "Cannot declare global variable '{}'",
+                        agent.key_display(key)
+                    );
                     return Err(agent.throw_type_error(&message, gc.into_nogc()));
                 }
             }
@@ -121,9 +171,16 @@ fn global_declaration_instantiation<'gc>(agent: &mut Agent, code: Code, mut gc: 
     for declaration in &declarations.names {
         match *declaration {
             GlobalDeclaration::Lexical(key, is_const) => {
-                lexicals.add_named_data(agent, key, Value::Symbol(UNINITIALIZED), Attributes::data(!is_const, false, false));
+                lexicals.add_named_data(
+                    agent,
+                    key,
+                    Value::Symbol(UNINITIALIZED),
+                    Attributes::data(!is_const, false, false),
+                );
             }
-            GlobalDeclaration::Var(key) => create_global_var_binding(agent, global, key, false, gc.reborrow())?,
+            GlobalDeclaration::Var(key) => {
+                create_global_var_binding(agent, global, key, false, gc.reborrow())?
+            }
             GlobalDeclaration::Function(_) => {}
         }
     }
@@ -139,9 +196,17 @@ fn global_var_names_contain(_agent: &Agent, _key: PropertyKey) -> bool {
 }
 
 /// ### [9.1.1.4.17 CreateGlobalVarBinding ( N, D )](https://tc39.es/ecma262/#sec-createglobalvarbinding)
-fn create_global_var_binding<'gc>(agent: &mut Agent, global: Object, key: PropertyKey, deletable: bool, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, ()> {
+fn create_global_var_binding<'gc>(
+    agent: &mut Agent,
+    global: Object,
+    key: PropertyKey,
+    deletable: bool,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, ()> {
     // 3. Let hasProperty be ? HasOwnProperty(globalObject, N).
-    let has_property = global.internal_get_own_property(agent, key, gc.reborrow())?.is_some();
+    let has_property = global
+        .internal_get_own_property(agent, key, gc.reborrow())?
+        .is_some();
     // 4. Let extensible be ? IsExtensible(globalObject).
     // 5. If hasProperty is false and extensible is true, then
     if !has_property && global.stored_extensible(agent) {
@@ -153,7 +218,11 @@ fn create_global_var_binding<'gc>(agent: &mut Agent, global: Object, key: Proper
 }
 
 /// Direct eval from the running frame.
-pub(crate) fn direct_eval<'gc>(agent: &mut Agent, source: Value, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+pub(crate) fn direct_eval<'gc>(
+    agent: &mut Agent,
+    source: Value,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     // 2. If x is not a String, return x.
     let Some(text) = source.as_string() else {
         return Ok(source.bind(gc.into_nogc()));
@@ -161,38 +230,94 @@ pub(crate) fn direct_eval<'gc>(agent: &mut Agent, source: Value, mut gc: GcScope
     let text = agent.string_lossy(text).into_owned();
     let frame = agent.vm.frames.last().expect("frame");
     let strict = agent.heap.code.get(frame.code.index()).flags.strict;
-    let (env, this, new_target, this_function) = (frame.env, frame.this, frame.new_target, frame.this_function);
-    let compiled = match compile_script(agent, &text, "eval", ScriptKind::Eval { strict, direct: true }, gc.nogc()) {
+    let (env, this, new_target, this_function) =
+        (frame.env, frame.this, frame.new_target, frame.this_function);
+    let compiled = match compile_script(
+        agent,
+        &text,
+        "eval",
+        ScriptKind::Eval {
+            strict,
+            direct: true,
+        },
+        gc.nogc(),
+    ) {
         Ok(c) => c,
-        Err(e) => return Err(agent.throw_exception(ExceptionType::SyntaxError, e.message.trim_start_matches("SyntaxError: "), gc.into_nogc())),
+        Err(e) => {
+            return Err(agent.throw_exception(
+                ExceptionType::SyntaxError,
+                e.message.trim_start_matches("SyntaxError: "),
+                gc.into_nogc(),
+            ));
+        }
     };
     eval_declaration_instantiation(agent, compiled.code, env, gc.reborrow())?;
-    push_code_frame(agent, compiled.code, env, this, new_target, this_function, gc.nogc())?;
+    push_code_frame(
+        agent,
+        compiled.code,
+        env,
+        this,
+        new_target,
+        this_function,
+        gc.nogc(),
+    )?;
     let result = run(agent, gc);
     agent.vm.native_depth -= 1;
     result
 }
 
 /// ### [19.2.1.1 PerformEval ( x, strictCaller, direct )](https://tc39.es/ecma262/#sec-performeval) for indirect eval.
-pub(crate) fn perform_eval<'gc>(agent: &mut Agent, source: Value, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+pub(crate) fn perform_eval<'gc>(
+    agent: &mut Agent,
+    source: Value,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     let Some(text) = source.as_string() else {
         return Ok(source.bind(gc.into_nogc()));
     };
     let text = agent.string_lossy(text).into_owned();
-    let compiled = match compile_script(agent, &text, "eval", ScriptKind::Eval { strict: false, direct: false }, gc.nogc()) {
+    let compiled = match compile_script(
+        agent,
+        &text,
+        "eval",
+        ScriptKind::Eval {
+            strict: false,
+            direct: false,
+        },
+        gc.nogc(),
+    ) {
         Ok(c) => c,
-        Err(e) => return Err(agent.throw_exception(ExceptionType::SyntaxError, e.message.trim_start_matches("SyntaxError: "), gc.into_nogc())),
+        Err(e) => {
+            return Err(agent.throw_exception(
+                ExceptionType::SyntaxError,
+                e.message.trim_start_matches("SyntaxError: "),
+                gc.into_nogc(),
+            ));
+        }
     };
     eval_declaration_instantiation(agent, compiled.code, None, gc.reborrow())?;
     let global = agent.current_realm().global_object;
-    push_code_frame(agent, compiled.code, None, global.into(), Value::Undefined, Value::Undefined, gc.nogc())?;
+    push_code_frame(
+        agent,
+        compiled.code,
+        None,
+        global.into(),
+        Value::Undefined,
+        Value::Undefined,
+        gc.nogc(),
+    )?;
     let result = run(agent, gc);
     agent.vm.native_depth -= 1;
     result
 }
 
 /// ### [19.2.1.3 EvalDeclarationInstantiation](https://tc39.es/ecma262/#sec-evaldeclarationinstantiation) (sloppy `var` and function names)
-fn eval_declaration_instantiation<'gc>(agent: &mut Agent, code: Code, env: Option<Environment>, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, ()> {
+fn eval_declaration_instantiation<'gc>(
+    agent: &mut Agent,
+    code: Code,
+    env: Option<Environment>,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, ()> {
     let Some(declarations) = agent.heap.code.get(code.index()).declarations.clone() else {
         return Ok(());
     };
@@ -217,7 +342,8 @@ fn eval_declaration_instantiation<'gc>(agent: &mut Agent, code: Code, env: Optio
             let realm = agent.current_realm();
             let (lexicals, global) = (realm.global_lexicals, realm.global_object);
             for declaration in &declarations.names {
-                let (GlobalDeclaration::Var(key) | GlobalDeclaration::Function(key)) = *declaration else {
+                let (GlobalDeclaration::Var(key) | GlobalDeclaration::Function(key)) = *declaration
+                else {
                     continue;
                 };
                 // 3.a. If varEnv is a Global Environment Record, then
@@ -231,17 +357,26 @@ fn eval_declaration_instantiation<'gc>(agent: &mut Agent, code: Code, env: Optio
         Some(var_env) => {
             let record = agent.heap.environments.get(var_env.index());
             let (code, scope) = record.scope.expect("declarative var scope");
-            let names = agent.heap.code.get(code.index()).scopes[scope as usize].names.clone();
+            let names = agent.heap.code.get(code.index()).scopes[scope as usize]
+                .names
+                .clone();
             let bindings = match record.eval_bindings {
                 Some(b) => b,
                 None => {
-                    let b = agent.create_object(None, ObjectKind::Ordinary, gc.nogc()).unbind();
-                    agent.heap.environments.get_mut(var_env.index()).eval_bindings = Some(b);
+                    let b = agent
+                        .create_object(None, ObjectKind::Ordinary, gc.nogc())
+                        .unbind();
+                    agent
+                        .heap
+                        .environments
+                        .get_mut(var_env.index())
+                        .eval_bindings = Some(b);
                     b
                 }
             };
             for declaration in &declarations.names {
-                let (GlobalDeclaration::Var(key) | GlobalDeclaration::Function(key)) = *declaration else {
+                let (GlobalDeclaration::Var(key) | GlobalDeclaration::Function(key)) = *declaration
+                else {
                     continue;
                 };
                 if names.contains(&key) || bindings.find_named(agent, key).is_some() {

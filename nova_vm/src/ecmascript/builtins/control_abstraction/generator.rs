@@ -12,10 +12,15 @@ pub(super) fn initialize(agent: &mut Agent, gc: NoGcScope) {
     let function_prototype = agent.intrinsic(Intrinsic::FunctionPrototype);
     let iterator_prototype = agent.intrinsic(Intrinsic::IteratorPrototype);
     // 27.3.3 Properties of the GeneratorFunction Prototype Object
-    let generator_function_prototype = agent.create_object(Some(function_prototype), ObjectKind::Ordinary, gc);
-    agent.set_intrinsic(Intrinsic::GeneratorFunctionPrototype, generator_function_prototype);
+    let generator_function_prototype =
+        agent.create_object(Some(function_prototype), ObjectKind::Ordinary, gc);
+    agent.set_intrinsic(
+        Intrinsic::GeneratorFunctionPrototype,
+        generator_function_prototype,
+    );
     // 27.5.1 Properties of the Generator Prototype Object
-    let generator_prototype = agent.create_object(Some(iterator_prototype), ObjectKind::Ordinary, gc);
+    let generator_prototype =
+        agent.create_object(Some(iterator_prototype), ObjectKind::Ordinary, gc);
     agent.set_intrinsic(Intrinsic::GeneratorPrototype, generator_prototype);
     // 27.3.3.2 GeneratorFunction.prototype.prototype: { [[Writable]]: false, [[Configurable]]: true }
     agent.define_builtin_property(
@@ -34,24 +39,53 @@ pub(super) fn initialize(agent: &mut Agent, gc: NoGcScope) {
         gc,
     );
     agent.define_builtin_method(generator_prototype, BuiltinName::Str("next"), 1, next, gc);
-    agent.define_builtin_method(generator_prototype, BuiltinName::Str("return"), 1, r#return, gc);
+    agent.define_builtin_method(
+        generator_prototype,
+        BuiltinName::Str("return"),
+        1,
+        r#return,
+        gc,
+    );
     agent.define_builtin_method(generator_prototype, BuiltinName::Str("throw"), 1, throw, gc);
     let tag = agent.create_string("Generator", gc);
-    agent.define_builtin_property(generator_prototype, BuiltinName::Symbol(WellKnownSymbol::ToStringTag), tag.into_value(), Attributes::READONLY_CONFIGURABLE, gc);
+    agent.define_builtin_property(
+        generator_prototype,
+        BuiltinName::Symbol(WellKnownSymbol::ToStringTag),
+        tag.into_value(),
+        Attributes::READONLY_CONFIGURABLE,
+        gc,
+    );
     let tag = agent.create_string("GeneratorFunction", gc);
-    agent.define_builtin_property(generator_function_prototype, BuiltinName::Symbol(WellKnownSymbol::ToStringTag), tag.into_value(), Attributes::READONLY_CONFIGURABLE, gc);
+    agent.define_builtin_property(
+        generator_function_prototype,
+        BuiltinName::Symbol(WellKnownSymbol::ToStringTag),
+        tag.into_value(),
+        Attributes::READONLY_CONFIGURABLE,
+        gc,
+    );
     // Async functions are not supported yet; their prototypes exist so that
     // closures of those kinds have a well-formed prototype chain.
-    for intrinsic in [Intrinsic::AsyncFunctionPrototype, Intrinsic::AsyncGeneratorFunctionPrototype] {
+    for intrinsic in [
+        Intrinsic::AsyncFunctionPrototype,
+        Intrinsic::AsyncGeneratorFunctionPrototype,
+    ] {
         let p = agent.create_object(Some(function_prototype), ObjectKind::Ordinary, gc);
         agent.set_intrinsic(intrinsic, p);
     }
-    let async_generator_prototype = agent.create_object(Some(iterator_prototype), ObjectKind::Ordinary, gc);
-    agent.set_intrinsic(Intrinsic::AsyncGeneratorPrototype, async_generator_prototype);
+    let async_generator_prototype =
+        agent.create_object(Some(iterator_prototype), ObjectKind::Ordinary, gc);
+    agent.set_intrinsic(
+        Intrinsic::AsyncGeneratorPrototype,
+        async_generator_prototype,
+    );
 }
 
 /// ### [27.5.3.2 GeneratorValidate ( generator, generatorBrand )](https://tc39.es/ecma262/#sec-generatorvalidate) (brand check)
-fn this_generator<'gc>(agent: &mut Agent, this: Value, gc: NoGcScope<'gc, '_>) -> JsResult<'gc, Object<'gc>> {
+fn this_generator<'gc>(
+    agent: &mut Agent,
+    this: Value,
+    gc: NoGcScope<'gc, '_>,
+) -> JsResult<'gc, Object<'gc>> {
     match this {
         Value::Object(o) if matches!(o.kind(agent), ObjectKind::Generator(_)) => Ok(o.bind(gc)),
         _ => Err(agent.throw_type_error("Generator method called on incompatible receiver", gc)),
@@ -59,14 +93,24 @@ fn this_generator<'gc>(agent: &mut Agent, this: Value, gc: NoGcScope<'gc, '_>) -
 }
 
 /// ### [27.5.1.2 Generator.prototype.next ( value )](https://tc39.es/ecma262/#sec-generator.prototype.next)
-fn next<'gc>(agent: &mut Agent, this: Value, args: ArgumentsList, gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+fn next<'gc>(
+    agent: &mut Agent,
+    this: Value,
+    args: ArgumentsList,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     // 1. Return ? GeneratorResume(this value, value, empty).
     let generator = this_generator(agent, this, gc.nogc())?.unbind();
     resume_generator(agent, generator, args.get(0), ResumeKind::Next, gc)
 }
 
 /// ### [27.5.1.3 Generator.prototype.return ( value )](https://tc39.es/ecma262/#sec-generator.prototype.return)
-fn r#return<'gc>(agent: &mut Agent, this: Value, args: ArgumentsList, gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+fn r#return<'gc>(
+    agent: &mut Agent,
+    this: Value,
+    args: ArgumentsList,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     // 2. Let C be Completion Record { [[Type]]: return, [[Value]]: value, [[Target]]: empty }.
     // 3. Return ? GeneratorResumeAbrupt(g, C, empty).
     let generator = this_generator(agent, this, gc.nogc())?.unbind();
@@ -74,7 +118,12 @@ fn r#return<'gc>(agent: &mut Agent, this: Value, args: ArgumentsList, gc: GcScop
 }
 
 /// ### [27.5.1.4 Generator.prototype.throw ( exception )](https://tc39.es/ecma262/#sec-generator.prototype.throw)
-fn throw<'gc>(agent: &mut Agent, this: Value, args: ArgumentsList, gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+fn throw<'gc>(
+    agent: &mut Agent,
+    this: Value,
+    args: ArgumentsList,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     // 2. Let C be ThrowCompletion(exception).
     // 3. Return ? GeneratorResumeAbrupt(g, C, empty).
     let generator = this_generator(agent, this, gc.nogc())?.unbind();

@@ -3,10 +3,10 @@
 //! A suspended generator keeps its frame: the registers are copied out of the
 //! register file on each yield and back in on each resumption.
 
-use crate::ecmascript::execution::heap_layout::arena_ids;
 use crate::ecmascript::execution::Environment;
-use crate::ecmascript::types::handle::define_handle;
+use crate::ecmascript::execution::heap_layout::arena_ids;
 use crate::ecmascript::types::Value;
+use crate::ecmascript::types::handle::define_handle;
 use crate::engine::bytecode::{Code, Reg};
 use crate::heap::{HandleVisitor, Trace};
 

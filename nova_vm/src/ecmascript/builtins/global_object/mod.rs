@@ -1,7 +1,9 @@
 //! ### [19.2 Function Properties of the Global Object](https://tc39.es/ecma262/#sec-function-properties-of-the-global-object)
 
 use super::{ArgumentsList, BuiltinName};
-use crate::ecmascript::abstract_operations::{is_js_whitespace, string_to_number, to_int32, to_number, to_string};
+use crate::ecmascript::abstract_operations::{
+    is_js_whitespace, string_to_number, to_int32, to_number, to_string,
+};
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
 use crate::ecmascript::types::Value;
 use crate::engine::interpreter::perform_eval;
@@ -10,7 +12,12 @@ use crate::engine::{Bindable, GcScope, NoGcScope, Rootable};
 /// Creates the global functions of the current realm (bound to the global object later).
 pub(crate) fn initialize(agent: &mut Agent, gc: NoGcScope) {
     let global = agent.current_realm().global_object;
-    let functions: [(&str, u32, crate::ecmascript::builtins::function_objects::RegularFn, Intrinsic); 5] = [
+    let functions: [(
+        &str,
+        u32,
+        crate::ecmascript::builtins::function_objects::RegularFn,
+        Intrinsic,
+    ); 5] = [
         ("eval", 1, eval, Intrinsic::Eval),
         ("isFinite", 1, is_finite, Intrinsic::IsFinite),
         ("isNaN", 1, is_nan, Intrinsic::IsNaN),
@@ -24,13 +31,23 @@ pub(crate) fn initialize(agent: &mut Agent, gc: NoGcScope) {
 }
 
 /// ### [19.2.1 eval ( x )](https://tc39.es/ecma262/#sec-eval-x)
-fn eval<'gc>(agent: &mut Agent, _this: Value, args: ArgumentsList, gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+fn eval<'gc>(
+    agent: &mut Agent,
+    _this: Value,
+    args: ArgumentsList,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     // 1. Return ? PerformEval(x, false, false).
     perform_eval(agent, args.get(0), gc)
 }
 
 /// ### [19.2.2 isFinite ( number )](https://tc39.es/ecma262/#sec-isfinite-number)
-fn is_finite<'gc>(agent: &mut Agent, _this: Value, args: ArgumentsList, gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+fn is_finite<'gc>(
+    agent: &mut Agent,
+    _this: Value,
+    args: ArgumentsList,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     // 1. Let num be ? ToNumber(number).
     let n = to_number(agent, args.get(0), gc)?;
     // 2. If num is not finite, return false. 3. Otherwise, return true.
@@ -38,14 +55,24 @@ fn is_finite<'gc>(agent: &mut Agent, _this: Value, args: ArgumentsList, gc: GcSc
 }
 
 /// ### [19.2.3 isNaN ( number )](https://tc39.es/ecma262/#sec-isnan-number)
-fn is_nan<'gc>(agent: &mut Agent, _this: Value, args: ArgumentsList, gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+fn is_nan<'gc>(
+    agent: &mut Agent,
+    _this: Value,
+    args: ArgumentsList,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     // 1. Let num be ? ToNumber(number). 2. If num is NaN, return true. 3. Otherwise, return false.
     let n = to_number(agent, args.get(0), gc)?;
     Ok(Value::Boolean(n.is_nan()))
 }
 
 /// ### [19.2.4 parseFloat ( string )](https://tc39.es/ecma262/#sec-parsefloat-string)
-fn parse_float<'gc>(agent: &mut Agent, _this: Value, args: ArgumentsList, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+fn parse_float<'gc>(
+    agent: &mut Agent,
+    _this: Value,
+    args: ArgumentsList,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     // 1. Let inputString be ? ToString(string).
     let input = to_string(agent, args.get(0), gc.reborrow())?.unbind();
     let text = agent.string_lossy(input).into_owned();
@@ -64,7 +91,11 @@ fn longest_decimal_prefix(s: &str) -> f64 {
         i += 1;
     }
     if s[i..].starts_with("Infinity") {
-        return if b.first() == Some(&b'-') { f64::NEG_INFINITY } else { f64::INFINITY };
+        return if b.first() == Some(&b'-') {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        };
     }
     let digits_start = i;
     while i < b.len() && b[i].is_ascii_digit() {
@@ -101,7 +132,12 @@ fn longest_decimal_prefix(s: &str) -> f64 {
 }
 
 /// ### [19.2.5 parseInt ( string, radix )](https://tc39.es/ecma262/#sec-parseint-string-radix)
-fn parse_int<'gc>(agent: &mut Agent, _this: Value, args: ArgumentsList, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+fn parse_int<'gc>(
+    agent: &mut Agent,
+    _this: Value,
+    args: ArgumentsList,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     let radix = args.get(1).scope(agent, gc.nogc());
     // 1. Let inputString be ? ToString(string).
     let input = to_string(agent, args.get(0), gc.reborrow())?.unbind();
@@ -144,7 +180,8 @@ fn parse_int<'gc>(agent: &mut Agent, _this: Value, args: ArgumentsList, mut gc: 
         return Ok(agent.number(f64::NAN, gc.into_nogc()));
     }
     // 14. Let mathInt be the integer value represented by Z in radix-R notation.
-    let math_int = crate::ecmascript::abstract_operations::digits_to_f64(&z.to_ascii_lowercase(), r as u32);
+    let math_int =
+        crate::ecmascript::abstract_operations::digits_to_f64(&z.to_ascii_lowercase(), r as u32);
     // 15-16. Return 𝔽(sign × mathInt) (zero keeps its sign).
     let value = if negative { -math_int } else { math_int };
     Ok(agent.number(value, gc.into_nogc()))
