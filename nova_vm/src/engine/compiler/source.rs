@@ -12,7 +12,6 @@ use oxc_syntax::symbol::SymbolFlags;
 
 use super::analysis::BindingAnalysis;
 use super::declarations::{Declarations, GlobalDeclaration};
-use super::expressions::NameSource;
 use super::{FunctionCompiler, Location, Unit};
 use crate::ecmascript::execution::Agent;
 use crate::ecmascript::types::object::{Attributes, ElementsRecord, ObjectKind};
