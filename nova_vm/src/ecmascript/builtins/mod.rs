@@ -15,6 +15,7 @@ pub(crate) mod host;
 pub mod keyed_collections;
 pub mod object;
 mod primitive_wrappers;
+pub mod proxy;
 
 pub use builders::{BuiltinName, key};
 pub use function_objects::ArgumentsList;
@@ -32,6 +33,7 @@ pub(crate) fn initialize_intrinsics(agent: &mut Agent, gc: NoGcScope) {
     control_abstraction::initialize(agent, gc);
     global_object::initialize(agent, gc);
     keyed_collections::initialize(agent, gc);
+    proxy::initialize(agent, gc);
 }
 
 /// ### [19 The Global Object](https://tc39.es/ecma262/#sec-global-object): its value and constructor properties.
@@ -81,6 +83,7 @@ pub(crate) fn define_global_bindings(agent: &mut Agent, global: Object, gc: NoGc
         ("URIError", Intrinsic::UriError),
         ("WeakMap", Intrinsic::WeakMap),
         ("WeakSet", Intrinsic::WeakSet),
+        ("Proxy", Intrinsic::Proxy),
     ];
     for (name, intrinsic) in constructors {
         if let Some(object) = agent.current_realm().intrinsics[intrinsic as usize] {

@@ -97,7 +97,10 @@ pub struct HeapStatistics {
 impl HeapStatistics {
     /// Number of records in the arena named `name` (e.g. `"objects"`).
     pub fn count(&self, name: &str) -> usize {
-        self.record_counts.iter().find(|(n, _)| *n == name).map_or(0, |(_, c)| *c)
+        self.record_counts
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(0, |(_, c)| *c)
     }
 }
 
@@ -165,6 +168,13 @@ impl Agent {
     #[inline]
     pub fn intrinsic(&self, which: Intrinsic) -> Object<'static> {
         self.current_realm().intrinsic(which)
+    }
+
+    /// The active function object of the running built-in (the innermost
+    /// built-in function being called from Rust), if any.
+    #[inline]
+    pub fn active_builtin_function(&self) -> Option<Object<'static>> {
+        self.vm.builtin_callees.last().copied()
     }
 
     /// The options this agent was created with.

@@ -8,10 +8,11 @@ use hashbrown::HashTable;
 
 use super::environments::EnvironmentRecord;
 use crate::ecmascript::builtins::control_abstraction::GeneratorRecord;
-use crate::ecmascript::builtins::keyed_collections::WeakTableRecord;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunctionRecord, BuiltinFunctionRecord, ECMAScriptFunctionRecord,
 };
+use crate::ecmascript::builtins::keyed_collections::WeakTableRecord;
+use crate::ecmascript::builtins::proxy::ProxyRecord;
 use crate::ecmascript::types::object::{
     ElementsRecord, InternalValueRecord, ObjectRecord, Shape, ShapeRecord,
 };
@@ -148,6 +149,7 @@ heap_arenas! {
     INTERNAL_VALUES = 12 => internal_values: InternalValueRecord,
     GENERATORS = 13 => generators: GeneratorRecord,
     WEAK_TABLES = 14 => weak_tables: WeakTableRecord,
+    PROXIES = 15 => proxies: ProxyRecord,
 }
 
 impl Default for Heap {

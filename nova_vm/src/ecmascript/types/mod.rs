@@ -11,7 +11,9 @@ mod symbol;
 mod value;
 
 pub use numeric_records::{BigIntRecord, NumberRecord};
-pub use property_descriptor::PropertyDescriptor;
+pub use property_descriptor::{
+    PropertyDescriptor, from_property_descriptor, to_property_descriptor,
+};
 pub use property_key::{PropertyKey, parse_array_index};
 pub use string::{JsString, StringData, StringRecord};
 pub use symbol::{PERMANENT_SYMBOL_COUNT, SymbolRecord, UNINITIALIZED, WellKnownSymbol};

@@ -1,7 +1,10 @@
 //! ### [6.2.6 The Property Descriptor Specification Type](https://tc39.es/ecma262/#sec-property-descriptor-specification-type)
 
-use super::value::Value;
-use crate::engine::{Bindable, NoGcScope};
+use super::value::{Object, Value};
+use crate::ecmascript::abstract_operations::{get, has_property, is_callable, to_boolean};
+use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
+use crate::ecmascript::types::object::{Attributes, ObjectKind};
+use crate::engine::{Bindable, GcScope, NoGcScope, Rootable, Scoped};
 use crate::heap::{HandleVisitor, Trace};
 
 /// A Property Descriptor: every field is optional.
@@ -116,4 +119,158 @@ impl Trace for PropertyDescriptor<'_> {
         self.get.trace(visitor);
         self.set.trace(visitor);
     }
+}
+
+/// ### [6.2.6.4 FromPropertyDescriptor ( Desc )](https://tc39.es/ecma262/#sec-frompropertydescriptor)
+///
+/// `None` stands for an undefined descriptor (and gives undefined).
+pub fn from_property_descriptor<'gc>(
+    agent: &mut Agent,
+    desc: Option<PropertyDescriptor>,
+    gc: NoGcScope<'gc, '_>,
+) -> Value<'gc> {
+    // 1. If Desc is undefined, return undefined.
+    let Some(desc) = desc else {
+        return Value::Undefined;
+    };
+    // 2. Let obj be OrdinaryObjectCreate(%Object.prototype%).
+    let prototype = agent.intrinsic(Intrinsic::ObjectPrototype);
+    let obj = agent.create_object(Some(prototype), ObjectKind::Ordinary, gc);
+    // 3. Assert: obj is an extensible ordinary object with no own properties.
+    let add = |agent: &mut Agent, name: &'static str, value: Value| {
+        let key = agent.static_key(name);
+        obj.add_named_data(agent, key, value, Attributes::DEFAULT);
+    };
+    // 4. If Desc has a [[Value]] field, then
+    if let Some(value) = desc.value {
+        // a. Perform ! CreateDataPropertyOrThrow(obj, "value", Desc.[[Value]]).
+        add(agent, "value", value);
+    }
+    // 5. If Desc has a [[Writable]] field, then
+    if let Some(writable) = desc.writable {
+        // a. Perform ! CreateDataPropertyOrThrow(obj, "writable", Desc.[[Writable]]).
+        add(agent, "writable", Value::Boolean(writable));
+    }
+    // 6. If Desc has a [[Get]] field, then
+    if let Some(getter) = desc.get {
+        // a. Perform ! CreateDataPropertyOrThrow(obj, "get", Desc.[[Get]]).
+        add(agent, "get", getter);
+    }
+    // 7. If Desc has a [[Set]] field, then
+    if let Some(setter) = desc.set {
+        // a. Perform ! CreateDataPropertyOrThrow(obj, "set", Desc.[[Set]]).
+        add(agent, "set", setter);
+    }
+    // 8. If Desc has an [[Enumerable]] field, then
+    if let Some(enumerable) = desc.enumerable {
+        // a. Perform ! CreateDataPropertyOrThrow(obj, "enumerable", Desc.[[Enumerable]]).
+        add(agent, "enumerable", Value::Boolean(enumerable));
+    }
+    // 9. If Desc has a [[Configurable]] field, then
+    if let Some(configurable) = desc.configurable {
+        // a. Perform ! CreateDataPropertyOrThrow(obj, "configurable", Desc.[[Configurable]]).
+        add(agent, "configurable", Value::Boolean(configurable));
+    }
+    // 10. Return obj.
+    obj.into()
+}
+
+/// ### [6.2.6.5 ToPropertyDescriptor ( Obj )](https://tc39.es/ecma262/#sec-topropertydescriptor)
+pub fn to_property_descriptor<'gc>(
+    agent: &mut Agent,
+    obj: Value,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, PropertyDescriptor<'gc>> {
+    // 1. If Obj is not an Object, throw a TypeError exception.
+    let Value::Object(obj) = obj else {
+        return Err(
+            agent.throw_type_error("Property description must be an object", gc.into_nogc())
+        );
+    };
+    let obj = obj.bind(gc.nogc()).scope(agent, gc.nogc());
+    // 2. Let desc be a new Property Descriptor that initially has no fields.
+    let mut desc = PropertyDescriptor::default();
+    // 3. Let hasEnumerable be ? HasProperty(Obj, "enumerable").
+    // 4. If hasEnumerable is true, then
+    if let Some(enumerable) = field(agent, obj, "enumerable", gc.reborrow())? {
+        // a. Let enumerable be ToBoolean(? Get(Obj, "enumerable")).
+        // b. Set desc.[[Enumerable]] to enumerable.
+        desc.enumerable = Some(to_boolean(agent, enumerable.unbind()));
+    }
+    // 5. Let hasConfigurable be ? HasProperty(Obj, "configurable").
+    // 6. If hasConfigurable is true, then
+    if let Some(configurable) = field(agent, obj, "configurable", gc.reborrow())? {
+        // a. Let configurable be ToBoolean(? Get(Obj, "configurable")).
+        // b. Set desc.[[Configurable]] to configurable.
+        desc.configurable = Some(to_boolean(agent, configurable.unbind()));
+    }
+    // 7. Let hasValue be ? HasProperty(Obj, "value").
+    // 8. If hasValue is true, then
+    //    a. Let value be ? Get(Obj, "value").
+    //    b. Set desc.[[Value]] to value.
+    let value = field(agent, obj, "value", gc.reborrow())?.unbind();
+    let value: Option<Scoped<Value>> = value.map(|v| v.scope(agent, gc.nogc()));
+    // 9. Let hasWritable be ? HasProperty(Obj, "writable").
+    // 10. If hasWritable is true, then
+    if let Some(writable) = field(agent, obj, "writable", gc.reborrow())? {
+        // a. Let writable be ToBoolean(? Get(Obj, "writable")).
+        // b. Set desc.[[Writable]] to writable.
+        desc.writable = Some(to_boolean(agent, writable.unbind()));
+    }
+    // 11. Let hasGet be ? HasProperty(Obj, "get").
+    // 12. If hasGet is true, then
+    //     a. Let getter be ? Get(Obj, "get").
+    let getter = field(agent, obj, "get", gc.reborrow())?.unbind();
+    //     b. If IsCallable(getter) is false and getter is not undefined, throw a TypeError
+    //        exception.
+    if let Some(getter) = getter
+        && !getter.is_undefined()
+        && !is_callable(agent, getter)
+    {
+        return Err(agent.throw_type_error("Getter must be a function", gc.into_nogc()));
+    }
+    //     c. Set desc.[[Get]] to getter.
+    let getter: Option<Scoped<Value>> = getter.map(|g| g.scope(agent, gc.nogc()));
+    // 13. Let hasSet be ? HasProperty(Obj, "set").
+    // 14. If hasSet is true, then
+    //     a. Let setter be ? Get(Obj, "set").
+    let setter = field(agent, obj, "set", gc.reborrow())?.unbind();
+    //     b. If IsCallable(setter) is false and setter is not undefined, throw a TypeError
+    //        exception.
+    if let Some(setter) = setter
+        && !setter.is_undefined()
+        && !is_callable(agent, setter)
+    {
+        return Err(agent.throw_type_error("Setter must be a function", gc.into_nogc()));
+    }
+    //     c. Set desc.[[Set]] to setter.
+    let gc = gc.into_nogc();
+    desc.value = value.map(|v| v.get(agent).bind(gc));
+    desc.get = getter.map(|g| g.get(agent).bind(gc));
+    desc.set = setter.map(|s| s.bind(gc));
+    // 15. If desc has a [[Get]] field or desc has a [[Set]] field, then
+    //     a. If desc has a [[Value]] field or desc has a [[Writable]] field, throw a TypeError
+    //        exception.
+    if desc.is_accessor_descriptor() && desc.is_data_descriptor() {
+        return Err(agent.throw_type_error(
+            "Invalid property descriptor. Cannot both specify accessors and a value or writable attribute",
+            gc,
+        ));
+    }
+    // 16. Return desc.
+    Ok(desc)
+}
+
+/// `? HasProperty(Obj, name)` and, when it is true, `? Get(Obj, name)`.
+fn field<'gc>(
+    agent: &mut Agent,
+    obj: Scoped<Object<'static>>,
+    name: &'static str,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Option<Value<'gc>>> {
+    let key = agent.static_key(name);
+    if !has_property(agent, obj.get(agent), key, gc.reborrow())? {
+        return Ok(None);
+    }
+    get(agent, obj.get(agent), key, gc).map(Some)
 }

@@ -53,7 +53,7 @@ fn nullish_base<'gc>(
 /// True if named properties of objects of this kind live in their shape.
 #[inline]
 fn shape_backed(kind: ObjectKind) -> bool {
-    !matches!(kind, ObjectKind::Array)
+    !matches!(kind, ObjectKind::Array | ObjectKind::Proxy { .. })
 }
 
 /// `object.name` with an inline cache.
@@ -83,7 +83,7 @@ pub(crate) fn get_named<'gc>(
                     return Ok(o.slot(agent, entry.slot).bind(gc.into_nogc()));
                 }
             }
-        } else if key == length_key() {
+        } else if kind == ObjectKind::Array && key == length_key() {
             let length = o.elements(agent).map_or(0, |e| e.length);
             return Ok(Value::from_u32(length));
         }

@@ -4,10 +4,11 @@ use super::super::handle::define_handle;
 use super::elements::Elements;
 use super::shape::Shape;
 use crate::ecmascript::builtins::control_abstraction::Generator;
-use crate::ecmascript::builtins::keyed_collections::WeakTable;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunction, BuiltinFunction, ECMAScriptFunction,
 };
+use crate::ecmascript::builtins::keyed_collections::WeakTable;
+use crate::ecmascript::builtins::proxy::Proxy;
 use crate::ecmascript::execution::heap_layout::{SlotsRef, arena_ids};
 use crate::ecmascript::types::value::Value;
 use crate::heap::{HandleVisitor, Trace};
@@ -55,6 +56,17 @@ pub enum ObjectKind {
     WeakMap(WeakTable<'static>),
     /// A WeakSet (`[[WeakSetData]]`).
     WeakSet(WeakTable<'static>),
+    /// A Proxy exotic object. It has `[[Call]]` (`callable`) and
+    /// `[[Construct]]` (`constructor`) exactly when its target had them when
+    /// it was created.
+    Proxy {
+        /// `[[ProxyTarget]]` and `[[ProxyHandler]]`.
+        proxy: Proxy<'static>,
+        /// Whether the proxy has a `[[Call]]` internal method.
+        callable: bool,
+        /// Whether the proxy has a `[[Construct]]` internal method.
+        constructor: bool,
+    },
 }
 
 const _: () = assert!(std::mem::size_of::<ObjectKind>() == 8);
@@ -68,7 +80,14 @@ impl ObjectKind {
             ObjectKind::ECMAScriptFunction(_)
                 | ObjectKind::BuiltinFunction(_)
                 | ObjectKind::BoundFunction(_)
+                | ObjectKind::Proxy { callable: true, .. }
         )
+    }
+
+    /// True for Proxy exotic objects.
+    #[inline]
+    pub fn is_proxy(self) -> bool {
+        matches!(self, ObjectKind::Proxy { .. })
     }
 }
 
@@ -80,6 +99,7 @@ impl Trace for ObjectKind {
             ObjectKind::BoundFunction(f) => f.visit(visitor),
             ObjectKind::Generator(g) => g.visit(visitor),
             ObjectKind::WeakMap(t) | ObjectKind::WeakSet(t) => t.visit(visitor),
+            ObjectKind::Proxy { proxy, .. } => proxy.visit(visitor),
             ObjectKind::NumberObject(v)
             | ObjectKind::ForInIterator(v)
             | ObjectKind::StringObject(v)
