@@ -7,7 +7,7 @@ use ahash::AHashMap;
 use hashbrown::HashTable;
 
 use super::environments::EnvironmentRecord;
-use crate::ecmascript::builtins::control_abstraction::GeneratorRecord;
+use crate::ecmascript::builtins::control_abstraction::{GeneratorRecord, IteratorHelperRecord};
 use crate::ecmascript::builtins::function_objects::{
     BoundFunctionRecord, BuiltinFunctionRecord, ECMAScriptFunctionRecord,
 };
@@ -150,6 +150,7 @@ heap_arenas! {
     GENERATORS = 13 => generators: GeneratorRecord,
     WEAK_TABLES = 14 => weak_tables: WeakTableRecord,
     PROXIES = 15 => proxies: ProxyRecord,
+    ITERATOR_HELPERS = 16 => iterator_helpers: IteratorHelperRecord,
 }
 
 impl Default for Heap {

@@ -41,9 +41,8 @@ pub(crate) fn proxy_own_property_keys<'gc>(
     .unbind();
     // 8. Let trapResult be ? CreateListFromArrayLike(trapResultArray, property-key).
     //    (The keys stay on the scoped-root stack from `trap_start` on.)
-    let trap_start = agent.scoped_roots.len();
-    create_key_list_from_array_like(agent, trap_result_array, gc.reborrow())?;
-    let trap_end = agent.scoped_roots.len();
+    let (trap_start, trap_end) =
+        create_key_list_from_array_like(agent, trap_result_array, gc.reborrow())?;
     // 9. If trapResult contains any duplicate entries, throw a TypeError exception.
     let mut seen = AHashSet::with_capacity(trap_end - trap_start);
     for i in trap_start..trap_end {
@@ -148,12 +147,12 @@ fn key_root(agent: &Agent, index: usize) -> PropertyKey<'static> {
 /// ### [7.3.20 CreateListFromArrayLike ( obj [ , validElementTypes ] )](https://tc39.es/ecma262/#sec-createlistfromarraylike) with validElementTypes ~property-key~
 ///
 /// Pushes the keys onto the scoped-root stack (the caller's root scope owns
-/// them) instead of returning a List.
+/// them) instead of returning a List, and returns where they are.
 fn create_key_list_from_array_like<'gc>(
     agent: &mut Agent,
     obj: Value,
     mut gc: GcScope<'gc, '_>,
-) -> JsResult<'gc, ()> {
+) -> JsResult<'gc, (usize, usize)> {
     // 1. If validElementTypes is not present, set validElementTypes to all.
     // 2. If obj is not an Object, throw a TypeError exception.
     let Value::Object(obj) = obj else {
@@ -165,6 +164,9 @@ fn create_key_list_from_array_like<'gc>(
     // 3. Let len be ? LengthOfArrayLike(obj).
     let len = length_of_array_like(agent, obj.get(agent), gc.reborrow())?;
     // 4. Let list be a new empty List.
+    //    (Its elements are the roots from `list_start` on; the calls below may leave roots
+    //    of their own above them, which are dropped before each append.)
+    let list_start = agent.scoped_roots.len();
     // 5. Let index be 0.
     // 6. Repeat, while index < len,
     for index in 0..len {
@@ -187,11 +189,14 @@ fn create_key_list_from_array_like<'gc>(
             },
         };
         // d. Append next to list.
+        agent.scoped_roots.truncate(list_start + index as usize);
         agent.scoped_roots.push(HeapRoot::Key(key));
         // e. Set index to index + 1.
     }
     // 7. Return list.
-    Ok(())
+    let list_end = list_start + len as usize;
+    agent.scoped_roots.truncate(list_end);
+    Ok((list_start, list_end))
 }
 
 /// The property key `! ToString(𝔽(index))`.

@@ -3,7 +3,7 @@
 use super::super::handle::define_handle;
 use super::elements::Elements;
 use super::shape::Shape;
-use crate::ecmascript::builtins::control_abstraction::Generator;
+use crate::ecmascript::builtins::control_abstraction::{Generator, IteratorHelper};
 use crate::ecmascript::builtins::function_objects::{
     BoundFunction, BuiltinFunction, ECMAScriptFunction,
 };
@@ -56,6 +56,10 @@ pub enum ObjectKind {
     WeakMap(WeakTable<'static>),
     /// A WeakSet (`[[WeakSetData]]`).
     WeakSet(WeakTable<'static>),
+    /// An Iterator Helper object (`[[UnderlyingIterators]]`, `[[GeneratorState]]`).
+    IteratorHelper(IteratorHelper<'static>),
+    /// An object made by `Iterator.from` (`[[Iterated]]`).
+    WrapForValidIterator(IteratorHelper<'static>),
     /// A Proxy exotic object. It has `[[Call]]` (`callable`) and
     /// `[[Construct]]` (`constructor`) exactly when its target had them when
     /// it was created.
@@ -100,6 +104,7 @@ impl Trace for ObjectKind {
             ObjectKind::Generator(g) => g.visit(visitor),
             ObjectKind::WeakMap(t) | ObjectKind::WeakSet(t) => t.visit(visitor),
             ObjectKind::Proxy { proxy, .. } => proxy.visit(visitor),
+            ObjectKind::IteratorHelper(h) | ObjectKind::WrapForValidIterator(h) => h.visit(visitor),
             ObjectKind::NumberObject(v)
             | ObjectKind::ForInIterator(v)
             | ObjectKind::StringObject(v)
