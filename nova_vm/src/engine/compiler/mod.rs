@@ -292,6 +292,7 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
             key,
             shape: None,
             slot: 0,
+            epoch: 0,
         });
         self.caches.len() as u32 - 1
     }

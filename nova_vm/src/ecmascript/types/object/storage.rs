@@ -222,8 +222,18 @@ impl<'a> Object<'a> {
         self.record_mut(agent).shape = new_shape;
     }
 
+    /// Invalidates global-name caches when a realm's global object changes shape in place.
+    fn note_global_reconfigured(self, agent: &mut Agent) {
+        for realm in &mut agent.realms {
+            if realm.global_object.index() == self.index() || realm.global_lexicals.index() == self.index() {
+                realm.global_epoch = realm.global_epoch.wrapping_add(1);
+            }
+        }
+    }
+
     /// Removes a named property (the object becomes a dictionary).
     pub fn remove_named(self, agent: &mut Agent, key: PropertyKey) {
+        self.note_global_reconfigured(agent);
         self.make_dictionary(agent);
         let shape_handle = self.record(agent).shape;
         let slots = self.record(agent).slots;
@@ -268,6 +278,7 @@ impl<'a> Object<'a> {
             }
             return;
         }
+        self.note_global_reconfigured(agent);
         self.make_dictionary(agent);
         let shape_handle = self.record(agent).shape;
         if entry.attributes.slot_count() == attributes.slot_count() {
