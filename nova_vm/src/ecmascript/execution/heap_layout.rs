@@ -8,10 +8,10 @@ use hashbrown::HashTable;
 
 use super::environments::EnvironmentRecord;
 use crate::ecmascript::builtins::control_abstraction::GeneratorRecord;
-use crate::ecmascript::builtins::keyed_collections::WeakTableRecord;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunctionRecord, BuiltinFunctionRecord, ECMAScriptFunctionRecord,
 };
+use crate::ecmascript::builtins::keyed_collections::WeakTableRecord;
 use crate::ecmascript::types::object::{
     ElementsRecord, InternalValueRecord, ObjectRecord, Shape, ShapeRecord,
 };

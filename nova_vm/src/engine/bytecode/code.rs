@@ -179,7 +179,6 @@ impl CodeRecord {
     pub fn clear_caches(&mut self) {
         for cache in self.caches.iter_mut() {
             cache.shape = None;
-
         }
     }
 }

@@ -3,7 +3,9 @@
 
 use super::frame::{Frame, ReturnTo};
 use super::run::{Returned, run};
-use crate::ecmascript::abstract_operations::{call_function, create_iter_result_object, get, get_method, to_boolean};
+use crate::ecmascript::abstract_operations::{
+    call_function, create_iter_result_object, get, get_method, to_boolean,
+};
 use crate::ecmascript::builtins::ArgumentsList;
 use crate::ecmascript::builtins::control_abstraction::{
     Generator, GeneratorRecord, GeneratorState, SuspendedFrame,

@@ -454,7 +454,11 @@ pub(crate) fn set_global<'gc>(
     let code = agent.vm.frames.last().expect("frame").code;
     let site = agent.heap.code.get(code.index()).caches[cache as usize];
     let realm = agent.current_realm();
-    let (lexicals, global, epoch) = (realm.global_lexicals, realm.global_object, realm.global_epoch);
+    let (lexicals, global, epoch) = (
+        realm.global_lexicals,
+        realm.global_object,
+        realm.global_epoch,
+    );
     if Some(global.record(agent).shape) == site.shape && epoch == site.epoch {
         global.set_slot(agent, site.slot, value);
         return Ok(());
