@@ -44,7 +44,7 @@ fn main() {
     // Grow the live heap to roughly 100 MB and time one full collection.
     runtime
         .run_script(
-            "var big = []; for (var j = 0; j < 40; j++) { var chunk = null; for (var k = 0; k < 60000; k++) chunk = { x: k, y: 'item' + k, next: chunk }; big[j] = chunk; }",
+            "var big = []; for (var j = 0; j < 8; j++) { var chunk = null; for (var k = 0; k < 60000; k++) chunk = { x: k, y: 'item' + k, next: chunk }; big[j] = chunk; }",
             "grow.js",
         )
         .expect("growth script runs");
