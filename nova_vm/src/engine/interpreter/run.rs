@@ -19,6 +19,13 @@ use crate::heap::Arena;
 pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
     'frames: loop {
         agent.gc_safepoint(gc.reborrow());
+        if agent.interrupt_requested() {
+            agent.throw_range_error("Execution interrupted", gc.nogc());
+            match unwind(agent) {
+                Unwound::Handled => continue 'frames,
+                Unwound::Uncaught(error) => return Err(error),
+            }
+        }
         let frame = agent.vm.frames.last_mut().expect("a frame to run");
         let instructions = frame.instructions.take().expect("the frame's instructions");
         let base = frame.base as usize;
@@ -661,6 +668,10 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 Instruction::Jump { target } => {
                     if (target as usize) < pc {
                         agent.gc_safepoint(gc.reborrow());
+                        if agent.interrupt_requested() {
+                            agent.throw_range_error("Execution interrupted", gc.nogc());
+                            break;
+                        }
                     }
                     pc = target as usize;
                 }
