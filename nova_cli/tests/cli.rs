@@ -19,7 +19,10 @@ fn stderr(output: &Output) -> String {
 
 #[test]
 fn prints_and_exits_zero() {
-    let output = nova(&["-e", "print('hello', 1 + 2); console.log('and', typeof print)"]);
+    let output = nova(&[
+        "-e",
+        "print('hello', 1 + 2); console.log('and', typeof print)",
+    ]);
     assert!(output.status.success());
     assert_eq!(stdout(&output), "hello 3\nand function\n");
 }
@@ -29,7 +32,11 @@ fn runs_a_file() {
     let dir = std::env::temp_dir().join(format!("nova-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("script.js");
-    std::fs::write(&file, "function square(x) { return x * x }\nprint(square(12));\n").unwrap();
+    std::fs::write(
+        &file,
+        "function square(x) { return x * x }\nprint(square(12));\n",
+    )
+    .unwrap();
     let output = nova(&[file.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(stdout(&output), "144\n");
@@ -38,10 +45,16 @@ fn runs_a_file() {
 
 #[test]
 fn uncaught_errors_print_the_error_and_its_stack() {
-    let output = nova(&["-e", "function inner() { null.x }\nfunction outer() { inner() }\nouter()"]);
+    let output = nova(&[
+        "-e",
+        "function inner() { null.x }\nfunction outer() { inner() }\nouter()",
+    ]);
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
-    assert!(err.starts_with("Uncaught TypeError: Cannot read properties of null (reading 'x')"), "{err}");
+    assert!(
+        err.starts_with("Uncaught TypeError: Cannot read properties of null (reading 'x')"),
+        "{err}"
+    );
     assert!(err.contains("at inner (<eval>:1:"), "{err}");
     assert!(err.contains("at outer (<eval>:2:"), "{err}");
 }
@@ -50,7 +63,11 @@ fn uncaught_errors_print_the_error_and_its_stack() {
 fn thrown_values_that_are_not_errors_are_reported() {
     let output = nova(&["-e", "throw 42"]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).starts_with("Uncaught 42"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).starts_with("Uncaught 42"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -89,12 +106,20 @@ fn deeply_nested_source_is_a_clean_syntax_error() {
 fn timeout_stops_runaway_scripts() {
     let output = nova(&["--timeout", "0.2", "-e", "for (;;) {}"]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("Execution interrupted"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("Execution interrupted"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
 fn missing_file_is_reported() {
     let output = nova(&["/nonexistent/script.js"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("cannot read"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("cannot read"),
+        "{}",
+        stderr(&output)
+    );
 }

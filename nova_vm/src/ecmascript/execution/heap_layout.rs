@@ -13,7 +13,7 @@ use crate::ecmascript::builtins::function_objects::{
 };
 use crate::ecmascript::builtins::keyed_collections::WeakTableRecord;
 use crate::ecmascript::types::object::{
-    ElementsRecord, InternalValueRecord, ObjectRecord, Shape, ShapeRecord,
+    ElementsRecord, InternalValueRecord, ObjectRecord, ParameterMapRecord, Shape, ShapeRecord,
 };
 use crate::ecmascript::types::{
     BigIntRecord, NumberRecord, Object, StringRecord, SymbolRecord, Value,
@@ -148,6 +148,7 @@ heap_arenas! {
     INTERNAL_VALUES = 12 => internal_values: InternalValueRecord,
     GENERATORS = 13 => generators: GeneratorRecord,
     WEAK_TABLES = 14 => weak_tables: WeakTableRecord,
+    PARAMETER_MAPS = 15 => parameter_maps: ParameterMapRecord,
 }
 
 impl Default for Heap {

@@ -165,7 +165,7 @@ pub(crate) fn get_indexed<'gc>(
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
     if let (Value::Object(o), Value::Integer(i)) = (object, key) {
-        if i >= 0 {
+        if i >= 0 && !matches!(o.kind(agent), ObjectKind::MappedArguments(_)) {
             if let Some(elements) = o.elements(agent) {
                 if let Some(Some(v)) = elements.dense.get(i as usize) {
                     if !elements.dense_attributes.is_accessor() {
@@ -206,7 +206,7 @@ pub(crate) fn set_indexed<'gc>(
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, ()> {
     if let (Value::Object(o), Value::Integer(i)) = (object, key) {
-        if i >= 0 {
+        if i >= 0 && !matches!(o.kind(agent), ObjectKind::MappedArguments(_)) {
             // Fast path: overwrite an existing writable dense element.
             if let Some(elements) = o.record(agent).elements {
                 let record = agent.heap.elements.get_mut(elements.index());

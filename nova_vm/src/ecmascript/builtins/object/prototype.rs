@@ -61,7 +61,7 @@ fn to_string<'gc>(
     // 5-14. Let builtinTag be the tag for O's internal slots.
     let builtin_tag = match o.kind(agent) {
         ObjectKind::Array => "Array",
-        ObjectKind::Arguments => "Arguments",
+        ObjectKind::Arguments | ObjectKind::MappedArguments(_) => "Arguments",
         ObjectKind::ECMAScriptFunction(_)
         | ObjectKind::BuiltinFunction(_)
         | ObjectKind::BoundFunction(_) => "Function",
