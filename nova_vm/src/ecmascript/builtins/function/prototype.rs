@@ -1,5 +1,6 @@
 //! ### [20.2.3 Properties of the Function Prototype Object](https://tc39.es/ecma262/#sec-properties-of-the-function-prototype-object)
 
+use super::throw_type_error::add_restricted_function_properties;
 use crate::ecmascript::abstract_operations::{
     call_function, create_list_from_array_like, is_callable, ordinary_has_instance,
 };
@@ -7,7 +8,7 @@ use crate::ecmascript::builtins::function_objects::{BoundFunction, BoundFunction
 use crate::ecmascript::builtins::{ArgumentsList, BuiltinName};
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
 use crate::ecmascript::types::object::{Attributes, ObjectKind};
-use crate::ecmascript::types::{PropertyKey, Value, WellKnownSymbol};
+use crate::ecmascript::types::{Object, PropertyKey, Value, WellKnownSymbol};
 use crate::engine::{Bindable, GcScope, NoGcScope, Rootable};
 use crate::heap::Arena;
 
@@ -22,7 +23,7 @@ pub(crate) fn function_prototype_call_behaviour<'gc>(
     Ok(Value::Undefined)
 }
 
-pub(super) fn initialize(agent: &mut Agent, gc: NoGcScope) {
+pub(super) fn initialize(agent: &mut Agent, thrower: Object, gc: NoGcScope) {
     let prototype = agent.intrinsic(Intrinsic::FunctionPrototype);
     agent.define_builtin_method(prototype, BuiltinName::Str("apply"), 2, apply, gc);
     agent.define_builtin_method(prototype, BuiltinName::Str("bind"), 1, bind, gc);
@@ -43,6 +44,9 @@ pub(super) fn initialize(agent: &mut Agent, gc: NoGcScope) {
         has_instance.into(),
         Value::Undefined,
     );
+    // 20.2.3: Function.prototype has the restricted "caller" and "arguments" accessors
+    // (10.2.4 AddRestrictedFunctionProperties).
+    add_restricted_function_properties(agent, prototype, thrower);
 }
 
 /// ### [20.2.3.1 Function.prototype.apply ( thisArg, argArray )](https://tc39.es/ecma262/#sec-function.prototype.apply)
