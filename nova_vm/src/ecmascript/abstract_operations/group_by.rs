@@ -1,13 +1,12 @@
 //! ### [7.3.35 GroupBy ( items, callback, keyCoercion )](https://tc39.es/ecma262/#sec-groupby)
 
-use super::iterator_operations::iterator_close_with_error;
+use super::iterators::{get_iterator, iterator_close_on_error, iterator_step_value};
 use super::operations_on_objects::call_function;
 use super::testing_and_comparison::{is_callable, require_object_coercible, same_value};
 use super::type_conversion::to_property_key;
 use crate::ecmascript::builtins::ArgumentsList;
 use crate::ecmascript::execution::{Agent, HeapRoot, JsResult};
 use crate::ecmascript::types::Value;
-use crate::engine::interpreter::{get_iterator, iterator_step_value};
 use crate::engine::{Bindable, GcScope, NoGcScope, Rootable};
 
 /// The `keyCoercion` argument of GroupBy.
@@ -83,7 +82,7 @@ pub fn group_by<'gc>(
             // i. Let error be ThrowCompletion(a newly created TypeError object).
             let error = agent.throw_type_error("Too many elements to group", gc.nogc());
             // ii. Return ? IteratorClose(iteratorRecord, error).
-            return Err(iterator_close_with_error(
+            return Err(iterator_close_on_error(
                 agent,
                 iterator.get(agent),
                 error,
@@ -113,7 +112,7 @@ pub fn group_by<'gc>(
         let key = match key {
             Ok(key) => key.unbind(),
             Err(error) => {
-                return Err(iterator_close_with_error(
+                return Err(iterator_close_on_error(
                     agent,
                     iterator.get(agent),
                     error,
@@ -132,7 +131,7 @@ pub fn group_by<'gc>(
                         agent.key_to_value(key, gc.nogc()).unbind()
                     }
                     Err(error) => {
-                        return Err(iterator_close_with_error(
+                        return Err(iterator_close_on_error(
                             agent,
                             iterator.get(agent),
                             error,

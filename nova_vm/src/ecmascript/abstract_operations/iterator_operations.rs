@@ -1,30 +1,9 @@
-//! Parts of [7.4 Operations on Iterator Objects](https://tc39.es/ecma262/#sec-operations-on-iterator-objects)
-//! that built-ins use (the interpreter has the core ones: GetIterator,
-//! IteratorStepValue, IteratorClose).
+//! ### [7.4.13 IteratorToList ( iteratorRecord )](https://tc39.es/ecma262/#sec-iteratortolist)
 
-use crate::ecmascript::execution::{Agent, HeapRoot, JsError, JsResult};
+use super::iterators::{get_iterator, iterator_step_value};
+use crate::ecmascript::execution::{Agent, HeapRoot, JsResult};
 use crate::ecmascript::types::Value;
-use crate::engine::interpreter::{get_iterator, iterator_close, iterator_step_value};
 use crate::engine::{Bindable, GcScope, Rootable};
-
-/// ### [7.4.11 IteratorClose ( iteratorRecord, completion )](https://tc39.es/ecma262/#sec-iteratorclose) for a throw completion
-///
-/// Calls the iterator's `return` method, ignoring anything it returns or
-/// throws, and gives back `error` (the original throw completion).
-pub fn iterator_close_with_error(
-    agent: &mut Agent,
-    iterator: Value,
-    error: JsError,
-    gc: GcScope<'_, '_>,
-) -> JsError {
-    // 3. Let innerResult be Completion(GetMethod(iterator, "return")).
-    // 4. If innerResult is a normal completion, then ... Set innerResult to Completion(Call(return, iterator)).
-    // 5. If completion is a throw completion, return ? completion.
-    let pending = agent.pending_exception.take();
-    let _ = iterator_close(agent, iterator, gc);
-    agent.pending_exception = pending;
-    error
-}
 
 /// ### [7.4.13 IteratorToList ( iteratorRecord )](https://tc39.es/ecma262/#sec-iteratortolist) of
 /// GetIterator(items, sync): the values of an iterable, rooted while they are collected.

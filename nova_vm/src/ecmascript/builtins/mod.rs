@@ -13,6 +13,7 @@ pub mod function;
 pub mod function_objects;
 mod global_object;
 pub(crate) mod host;
+pub mod keyed_collections;
 pub mod object;
 mod primitive_wrappers;
 mod reflect;
@@ -36,6 +37,7 @@ pub(crate) fn initialize_intrinsics(agent: &mut Agent, gc: NoGcScope) {
     reflect::initialize(agent, gc);
     control_abstraction::initialize(agent, gc);
     global_object::initialize(agent, gc);
+    keyed_collections::initialize(agent, gc);
 }
 
 /// ### [19 The Global Object](https://tc39.es/ecma262/#sec-global-object): its value and constructor properties.
@@ -88,6 +90,8 @@ pub(crate) fn define_global_bindings(agent: &mut Agent, global: Object, gc: NoGc
         ("URIError", Intrinsic::UriError),
         ("SuppressedError", Intrinsic::SuppressedError),
         ("Reflect", Intrinsic::Reflect),
+        ("WeakMap", Intrinsic::WeakMap),
+        ("WeakSet", Intrinsic::WeakSet),
     ];
     for (name, intrinsic) in constructors {
         if let Some(object) = agent.current_realm().intrinsics[intrinsic as usize] {

@@ -8,6 +8,7 @@ use hashbrown::HashTable;
 
 use super::environments::EnvironmentRecord;
 use crate::ecmascript::builtins::control_abstraction::GeneratorRecord;
+use crate::ecmascript::builtins::keyed_collections::WeakTableRecord;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunctionRecord, BuiltinFunctionRecord, ECMAScriptFunctionRecord,
 };
@@ -146,6 +147,7 @@ heap_arenas! {
     CODE = 11 => code: CodeRecord,
     INTERNAL_VALUES = 12 => internal_values: InternalValueRecord,
     GENERATORS = 13 => generators: GeneratorRecord,
+    WEAK_TABLES = 14 => weak_tables: WeakTableRecord,
 }
 
 impl Default for Heap {

@@ -7,6 +7,7 @@ mod throw_type_error;
 
 pub(crate) use dynamic::{DynamicFunctionKind, create_dynamic_function};
 pub(crate) use prototype::function_prototype_call_behaviour;
+pub(crate) use throw_type_error::throw_type_error_behaviour;
 
 use crate::ecmascript::execution::Agent;
 use crate::engine::NoGcScope;

@@ -12,7 +12,7 @@ use crate::engine::{GcScope, NoGcScope};
 /// function whose `length` and `name` are frozen.
 pub(super) fn create_throw_type_error<'a>(agent: &mut Agent, gc: NoGcScope<'a, '_>) -> Object<'a> {
     let thrower = agent.create_builtin_function(
-        Behaviour::Regular(throw_type_error),
+        Behaviour::Regular(throw_type_error_behaviour),
         0,
         "",
         None,
@@ -46,7 +46,7 @@ pub(super) fn create_throw_type_error<'a>(agent: &mut Agent, gc: NoGcScope<'a, '
 }
 
 /// ### [10.2.4.1 %ThrowTypeError% ( )](https://tc39.es/ecma262/#sec-%throwtypeerror%)
-fn throw_type_error<'gc>(
+pub(crate) fn throw_type_error_behaviour<'gc>(
     agent: &mut Agent,
     _this: Value,
     _args: ArgumentsList,

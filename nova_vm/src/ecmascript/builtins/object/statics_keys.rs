@@ -4,14 +4,13 @@
 
 use crate::ecmascript::abstract_operations::{
     EnumerableKind, KeyCoercion, create_array_from_list, enumerable_own_properties, get,
-    group_by as group_by_operation, has_own_property, iterator_close_with_error, set, to_object,
-    to_property_key,
+    get_iterator, group_by as group_by_operation, has_own_property, iterator_close_on_error,
+    iterator_step_value, set, to_object, to_property_key,
 };
 use crate::ecmascript::builtins::ArgumentsList;
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
 use crate::ecmascript::types::object::ObjectKind;
 use crate::ecmascript::types::{PropertyDescriptor, PropertyKey, Value};
-use crate::engine::interpreter::{get_iterator, iterator_step_value};
 use crate::engine::{Bindable, GcScope, Rootable};
 
 /// ### [20.1.2.1 Object.assign ( target, ...sources )](https://tc39.es/ecma262/#sec-object.assign)
@@ -221,7 +220,7 @@ pub(super) fn from_entries<'gc>(
             // i. Let error be ThrowCompletion(a newly created TypeError object).
             let error = agent.throw_type_error("Iterator value is not an entry object", gc.nogc());
             // ii. Return ? IteratorClose(iteratorRecord, error).
-            return Err(iterator_close_with_error(
+            return Err(iterator_close_on_error(
                 agent,
                 iterator.get(agent),
                 error,
@@ -239,7 +238,7 @@ pub(super) fn from_entries<'gc>(
         ) {
             Ok(k) => k.unbind().scope(agent, gc.nogc()),
             Err(error) => {
-                return Err(iterator_close_with_error(
+                return Err(iterator_close_on_error(
                     agent,
                     iterator.get(agent),
                     error,
@@ -257,7 +256,7 @@ pub(super) fn from_entries<'gc>(
         ) {
             Ok(v) => v.unbind().scope(agent, gc.nogc()),
             Err(error) => {
-                return Err(iterator_close_with_error(
+                return Err(iterator_close_on_error(
                     agent,
                     iterator.get(agent),
                     error,
@@ -271,7 +270,7 @@ pub(super) fn from_entries<'gc>(
             Ok(key) => key.unbind(),
             Err(error) => {
                 // i. IfAbruptCloseIterator(status, iteratorRecord).
-                return Err(iterator_close_with_error(
+                return Err(iterator_close_on_error(
                     agent,
                     iterator.get(agent),
                     error,
