@@ -38,7 +38,8 @@ pub fn enumerable_own_properties<'gc>(
         .scoped_roots
         .extend(own_keys.into_iter().map(HeapRoot::Key));
     // 2. Let results be a new empty List.
-    let results_start = agent.scoped_roots.len();
+    let mut results = Vec::new();
+    // (Nested operations may leave roots of their own above these; positions are absolute.)
     let key_at = |agent: &Agent, i: usize| match agent.scoped_roots[keys_start + i] {
         HeapRoot::Key(key) => key,
         _ => unreachable!("key root"),
@@ -60,8 +61,8 @@ pub fn enumerable_own_properties<'gc>(
         // 1. If kind is key, then
         if kind == EnumerableKind::Key {
             // a. Append key to results.
-            let key = agent.key_to_value(key_at(agent, i), gc.nogc()).unbind();
-            agent.scoped_roots.push(HeapRoot::Value(key));
+            let key = agent.key_to_value(key_at(agent, i), gc.nogc());
+            results.push(key.scope(agent, gc.nogc()));
             continue;
         }
         // 2. Else,
@@ -81,17 +82,11 @@ pub fn enumerable_own_properties<'gc>(
                 .unbind()
                 .into()
         };
-        agent.scoped_roots.push(HeapRoot::Value(entry));
+        results.push(entry.scope(agent, gc.nogc()));
     }
     // 4. Return results.
     let gc = gc.into_nogc();
-    let results = agent.scoped_roots[results_start..]
-        .iter()
-        .map(|r| match r {
-            HeapRoot::Value(v) => v.bind(gc),
-            _ => unreachable!("value root"),
-        })
-        .collect();
+    let results = results.into_iter().map(|r| r.get(agent).bind(gc)).collect();
     agent.scoped_roots.truncate(keys_start);
     Ok(results)
 }

@@ -1,7 +1,7 @@
 //! ### [7.4.13 IteratorToList ( iteratorRecord )](https://tc39.es/ecma262/#sec-iteratortolist)
 
 use super::iterators::{get_iterator, iterator_step_value};
-use crate::ecmascript::execution::{Agent, HeapRoot, JsResult};
+use crate::ecmascript::execution::{Agent, JsResult};
 use crate::ecmascript::types::Value;
 use crate::engine::{Bindable, GcScope, Rootable};
 
@@ -18,7 +18,7 @@ pub fn iterable_to_list<'gc>(
     let iterator = iterator.scope(agent, gc.nogc());
     let next = next.scope(agent, gc.nogc());
     // 1. Let values be a new empty List.
-    let start = agent.scoped_roots.len();
+    let mut values = Vec::new();
     // 2. Repeat,
     //    a. Let next be ? IteratorStepValue(iteratorRecord).
     //    b. If next is done, return values.
@@ -27,16 +27,8 @@ pub fn iterable_to_list<'gc>(
         iterator_step_value(agent, iterator.get(agent), next.get(agent), gc.reborrow())?
     {
         let value = value.unbind();
-        agent.scoped_roots.push(HeapRoot::Value(value));
+        values.push(value.scope(agent, gc.nogc()));
     }
     let gc = gc.into_nogc();
-    let values = agent.scoped_roots[start..]
-        .iter()
-        .map(|r| match r {
-            HeapRoot::Value(v) => v.bind(gc),
-            _ => unreachable!("value root"),
-        })
-        .collect();
-    agent.scoped_roots.truncate(start);
-    Ok(values)
+    Ok(values.into_iter().map(|v| v.get(agent).bind(gc)).collect())
 }

@@ -1,5 +1,6 @@
 //! ### [20.2 Function Objects](https://tc39.es/ecma262/#sec-function-objects)
 
+mod bind;
 mod constructor;
 mod dynamic;
 mod prototype;
