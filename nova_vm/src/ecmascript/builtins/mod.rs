@@ -5,6 +5,7 @@
 //! line in [`initialize_intrinsics`] (and one in [`define_global_bindings`] for
 //! its global names).
 
+mod boolean;
 mod builders;
 pub mod control_abstraction;
 pub mod error;
@@ -15,6 +16,8 @@ pub(crate) mod host;
 pub mod keyed_collections;
 pub mod object;
 mod primitive_wrappers;
+mod reflect;
+mod symbol;
 
 pub use builders::{BuiltinName, key};
 pub use function_objects::ArgumentsList;
@@ -28,7 +31,10 @@ use crate::engine::NoGcScope;
 pub(crate) fn initialize_intrinsics(agent: &mut Agent, gc: NoGcScope) {
     object::initialize(agent, gc);
     function::initialize(agent, gc);
+    boolean::initialize(agent, gc);
+    symbol::initialize(agent, gc);
     error::initialize(agent, gc);
+    reflect::initialize(agent, gc);
     control_abstraction::initialize(agent, gc);
     global_object::initialize(agent, gc);
     keyed_collections::initialize(agent, gc);
@@ -72,13 +78,18 @@ pub(crate) fn define_global_bindings(agent: &mut Agent, global: Object, gc: NoGc
     let constructors = [
         ("Object", Intrinsic::Object),
         ("Function", Intrinsic::Function),
+        ("Boolean", Intrinsic::Boolean),
+        ("Symbol", Intrinsic::Symbol),
         ("Error", Intrinsic::Error),
+        ("AggregateError", Intrinsic::AggregateError),
         ("EvalError", Intrinsic::EvalError),
         ("RangeError", Intrinsic::RangeError),
         ("ReferenceError", Intrinsic::ReferenceError),
         ("SyntaxError", Intrinsic::SyntaxError),
         ("TypeError", Intrinsic::TypeError),
         ("URIError", Intrinsic::UriError),
+        ("SuppressedError", Intrinsic::SuppressedError),
+        ("Reflect", Intrinsic::Reflect),
         ("WeakMap", Intrinsic::WeakMap),
         ("WeakSet", Intrinsic::WeakSet),
     ];

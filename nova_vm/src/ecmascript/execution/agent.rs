@@ -139,7 +139,8 @@ pub struct Agent {
     pub(crate) persistent_roots: Vec<Option<HeapRoot>>,
     pub(crate) free_persistent_roots: Vec<u32>,
     pub(crate) options: AgentOptions,
-    pub(crate) symbol_registry: AHashMap<std::string::String, Symbol<'static>>,
+    /// The GlobalSymbolRegistry: `Symbol.for` keys (as UTF-16 code units) to their symbols.
+    pub(crate) symbol_registry: AHashMap<Vec<u16>, Symbol<'static>>,
     pub(crate) kept_alive: Vec<Object<'static>>,
     pub(crate) jobs: VecDeque<Job>,
     pub(crate) host: Box<dyn HostHooks>,

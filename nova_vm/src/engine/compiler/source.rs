@@ -334,7 +334,8 @@ pub(crate) fn compile_dynamic_function(
 ) -> Result<CompiledScript, CompileError> {
     let head = format!("({prefix} anonymous(");
     let text = format!("{head}{parameters}\n) {{\n{body}\n}})");
-    let body_start = head.len() + parameters.len() + "\n) {".len();
+    // (The body's span starts at its opening brace.)
+    let body_start = head.len() + parameters.len() + "\n) ".len();
     let expected_end = text.len() - 1;
     // Check that the pieces did not escape their positions.
     let allocator = Allocator::default();

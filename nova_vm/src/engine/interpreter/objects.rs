@@ -209,6 +209,15 @@ pub(crate) fn create_closure<'gc>(
     );
     match kind {
         FunctionKind::Normal => {
+            // Non-strict functions carry the legacy "caller" and "arguments" own properties
+            // (null, as 17.1 Forbidden Extensions allows); strict ones inherit the throwing
+            // accessors of %Function.prototype%.
+            if !agent.heap.code.get(code.index()).flags.strict {
+                for name in ["caller", "arguments"] {
+                    let legacy_key = agent.static_key(name);
+                    f.add_named_data(agent, legacy_key, Value::Null, Attributes::FROZEN_HIDDEN);
+                }
+            }
             // MakeConstructor: a fresh prototype object with a constructor back-link.
             let object_prototype = agent.intrinsic(Intrinsic::ObjectPrototype);
             let proto = agent.create_object(Some(object_prototype), ObjectKind::Ordinary, gc);

@@ -356,6 +356,24 @@ fn eval_declaration_instantiation<'gc>(
                 if lexicals.find_named(agent, key).is_some() {
                     return Err(redeclaration(agent, key, gc.into_nogc()));
                 }
+                // 8-10. CanDeclareGlobalFunction / CanDeclareGlobalVar.
+                let existing = global.internal_get_own_property(agent, key, gc.reborrow())?;
+                let extensible = global.stored_extensible(agent);
+                let allowed = match (declaration, existing) {
+                    (_, None) => extensible,
+                    (GlobalDeclaration::Function(_), Some(e)) => {
+                        e.configurable == Some(true)
+                            || (e.is_data_descriptor()
+                                && e.writable == Some(true)
+                                && e.enumerable == Some(true))
+                    }
+                    (_, Some(_)) => true,
+                };
+                if !allowed {
+                    let message =
+                        format!("Cannot declare global binding '{}'", agent.key_display(key));
+                    return Err(agent.throw_type_error(&message, gc.into_nogc()));
+                }
                 create_global_var_binding(agent, global, key, true, gc.reborrow())?;
             }
         }
