@@ -5,6 +5,7 @@
 //! line in [`initialize_intrinsics`] (and one in [`define_global_bindings`] for
 //! its global names).
 
+pub mod array;
 mod builders;
 pub mod control_abstraction;
 pub mod error;
@@ -27,8 +28,10 @@ use crate::engine::NoGcScope;
 pub(crate) fn initialize_intrinsics(agent: &mut Agent, gc: NoGcScope) {
     object::initialize(agent, gc);
     function::initialize(agent, gc);
+    array::initialize(agent, gc);
     error::initialize(agent, gc);
     control_abstraction::initialize(agent, gc);
+    array::initialize_iterators(agent, gc);
     global_object::initialize(agent, gc);
 }
 
@@ -70,6 +73,7 @@ pub(crate) fn define_global_bindings(agent: &mut Agent, global: Object, gc: NoGc
     let constructors = [
         ("Object", Intrinsic::Object),
         ("Function", Intrinsic::Function),
+        ("Array", Intrinsic::Array),
         ("Error", Intrinsic::Error),
         ("EvalError", Intrinsic::EvalError),
         ("RangeError", Intrinsic::RangeError),

@@ -7,6 +7,7 @@ use ahash::AHashMap;
 use hashbrown::HashTable;
 
 use super::environments::EnvironmentRecord;
+use crate::ecmascript::builtins::array::ArrayIteratorRecord;
 use crate::ecmascript::builtins::control_abstraction::GeneratorRecord;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunctionRecord, BuiltinFunctionRecord, ECMAScriptFunctionRecord,
@@ -146,6 +147,7 @@ heap_arenas! {
     CODE = 11 => code: CodeRecord,
     INTERNAL_VALUES = 12 => internal_values: InternalValueRecord,
     GENERATORS = 13 => generators: GeneratorRecord,
+    ARRAY_ITERATORS = 14 => array_iterators: ArrayIteratorRecord,
 }
 
 impl Default for Heap {

@@ -3,6 +3,7 @@
 use super::super::handle::define_handle;
 use super::elements::Elements;
 use super::shape::Shape;
+use crate::ecmascript::builtins::array::ArrayIterator;
 use crate::ecmascript::builtins::control_abstraction::Generator;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunction, BuiltinFunction, ECMAScriptFunction,
@@ -50,6 +51,10 @@ pub enum ObjectKind {
     Generator(Generator<'static>),
     /// A for-in iterator (internal; never exposed to scripts).
     ForInIterator(InternalValue<'static>),
+    /// An Array Iterator object (its iteration state).
+    ArrayIterator(ArrayIterator<'static>),
+    /// A raw JSON object (`[[IsRawJSON]]`, made by `JSON.rawJSON`).
+    RawJson,
 }
 
 const _: () = assert!(std::mem::size_of::<ObjectKind>() == 8);
@@ -74,6 +79,7 @@ impl Trace for ObjectKind {
             ObjectKind::BuiltinFunction(f) => f.visit(visitor),
             ObjectKind::BoundFunction(f) => f.visit(visitor),
             ObjectKind::Generator(g) => g.visit(visitor),
+            ObjectKind::ArrayIterator(i) => i.visit(visitor),
             ObjectKind::NumberObject(v)
             | ObjectKind::ForInIterator(v)
             | ObjectKind::StringObject(v)
@@ -83,6 +89,7 @@ impl Trace for ObjectKind {
             | ObjectKind::Array
             | ObjectKind::Arguments
             | ObjectKind::Error
+            | ObjectKind::RawJson
             | ObjectKind::BooleanObject(_) => {}
         }
     }
