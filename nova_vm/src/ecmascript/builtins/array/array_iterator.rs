@@ -6,14 +6,15 @@
 //! suspended frame; `next` performs one turn of the closure's loop.
 
 use super::array_like::{get_index, length_value};
-use crate::ecmascript::abstract_operations::{create_array_from_list, length_of_array_like};
+use crate::ecmascript::abstract_operations::{
+    create_array_from_list, create_iter_result_object, length_of_array_like,
+};
 use crate::ecmascript::builtins::{ArgumentsList, BuiltinName};
 use crate::ecmascript::execution::heap_layout::arena_ids;
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
 use crate::ecmascript::types::handle::define_handle;
 use crate::ecmascript::types::object::{Attributes, ObjectKind};
 use crate::ecmascript::types::{Object, Value, WellKnownSymbol};
-use crate::engine::interpreter::create_iter_result_object;
 use crate::engine::{Bindable, GcScope, NoGcScope, Rootable};
 use crate::heap::{Arena, HandleVisitor, Trace};
 
@@ -131,7 +132,11 @@ fn next<'gc>(
     let this_object = this.bind(gc.nogc()).as_object().expect("array iterator");
     let scoped_this = this_object.scope(agent, gc.nogc());
     let array = array.bind(gc.nogc());
-    agent.heap.array_iterators.get_mut(iterator.index()).executing = true;
+    agent
+        .heap
+        .array_iterators
+        .get_mut(iterator.index())
+        .executing = true;
     let result = closure_step(agent, array.unbind(), index, kind, gc.reborrow()).unbind();
     // The record may have moved during the step: find it again through the iterator.
     let ObjectKind::ArrayIterator(iterator) = scoped_this.get(agent).kind(agent) else {

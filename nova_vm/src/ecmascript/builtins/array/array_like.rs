@@ -23,7 +23,11 @@ pub(crate) const MAX_SAFE_LENGTH: u64 = (1 << 53) - 1;
 const INDEX_LIMIT: u64 = u32::MAX as u64;
 
 /// `! ToString(𝔽(index))` as a property key.
-pub(crate) fn index_key<'a>(agent: &mut Agent, index: u64, gc: NoGcScope<'a, '_>) -> PropertyKey<'a> {
+pub(crate) fn index_key<'a>(
+    agent: &mut Agent,
+    index: u64,
+    gc: NoGcScope<'a, '_>,
+) -> PropertyKey<'a> {
     if index < INDEX_LIMIT {
         PropertyKey::Index(index as u32)
     } else {

@@ -4,26 +4,19 @@
 use super::abstract_operations::array_create;
 use super::array_like::{MAX_SAFE_LENGTH, create_index, get_index, length_value, set_length};
 use crate::ecmascript::abstract_operations::{
-    call_function, construct, create_data_property_or_throw, get_iterator_from_method,
-    get_method, get_prototype_from_constructor, is_array, is_callable, is_constructor,
-    iterator_close_with_throw, length_of_array_like, set, to_object,
+    call_function, construct, create_data_property_or_throw, get_iterator_from_method, get_method,
+    get_prototype_from_constructor, is_array, is_callable, is_constructor, iterator_close_on_error,
+    iterator_step_value, length_of_array_like, set, to_object,
 };
 use crate::ecmascript::builtins::{ArgumentsList, BuiltinName};
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
 use crate::ecmascript::types::{Object, PropertyKey, Value, WellKnownSymbol};
-use crate::engine::interpreter::iterator_step_value;
 use crate::engine::{Bindable, GcScope, NoGcScope, Rootable};
 
 pub(super) fn initialize(agent: &mut Agent, gc: NoGcScope) {
     let prototype = agent.intrinsic(Intrinsic::ArrayPrototype);
-    let constructor = agent.create_builtin_constructor(
-        "Array",
-        1,
-        array_constructor,
-        Some(prototype),
-        None,
-        gc,
-    );
+    let constructor =
+        agent.create_builtin_constructor("Array", 1, array_constructor, Some(prototype), None, gc);
     agent.set_intrinsic(Intrinsic::Array, constructor);
     agent.define_builtin_method(constructor, BuiltinName::Str("from"), 1, from, gc);
     agent.define_builtin_method(
@@ -149,10 +142,9 @@ fn from<'gc>(
     //    b. Let mapping be true.
     let mapping = !mapper.is_undefined();
     if mapping && !is_callable(agent, mapper) {
-        return Err(agent.throw_type_error(
-            "Array.from: the mapper is not a function",
-            gc.into_nogc(),
-        ));
+        return Err(
+            agent.throw_type_error("Array.from: the mapper is not a function", gc.into_nogc())
+        );
     }
     let c = c.scope(agent, gc.nogc());
     let scoped_items = items.scope(agent, gc.nogc());
@@ -174,7 +166,14 @@ fn from<'gc>(
             && is_constructor(agent, constructor.into())
         {
             // i. Let A be ? Construct(C).
-            construct(agent, constructor, ArgumentsList::EMPTY, None, gc.reborrow())?.unbind()
+            construct(
+                agent,
+                constructor,
+                ArgumentsList::EMPTY,
+                None,
+                gc.reborrow(),
+            )?
+            .unbind()
         } else {
             // b. Else,
             //    i. Let A be ! ArrayCreate(0).
@@ -198,11 +197,12 @@ fn from<'gc>(
             // i. If k ≥ 2^53 - 1, then
             if k >= MAX_SAFE_LENGTH {
                 // 1. Let error be ThrowCompletion(a newly created TypeError object).
-                let _ = agent.throw_type_error("Array.from: too many elements", gc.nogc());
+                let error = agent.throw_type_error("Array.from: too many elements", gc.nogc());
                 // 2. Return ? IteratorClose(iteratorRecord, error).
-                return Err(iterator_close_with_throw(
+                return Err(iterator_close_on_error(
                     agent,
                     iterator.get(agent),
+                    error,
                     gc.reborrow(),
                 ));
             }
@@ -235,10 +235,11 @@ fn from<'gc>(
                 ) {
                     Ok(value) => value.unbind(),
                     // 2. IfAbruptCloseIterator(mappedValue, iteratorRecord).
-                    Err(_) => {
-                        return Err(iterator_close_with_throw(
+                    Err(error) => {
+                        return Err(iterator_close_on_error(
                             agent,
                             iterator.get(agent),
+                            error,
                             gc.reborrow(),
                         ));
                     }
@@ -250,10 +251,11 @@ fn from<'gc>(
             };
             // vii. Let defineStatus be Completion(CreateDataPropertyOrThrow(A, Pk, mappedValue)).
             // viii. IfAbruptCloseIterator(defineStatus, iteratorRecord).
-            if create_index(agent, a.get(agent), k, mapped_value, gc.reborrow()).is_err() {
-                return Err(iterator_close_with_throw(
+            if let Err(error) = create_index(agent, a.get(agent), k, mapped_value, gc.reborrow()) {
+                return Err(iterator_close_on_error(
                     agent,
                     iterator.get(agent),
+                    error,
                     gc.reborrow(),
                 ));
             }

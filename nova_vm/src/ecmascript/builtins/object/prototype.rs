@@ -16,7 +16,8 @@ pub(super) fn initialize(agent: &mut Agent, gc: NoGcScope) {
         has_own_property_method,
         gc,
     );
-    let to_string = agent.define_builtin_method(prototype, BuiltinName::Str("toString"), 0, to_string, gc);
+    let to_string =
+        agent.define_builtin_method(prototype, BuiltinName::Str("toString"), 0, to_string, gc);
     agent.set_intrinsic(Intrinsic::ObjectPrototypeToString, to_string);
     agent.define_builtin_method(prototype, BuiltinName::Str("valueOf"), 0, value_of, gc);
 }

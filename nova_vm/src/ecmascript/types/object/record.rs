@@ -8,6 +8,7 @@ use crate::ecmascript::builtins::control_abstraction::Generator;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunction, BuiltinFunction, ECMAScriptFunction,
 };
+use crate::ecmascript::builtins::keyed_collections::WeakTable;
 use crate::ecmascript::execution::heap_layout::{SlotsRef, arena_ids};
 use crate::ecmascript::types::value::Value;
 use crate::heap::{HandleVisitor, Trace};
@@ -51,6 +52,10 @@ pub enum ObjectKind {
     Generator(Generator<'static>),
     /// A for-in iterator (internal; never exposed to scripts).
     ForInIterator(InternalValue<'static>),
+    /// A WeakMap (`[[WeakMapData]]`).
+    WeakMap(WeakTable<'static>),
+    /// A WeakSet (`[[WeakSetData]]`).
+    WeakSet(WeakTable<'static>),
     /// An Array Iterator object (its iteration state).
     ArrayIterator(ArrayIterator<'static>),
     /// A raw JSON object (`[[IsRawJSON]]`, made by `JSON.rawJSON`).
@@ -79,6 +84,7 @@ impl Trace for ObjectKind {
             ObjectKind::BuiltinFunction(f) => f.visit(visitor),
             ObjectKind::BoundFunction(f) => f.visit(visitor),
             ObjectKind::Generator(g) => g.visit(visitor),
+            ObjectKind::WeakMap(t) | ObjectKind::WeakSet(t) => t.visit(visitor),
             ObjectKind::ArrayIterator(i) => i.visit(visitor),
             ObjectKind::NumberObject(v)
             | ObjectKind::ForInIterator(v)

@@ -35,8 +35,13 @@ pub(super) fn concat<'gc>(
     let items = RootedValues::new(agent, &all, gc.nogc());
     drop(all);
     // 2. Let A be ? ArraySpeciesCreate(O, 0).
-    let a = array_species_create(agent, items.get(agent, 0).as_object().expect("O"), 0, gc.reborrow())?
-        .unbind();
+    let a = array_species_create(
+        agent,
+        items.get(agent, 0).as_object().expect("O"),
+        0,
+        gc.reborrow(),
+    )?
+    .unbind();
     let a = a.scope(agent, gc.nogc());
     let element = Value::Undefined.scope(agent, gc.nogc());
     // 3. Let n be 0.
@@ -413,7 +418,8 @@ pub(super) fn to_reversed<'gc>(
         // a. Let from be ! ToString(𝔽(len - k - 1)).
         // b. Let Pk be ! ToString(𝔽(k)).
         // c. Let fromValue be ? Get(O, from).
-        let from_value = get_index(agent, scoped_o.get(agent), len - k - 1, gc.reborrow())?.unbind();
+        let from_value =
+            get_index(agent, scoped_o.get(agent), len - k - 1, gc.reborrow())?.unbind();
         // d. Perform ! CreateDataPropertyOrThrow(A, Pk, fromValue).
         create_index(agent, a.get(agent), k, from_value, gc.reborrow())?;
         // e. Set k to k + 1.
@@ -538,10 +544,9 @@ pub(super) fn with<'gc>(
     };
     // 6. If actualIndex ≥ len or actualIndex < 0, throw a RangeError exception.
     if actual_index >= len as f64 || actual_index < 0.0 {
-        return Err(agent.throw_range_error(
-            "Array.prototype.with: index out of range",
-            gc.into_nogc(),
-        ));
+        return Err(
+            agent.throw_range_error("Array.prototype.with: index out of range", gc.into_nogc())
+        );
     }
     let actual_index = actual_index as u64;
     // 7. Let A be ? ArrayCreate(len).

@@ -137,7 +137,8 @@ pub(super) fn every<'gc>(
     while let Some((index, k_value)) = next_present(agent, o, k, len, gc.reborrow())? {
         let k_value = k_value.unbind();
         //   ii. Let testResult be ToBoolean(? Call(callback, thisArg, « kValue, 𝔽(k), O »)).
-        let test_result = call_callback(agent, callback, this_arg, k_value, index, o, gc.reborrow())?;
+        let test_result =
+            call_callback(agent, callback, this_arg, k_value, index, o, gc.reborrow())?;
         //   iii. If testResult is false, return false.
         if !to_boolean(agent, test_result) {
             return Ok(Value::Boolean(false));
@@ -171,7 +172,8 @@ pub(super) fn some<'gc>(
     while let Some((index, k_value)) = next_present(agent, o, k, len, gc.reborrow())? {
         let k_value = k_value.unbind();
         //   ii. Let testResult be ToBoolean(? Call(callback, thisArg, « kValue, 𝔽(k), O »)).
-        let test_result = call_callback(agent, callback, this_arg, k_value, index, o, gc.reborrow())?;
+        let test_result =
+            call_callback(agent, callback, this_arg, k_value, index, o, gc.reborrow())?;
         //   iii. If testResult is true, return true.
         if to_boolean(agent, test_result) {
             return Ok(Value::Boolean(true));
@@ -373,8 +375,16 @@ pub(super) fn reduce<'gc>(
     while let Some((index, k_value)) = next_present(agent, o, k, len, gc.reborrow())? {
         let k_value = k_value.unbind();
         //   ii. Set accumulator to ? Call(callback, undefined, « accumulator, kValue, 𝔽(k), O »).
-        let result =
-            call_reducer(agent, callback, accumulator, k_value, index, o, gc.reborrow())?.unbind();
+        let result = call_reducer(
+            agent,
+            callback,
+            accumulator,
+            k_value,
+            index,
+            o,
+            gc.reborrow(),
+        )?
+        .unbind();
         accumulator.set(agent, result);
         //  d. Set k to k + 1.
         k = index + 1;
@@ -440,8 +450,16 @@ pub(super) fn reduce_right<'gc>(
     while let Some((index, k_value)) = previous_present(agent, o, k, gc.reborrow())? {
         let k_value = k_value.unbind();
         //   ii. Set accumulator to ? Call(callback, undefined, « accumulator, kValue, 𝔽(k), O »).
-        let result =
-            call_reducer(agent, callback, accumulator, k_value, index, o, gc.reborrow())?.unbind();
+        let result = call_reducer(
+            agent,
+            callback,
+            accumulator,
+            k_value,
+            index,
+            o,
+            gc.reborrow(),
+        )?
+        .unbind();
         accumulator.set(agent, result);
         //  d. Set k to k - 1.
         k = index.checked_sub(1);

@@ -2,8 +2,8 @@
 
 use crate::ecmascript::abstract_operations::to_object;
 use crate::ecmascript::builtins::ArgumentsList;
-use crate::ecmascript::builtins::array::array_iterator::create_array_iterator;
 use crate::ecmascript::builtins::array::ArrayIterationKind;
+use crate::ecmascript::builtins::array::array_iterator::create_array_iterator;
 use crate::ecmascript::execution::{Agent, JsResult};
 use crate::ecmascript::types::Value;
 use crate::engine::{Bindable, GcScope};

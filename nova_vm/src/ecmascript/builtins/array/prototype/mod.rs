@@ -109,10 +109,21 @@ pub(super) fn initialize(agent: &mut Agent, gc: NoGcScope) {
 /// Defines `entries`, `keys`, `values` and `@@iterator` (they need %ArrayIteratorPrototype%).
 pub(super) fn initialize_iterator_methods(agent: &mut Agent, gc: NoGcScope) {
     let prototype = agent.intrinsic(Intrinsic::ArrayPrototype);
-    agent.define_builtin_method(prototype, BuiltinName::Str("entries"), 0, iterators::entries, gc);
+    agent.define_builtin_method(
+        prototype,
+        BuiltinName::Str("entries"),
+        0,
+        iterators::entries,
+        gc,
+    );
     agent.define_builtin_method(prototype, BuiltinName::Str("keys"), 0, iterators::keys, gc);
-    let values =
-        agent.define_builtin_method(prototype, BuiltinName::Str("values"), 0, iterators::values, gc);
+    let values = agent.define_builtin_method(
+        prototype,
+        BuiltinName::Str("values"),
+        0,
+        iterators::values,
+        gc,
+    );
     agent.set_intrinsic(Intrinsic::ArrayPrototypeValues, values);
     // 23.1.3.40 Array.prototype [ %Symbol.iterator% ] ( ): the initial value is
     // %Array.prototype.values%.

@@ -327,21 +327,38 @@ pub(super) fn reverse<'gc>(
         // f. Let upperExists be ? HasProperty(O, upperP).
         // g. If upperExists is true, then
         //    i. Let upperValue be ? Get(O, upperP).
-        let upper_value =
-            has_then_get(agent, scoped_o.get(agent), upper, gc.reborrow())?.unbind();
+        let upper_value = has_then_get(agent, scoped_o.get(agent), upper, gc.reborrow())?.unbind();
         match (lower_exists, upper_value) {
             // h. If lowerExists is true and upperExists is true, then
             (true, Some(upper_value)) => {
                 // i. Perform ? Set(O, lowerP, upperValue, true).
-                set_index(agent, scoped_o.get(agent), lower, upper_value, gc.reborrow())?;
+                set_index(
+                    agent,
+                    scoped_o.get(agent),
+                    lower,
+                    upper_value,
+                    gc.reborrow(),
+                )?;
                 // ii. Perform ? Set(O, upperP, lowerValue, true).
                 let lower_value = lower_value.get(agent);
-                set_index(agent, scoped_o.get(agent), upper, lower_value, gc.reborrow())?;
+                set_index(
+                    agent,
+                    scoped_o.get(agent),
+                    upper,
+                    lower_value,
+                    gc.reborrow(),
+                )?;
             }
             // i. Else if lowerExists is false and upperExists is true, then
             (false, Some(upper_value)) => {
                 // i. Perform ? Set(O, lowerP, upperValue, true).
-                set_index(agent, scoped_o.get(agent), lower, upper_value, gc.reborrow())?;
+                set_index(
+                    agent,
+                    scoped_o.get(agent),
+                    lower,
+                    upper_value,
+                    gc.reborrow(),
+                )?;
                 // ii. Perform ? DeletePropertyOrThrow(O, upperP).
                 delete_index(agent, scoped_o.get(agent), upper, gc.reborrow())?;
             }
@@ -351,7 +368,13 @@ pub(super) fn reverse<'gc>(
                 delete_index(agent, scoped_o.get(agent), lower, gc.reborrow())?;
                 // ii. Perform ? Set(O, upperP, lowerValue, true).
                 let lower_value = lower_value.get(agent);
-                set_index(agent, scoped_o.get(agent), upper, lower_value, gc.reborrow())?;
+                set_index(
+                    agent,
+                    scoped_o.get(agent),
+                    upper,
+                    lower_value,
+                    gc.reborrow(),
+                )?;
             }
             // k. Else,
             //    i. Assert: lowerExists and upperExists are both false.
@@ -595,10 +618,9 @@ pub(super) fn unshift<'gc>(
         let elements = o.elements_mut(agent);
         let len = u64::from(elements.length);
         if len + arg_count <= MAX_ARRAY_LENGTH {
-            elements.dense.splice(
-                0..0,
-                args.as_slice().iter().map(|v| Some(v.unbind())),
-            );
+            elements
+                .dense
+                .splice(0..0, args.as_slice().iter().map(|v| Some(v.unbind())));
             elements.length = (len + arg_count) as u32;
             return Ok(length_value(agent, len + arg_count, gc.into_nogc()));
         }

@@ -10,9 +10,7 @@ use crate::ecmascript::builtins::array::array_like::{
     Lookup, get_index, has_then_get, length_value, lookup, next_candidate, previous_candidate,
 };
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
-use crate::ecmascript::types::{
-    MAX_STRING_LENGTH, OwnedText, PropertyKey, StringBuilder, Value,
-};
+use crate::ecmascript::types::{MAX_STRING_LENGTH, OwnedText, PropertyKey, StringBuilder, Value};
 use crate::engine::{Bindable, GcScope, Rootable};
 
 /// ### [23.1.3.1 Array.prototype.at ( index )](https://tc39.es/ecma262/#sec-array.prototype.at)

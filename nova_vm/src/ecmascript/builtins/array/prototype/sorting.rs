@@ -16,8 +16,7 @@ use crate::ecmascript::abstract_operations::{
 use crate::ecmascript::builtins::ArgumentsList;
 use crate::ecmascript::builtins::array::abstract_operations::array_create;
 use crate::ecmascript::builtins::array::array_like::{
-    Lookup, create_index, delete_index, get_index, has_then_get, lookup, next_candidate,
-    set_index,
+    Lookup, create_index, delete_index, get_index, has_then_get, lookup, next_candidate, set_index,
 };
 use crate::ecmascript::execution::{Agent, JsResult};
 use crate::ecmascript::types::object::{ElementsRecord, ObjectKind};
