@@ -13,6 +13,7 @@ pub mod function;
 pub mod function_objects;
 mod global_object;
 pub(crate) mod host;
+mod json;
 pub mod keyed_collections;
 pub mod object;
 mod primitive_wrappers;
@@ -33,6 +34,7 @@ pub(crate) fn initialize_intrinsics(agent: &mut Agent, gc: NoGcScope) {
     error::initialize(agent, gc);
     control_abstraction::initialize(agent, gc);
     array::initialize_iterators(agent, gc);
+    json::initialize(agent, gc);
     global_object::initialize(agent, gc);
     keyed_collections::initialize(agent, gc);
 }
@@ -85,6 +87,7 @@ pub(crate) fn define_global_bindings(agent: &mut Agent, global: Object, gc: NoGc
         ("URIError", Intrinsic::UriError),
         ("WeakMap", Intrinsic::WeakMap),
         ("WeakSet", Intrinsic::WeakSet),
+        ("JSON", Intrinsic::Json),
     ];
     for (name, intrinsic) in constructors {
         if let Some(object) = agent.current_realm().intrinsics[intrinsic as usize] {

@@ -118,11 +118,11 @@ impl StringBuilder {
 
     /// Appends code units (lone surrogates allowed).
     pub fn push_units(&mut self, units: &[u16]) {
-        if self.units.is_none() {
-            if let Ok(text) = String::from_utf16(units) {
-                self.push_str(&text);
-                return;
-            }
+        if self.units.is_none()
+            && let Ok(text) = String::from_utf16(units)
+        {
+            self.push_str(&text);
+            return;
         }
         self.length += units.len();
         self.units_mut().extend_from_slice(units);

@@ -70,20 +70,20 @@ pub(crate) fn array_species_create<'gc>(
     .unbind()
     .bind(gc.nogc());
     // 4. If IsConstructor(C) is true, then
-    if let Value::Object(constructor) = c {
-        if constructor.is_constructor(agent) {
-            // a. Let thisRealm be the current Realm Record.
-            let this_realm = agent.current_realm_id();
-            // b. Let realmC be ? GetFunctionRealm(C).
-            let realm_c = get_function_realm(agent, constructor);
-            // c. If thisRealm and realmC are not the same Realm Record, then
-            //    i. If SameValue(C, realmC.[[Intrinsics]].[[%Array%]]) is true, set C to undefined.
-            if this_realm != realm_c
-                && agent.realms[realm_c.0 as usize].intrinsics[Intrinsic::Array as usize]
-                    == Some(constructor.unbind())
-            {
-                c = Value::Undefined;
-            }
+    if let Value::Object(constructor) = c
+        && constructor.is_constructor(agent)
+    {
+        // a. Let thisRealm be the current Realm Record.
+        let this_realm = agent.current_realm_id();
+        // b. Let realmC be ? GetFunctionRealm(C).
+        let realm_c = get_function_realm(agent, constructor);
+        // c. If thisRealm and realmC are not the same Realm Record, then
+        //    i. If SameValue(C, realmC.[[Intrinsics]].[[%Array%]]) is true, set C to undefined.
+        if this_realm != realm_c
+            && agent.realms[realm_c.0 as usize].intrinsics[Intrinsic::Array as usize]
+                == Some(constructor.unbind())
+        {
+            c = Value::Undefined;
         }
     }
     // 5. If C is an Object, then

@@ -16,6 +16,7 @@ mod constructor;
 mod prototype;
 
 pub use array_iterator::{ArrayIterationKind, ArrayIterator, ArrayIteratorRecord};
+pub(crate) use array_like::index_key;
 
 use crate::ecmascript::execution::Agent;
 use crate::engine::NoGcScope;

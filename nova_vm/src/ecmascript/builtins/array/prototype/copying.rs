@@ -193,9 +193,16 @@ struct Mapper<'s> {
     this_arg: Scoped<'s, Value<'static>>,
 }
 
+/// The `depth` (`None` for +∞) and optional mapper of FlattenIntoArray.
+#[derive(Clone, Copy)]
+struct Flattening<'s> {
+    depth: Option<u64>,
+    mapper: Option<Mapper<'s>>,
+}
+
 /// ### [23.1.3.13.1 FlattenIntoArray ( target, source, sourceLen, start, depth [ , mapperFunction [ , thisArg ] ] )](https://tc39.es/ecma262/#sec-flattenintoarray)
 ///
-/// Returns the next target index. `depth` is `None` for +∞. Nested arrays
+/// Returns the next target index. Nested arrays
 /// recurse; each level counts against the native call depth, so a deeply
 /// nested input ends in a RangeError rather than a stack overflow.
 fn flatten_into_array<'gc>(
@@ -204,10 +211,10 @@ fn flatten_into_array<'gc>(
     source: Object,
     source_len: u64,
     start: u64,
-    depth: Option<u64>,
-    mapper: Option<Mapper>,
+    flattening: Flattening,
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, u64> {
+    let Flattening { depth, mapper } = flattening;
     let source = source.bind(gc.nogc()).scope(agent, gc.nogc());
     let element_root = Value::Undefined.scope(agent, gc.nogc());
     // 1. Assert: If mapperFunction is present, then IsCallable(mapperFunction) is true,
@@ -277,8 +284,10 @@ fn flatten_into_array<'gc>(
                 element,
                 element_len,
                 target_index,
-                new_depth,
-                None,
+                Flattening {
+                    depth: new_depth,
+                    mapper: None,
+                },
                 gc.reborrow(),
             );
             agent.vm.native_depth -= 1;
@@ -346,8 +355,10 @@ pub(super) fn flat<'gc>(
         scoped_o.get(agent),
         source_len,
         0,
-        depth_num,
-        None,
+        Flattening {
+            depth: depth_num,
+            mapper: None,
+        },
         gc.reborrow(),
     )?;
     // 7. Return A.
@@ -389,8 +400,10 @@ pub(super) fn flat_map<'gc>(
         scoped_o.get(agent),
         source_len,
         0,
-        Some(1),
-        Some(mapper),
+        Flattening {
+            depth: Some(1),
+            mapper: Some(mapper),
+        },
         gc.reborrow(),
     )?;
     // 6. Return A.

@@ -161,10 +161,10 @@ pub(super) fn index_of<'gc>(
             Lookup::Unknown => has_then_get(agent, o, k, gc.reborrow())?.unbind(),
         };
         //    ii. If IsStrictlyEqual(searchElement, elementK) is true, return 𝔽(k).
-        if let Some(element_k) = element_k {
-            if is_strictly_equal(agent, search_element.get(agent), element_k) {
-                return Ok(length_value(agent, k, gc.into_nogc()));
-            }
+        if let Some(element_k) = element_k
+            && is_strictly_equal(agent, search_element.get(agent), element_k)
+        {
+            return Ok(length_value(agent, k, gc.into_nogc()));
         }
         // d. Set k to k + 1.
         k += 1;
@@ -235,10 +235,10 @@ pub(super) fn last_index_of<'gc>(
             Lookup::Unknown => has_then_get(agent, o, k, gc.reborrow())?.unbind(),
         };
         //    ii. If IsStrictlyEqual(searchElement, elementK) is true, return 𝔽(k).
-        if let Some(element_k) = element_k {
-            if is_strictly_equal(agent, search_element.get(agent), element_k) {
-                return Ok(length_value(agent, k, gc.into_nogc()));
-            }
+        if let Some(element_k) = element_k
+            && is_strictly_equal(agent, search_element.get(agent), element_k)
+        {
+            return Ok(length_value(agent, k, gc.into_nogc()));
         }
         // d. Set k to k - 1.
         if k == 0 {
