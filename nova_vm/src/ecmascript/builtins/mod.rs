@@ -5,6 +5,7 @@
 //! line in [`initialize_intrinsics`] (and one in [`define_global_bindings`] for
 //! its global names).
 
+pub mod array;
 mod boolean;
 mod builders;
 pub mod control_abstraction;
@@ -13,6 +14,7 @@ pub mod function;
 pub mod function_objects;
 mod global_object;
 pub(crate) mod host;
+mod json;
 pub mod keyed_collections;
 pub mod object;
 mod primitive_wrappers;
@@ -33,9 +35,12 @@ pub(crate) fn initialize_intrinsics(agent: &mut Agent, gc: NoGcScope) {
     function::initialize(agent, gc);
     boolean::initialize(agent, gc);
     symbol::initialize(agent, gc);
+    array::initialize(agent, gc);
     error::initialize(agent, gc);
     reflect::initialize(agent, gc);
     control_abstraction::initialize(agent, gc);
+    array::initialize_iterators(agent, gc);
+    json::initialize(agent, gc);
     global_object::initialize(agent, gc);
     keyed_collections::initialize(agent, gc);
 }
@@ -80,6 +85,7 @@ pub(crate) fn define_global_bindings(agent: &mut Agent, global: Object, gc: NoGc
         ("Function", Intrinsic::Function),
         ("Boolean", Intrinsic::Boolean),
         ("Symbol", Intrinsic::Symbol),
+        ("Array", Intrinsic::Array),
         ("Error", Intrinsic::Error),
         ("AggregateError", Intrinsic::AggregateError),
         ("EvalError", Intrinsic::EvalError),
@@ -92,6 +98,7 @@ pub(crate) fn define_global_bindings(agent: &mut Agent, global: Object, gc: NoGc
         ("Reflect", Intrinsic::Reflect),
         ("WeakMap", Intrinsic::WeakMap),
         ("WeakSet", Intrinsic::WeakSet),
+        ("JSON", Intrinsic::Json),
     ];
     for (name, intrinsic) in constructors {
         if let Some(object) = agent.current_realm().intrinsics[intrinsic as usize] {

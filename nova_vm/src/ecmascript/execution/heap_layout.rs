@@ -7,6 +7,7 @@ use ahash::AHashMap;
 use hashbrown::HashTable;
 
 use super::environments::EnvironmentRecord;
+use crate::ecmascript::builtins::array::ArrayIteratorRecord;
 use crate::ecmascript::builtins::control_abstraction::GeneratorRecord;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunctionRecord, BuiltinFunctionRecord, ECMAScriptFunctionRecord,
@@ -149,6 +150,7 @@ heap_arenas! {
     GENERATORS = 13 => generators: GeneratorRecord,
     WEAK_TABLES = 14 => weak_tables: WeakTableRecord,
     PARAMETER_MAPS = 15 => parameter_maps: ParameterMapRecord,
+    ARRAY_ITERATORS = 16 => array_iterators: ArrayIteratorRecord,
 }
 
 impl Default for Heap {
