@@ -5,6 +5,7 @@
 //! line in [`initialize_intrinsics`] (and one in [`define_global_bindings`] for
 //! its global names).
 
+mod bigint;
 mod builders;
 pub mod control_abstraction;
 pub mod error;
@@ -12,6 +13,8 @@ pub mod function;
 pub mod function_objects;
 mod global_object;
 pub(crate) mod host;
+pub(crate) mod math;
+mod number;
 pub mod object;
 mod primitive_wrappers;
 
@@ -30,6 +33,9 @@ pub(crate) fn initialize_intrinsics(agent: &mut Agent, gc: NoGcScope) {
     error::initialize(agent, gc);
     control_abstraction::initialize(agent, gc);
     global_object::initialize(agent, gc);
+    number::initialize(agent, gc);
+    bigint::initialize(agent, gc);
+    math::initialize(agent, gc);
 }
 
 /// ### [19 The Global Object](https://tc39.es/ecma262/#sec-global-object): its value and constructor properties.
@@ -77,6 +83,9 @@ pub(crate) fn define_global_bindings(agent: &mut Agent, global: Object, gc: NoGc
         ("SyntaxError", Intrinsic::SyntaxError),
         ("TypeError", Intrinsic::TypeError),
         ("URIError", Intrinsic::UriError),
+        ("Number", Intrinsic::Number),
+        ("BigInt", Intrinsic::BigInt),
+        ("Math", Intrinsic::Math),
     ];
     for (name, intrinsic) in constructors {
         if let Some(object) = agent.current_realm().intrinsics[intrinsic as usize] {

@@ -77,6 +77,8 @@ pub struct Realm {
     pub template_map: Vec<(u64, Object<'static>)>,
     /// `[[HostDefined]]`
     pub host_defined: Value<'static>,
+    /// The state of this realm's `Math.random` generator.
+    pub(crate) math_random_state: u64,
 }
 
 impl Realm {

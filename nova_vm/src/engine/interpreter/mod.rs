@@ -17,6 +17,7 @@ pub use frame::{Frame, ReturnTo, VmState};
 pub(crate) use generators::{ResumeKind, resume_generator};
 pub(crate) use iteration::{get_iterator, iterator_close, iterator_step_value};
 pub(crate) use objects::initialize_instance_elements;
+pub(crate) use operators::number_exponentiate;
 pub(crate) use script::{perform_eval, run_script};
 
 /// Most frames the frame stack may hold before a RangeError.
