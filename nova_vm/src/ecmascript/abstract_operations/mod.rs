@@ -1,12 +1,14 @@
 //! ### [7 Abstract Operations](https://tc39.es/ecma262/#sec-abstract-operations)
 
 mod bigint_conversion;
+mod iterators;
 mod number_formatting;
 mod operations_on_objects;
 mod testing_and_comparison;
 mod type_conversion;
 
 pub use bigint_conversion::*;
+pub use iterators::*;
 pub use number_formatting::*;
 pub use operations_on_objects::*;
 pub use testing_and_comparison::*;

@@ -13,6 +13,7 @@ pub mod function;
 pub mod function_objects;
 mod global_object;
 pub(crate) mod host;
+pub mod keyed_collections;
 pub(crate) mod math;
 mod number;
 pub mod object;
@@ -36,6 +37,7 @@ pub(crate) fn initialize_intrinsics(agent: &mut Agent, gc: NoGcScope) {
     number::initialize(agent, gc);
     bigint::initialize(agent, gc);
     math::initialize(agent, gc);
+    keyed_collections::initialize(agent, gc);
 }
 
 /// ### [19 The Global Object](https://tc39.es/ecma262/#sec-global-object): its value and constructor properties.
@@ -86,6 +88,8 @@ pub(crate) fn define_global_bindings(agent: &mut Agent, global: Object, gc: NoGc
         ("Number", Intrinsic::Number),
         ("BigInt", Intrinsic::BigInt),
         ("Math", Intrinsic::Math),
+        ("WeakMap", Intrinsic::WeakMap),
+        ("WeakSet", Intrinsic::WeakSet),
     ];
     for (name, intrinsic) in constructors {
         if let Some(object) = agent.current_realm().intrinsics[intrinsic as usize] {

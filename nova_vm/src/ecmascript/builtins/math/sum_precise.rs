@@ -8,10 +8,12 @@
 use num_bigint::{BigInt, BigUint, Sign};
 
 use crate::ecmascript::abstract_operations::require_object_coercible;
+use crate::ecmascript::abstract_operations::{
+    get_iterator, iterator_close_on_error, iterator_step_value,
+};
 use crate::ecmascript::builtins::ArgumentsList;
 use crate::ecmascript::execution::{Agent, JsResult};
 use crate::ecmascript::types::Value;
-use crate::engine::interpreter::{get_iterator, iterator_close, iterator_step_value};
 use crate::engine::{Bindable, GcScope, Rootable};
 
 /// The state of the summation.
@@ -70,18 +72,25 @@ pub(super) fn sum_precise<'gc>(
         //      only so that implementations may rely on inputs being "reasonably sized"
         //      without violating this specification.
         if count >= 1 << 53 {
-            // IteratorClose with a throw completion: whatever closing does, the error wins.
-            let _ = iterator_close(agent, iterator.get(agent), gc.reborrow());
-            return Err(agent.throw_range_error("Math.sumPrecise: too many values", gc.into_nogc()));
+            let error = agent.throw_range_error("Math.sumPrecise: too many values", gc.nogc());
+            return Err(iterator_close_on_error(
+                agent,
+                iterator.get(agent),
+                error,
+                gc.reborrow(),
+            ));
         }
         // iv. If next is not a Number, then
         if !next.is_number() {
             // 1. Let error be ThrowCompletion(a newly created TypeError object).
             // 2. Return ? IteratorClose(iteratorRecord, error).
-            let _ = iterator_close(agent, iterator.get(agent), gc.reborrow());
-            return Err(agent.throw_type_error(
-                "Math.sumPrecise: every value must be a Number",
-                gc.into_nogc(),
+            let error =
+                agent.throw_type_error("Math.sumPrecise: every value must be a Number", gc.nogc());
+            return Err(iterator_close_on_error(
+                agent,
+                iterator.get(agent),
+                error,
+                gc.reborrow(),
             ));
         }
         // v. Let n be next.
