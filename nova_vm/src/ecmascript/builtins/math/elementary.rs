@@ -10,6 +10,41 @@ use crate::ecmascript::execution::{Agent, JsResult};
 use crate::ecmascript::types::Value;
 use crate::engine::GcScope;
 
+/// Above this magnitude 1 is negligible next to x², so acosh(x) and
+/// asinh(|x|) are ln(2x) to double precision.
+const LARGE: f64 = 268435456.0; // 2^28
+
+/// acosh(x) = ln(x + √(x² - 1)) for a finite x > 1, rewritten so that nothing
+/// overflows for large x and no precision is lost near 1.
+fn inverse_hyperbolic_cosine(x: f64) -> f64 {
+    if x > LARGE {
+        x.ln() + std::f64::consts::LN_2
+    } else if x > 2.0 {
+        // x + √(x² - 1) = 2x - 1 / (x + √(x² - 1))
+        (2.0 * x - 1.0 / (x + (x * x - 1.0).sqrt())).ln()
+    } else {
+        // With t = x - 1: x + √(x² - 1) = 1 + t + √(2t + t²)
+        let t = x - 1.0;
+        (t + (2.0 * t + t * t).sqrt()).ln_1p()
+    }
+}
+
+/// asinh(x) = sign(x) × ln(|x| + √(x² + 1)) for a finite non-zero x, rewritten
+/// so that nothing overflows for large |x| and no precision is lost near 0.
+fn inverse_hyperbolic_sine(x: f64) -> f64 {
+    let a = x.abs();
+    let magnitude = if a > LARGE {
+        a.ln() + std::f64::consts::LN_2
+    } else if a > 2.0 {
+        // a + √(a² + 1) = 2a + 1 / (√(a² + 1) + a)
+        (2.0 * a + 1.0 / ((a * a + 1.0).sqrt() + a)).ln()
+    } else {
+        // a + √(a² + 1) = 1 + a + a² / (√(a² + 1) + 1)
+        (a + a * a / ((a * a + 1.0).sqrt() + 1.0)).ln_1p()
+    };
+    magnitude.copysign(x)
+}
+
 /// ### [21.3.2.2 Math.acos ( x )](https://tc39.es/ecma262/#sec-math.acos)
 ///
 /// The inverse cosine of x.
@@ -58,7 +93,7 @@ pub(super) fn acosh<'gc>(
             return f64::NAN;
         }
         // 5. Return an implementation-approximated Number value representing the inverse hyperbolic cosine of ℝ(n).
-        n.acosh()
+        inverse_hyperbolic_cosine(n)
     })
 }
 
@@ -102,7 +137,7 @@ pub(super) fn asinh<'gc>(
             return n;
         }
         // 3. Return an implementation-approximated Number value representing the inverse hyperbolic sine of ℝ(n).
-        n.asinh()
+        inverse_hyperbolic_sine(n)
     })
 }
 
@@ -527,4 +562,19 @@ pub(super) fn tanh<'gc>(
         // 5. Return an implementation-approximated Number value representing the hyperbolic tangent of ℝ(n).
         n.tanh()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{inverse_hyperbolic_cosine, inverse_hyperbolic_sine};
+
+    #[test]
+    fn inverse_hyperbolic_functions_do_not_overflow() {
+        assert_eq!(inverse_hyperbolic_cosine(f64::MAX), 710.4758600739439);
+        assert_eq!(inverse_hyperbolic_sine(-f64::MAX), -710.4758600739439);
+        assert_eq!(inverse_hyperbolic_cosine(100.0), 5.298292365610484);
+        assert_eq!(inverse_hyperbolic_sine(1e-300), 1e-300);
+        assert!((inverse_hyperbolic_cosine(1.5) - 0.9624236501192069).abs() < 1e-15);
+        assert!((inverse_hyperbolic_sine(1.0) - 0.881373587019543).abs() < 1e-15);
+    }
 }

@@ -83,13 +83,25 @@ impl ExactDecimal {
 }
 
 /// The shortest decimal digits that identify `x` (positive, finite), and the
-/// exponent e with x ≈ d₁.d₂… × 10^e.
+/// exponent e with x ≈ d₁.d₂… × 10^e. Among equally short candidates the
+/// closest to x is chosen, ties to even, as for Number::toString.
 pub(super) fn shortest_decimal(x: f64) -> (Vec<u8>, i64) {
-    // Rust's `{:e}` prints the shortest round-tripping digits, e.g. "1.25e-7".
-    let text = format!("{x:e}");
-    let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
-    let digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
-    (digits, exponent.parse().unwrap_or(0))
+    // ryu-js prints those digits in the layout of Number::toString, e.g.
+    // "123.456", "1e+21", "1.5e-7" or "0.000001".
+    let mut buffer = ryu_js::Buffer::new();
+    let text = buffer.format_finite(x);
+    let (mantissa, exponent) = text.split_once('e').unwrap_or((text, "0"));
+    let exponent: i64 = exponent.parse().unwrap_or(0);
+    let integer_length = mantissa.split('.').next().unwrap_or("").len() as i64;
+    let all_digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
+    let leading_zeros = all_digits.iter().take_while(|&&d| d == b'0').count();
+    let mut digits = all_digits[leading_zeros..].to_vec();
+    while digits.len() > 1 && digits.last() == Some(&b'0') {
+        digits.pop();
+    }
+    // x = 0.digits × 10^point.
+    let point = integer_length + exponent - leading_zeros as i64;
+    (digits, point - 1)
 }
 
 #[cfg(test)]
@@ -136,5 +148,13 @@ mod tests {
         assert_eq!(shortest_decimal(123.456), (b"123456".to_vec(), 2));
         assert_eq!(shortest_decimal(1e21), (b"1".to_vec(), 21));
         assert_eq!(shortest_decimal(5e-324), (b"5".to_vec(), -324));
+        assert_eq!(shortest_decimal(0.000001), (b"1".to_vec(), -6));
+        assert_eq!(shortest_decimal(1.5e-7), (b"15".to_vec(), -7));
+        assert_eq!(shortest_decimal(1200.0), (b"12".to_vec(), 3));
+        // Two candidates are equally close: the even one, as in ToString.
+        assert_eq!(
+            shortest_decimal(19.957351684570312),
+            (b"19957351684570312".to_vec(), 1)
+        );
     }
 }
