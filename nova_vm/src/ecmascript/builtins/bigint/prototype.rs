@@ -1,6 +1,7 @@
 //! ### [21.2.3 Properties of the BigInt Prototype Object](https://tc39.es/ecma262/#sec-properties-of-the-bigint-prototype-object)
 
 use crate::ecmascript::abstract_operations::{bigint_to_string_radix, to_integer_or_infinity};
+use crate::ecmascript::builtins::function_objects::RegularFn;
 use crate::ecmascript::builtins::{ArgumentsList, BuiltinName};
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
 use crate::ecmascript::types::object::{Attributes, ObjectKind};
@@ -17,11 +18,7 @@ pub(super) fn create(agent: &mut Agent, gc: NoGcScope) {
 /// Defines the methods and @@toStringTag of %BigInt.prototype%.
 pub(super) fn define_methods(agent: &mut Agent, gc: NoGcScope) {
     let prototype = agent.intrinsic(Intrinsic::BigIntPrototype);
-    let methods: [(
-        &str,
-        u32,
-        crate::ecmascript::builtins::function_objects::RegularFn,
-    ); 3] = [
+    let methods: [(&str, u32, RegularFn); 3] = [
         ("toLocaleString", 0, to_locale_string),
         ("toString", 0, to_string),
         ("valueOf", 0, value_of),

@@ -4,6 +4,7 @@
 use crate::ecmascript::abstract_operations::{
     bigint_to_number, get_prototype_from_constructor, is_integral_number, to_numeric,
 };
+use crate::ecmascript::builtins::function_objects::RegularFn;
 use crate::ecmascript::builtins::{ArgumentsList, BuiltinName};
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
 use crate::ecmascript::types::object::{Attributes, ObjectKind};
@@ -48,10 +49,7 @@ pub(super) fn create(agent: &mut Agent, gc: NoGcScope) {
         );
     }
 
-    let methods: [(
-        &str,
-        crate::ecmascript::builtins::function_objects::RegularFn,
-    ); 4] = [
+    let methods: [(&str, RegularFn); 4] = [
         ("isFinite", is_finite),
         ("isInteger", is_integer),
         ("isNaN", is_nan),

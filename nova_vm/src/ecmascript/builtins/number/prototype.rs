@@ -4,6 +4,7 @@ use super::decimal::{ExactDecimal, shortest_decimal};
 use crate::ecmascript::abstract_operations::{
     number_to_string, number_to_string_radix, to_integer_or_infinity,
 };
+use crate::ecmascript::builtins::function_objects::RegularFn;
 use crate::ecmascript::builtins::{ArgumentsList, BuiltinName};
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
 use crate::ecmascript::types::Value;
@@ -21,11 +22,7 @@ pub(super) fn create(agent: &mut Agent, gc: NoGcScope) {
 /// Defines the methods of %Number.prototype% (after the constructor exists).
 pub(super) fn define_methods(agent: &mut Agent, gc: NoGcScope) {
     let prototype = agent.intrinsic(Intrinsic::NumberPrototype);
-    let methods: [(
-        &str,
-        u32,
-        crate::ecmascript::builtins::function_objects::RegularFn,
-    ); 6] = [
+    let methods: [(&str, u32, RegularFn); 6] = [
         ("toExponential", 1, to_exponential),
         ("toFixed", 1, to_fixed),
         ("toLocaleString", 0, to_locale_string),
