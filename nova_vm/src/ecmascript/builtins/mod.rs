@@ -6,6 +6,7 @@
 //! its global names).
 
 pub mod array;
+mod bigint;
 mod boolean;
 mod builders;
 pub mod control_abstraction;
@@ -16,6 +17,8 @@ mod global_object;
 pub(crate) mod host;
 mod json;
 pub mod keyed_collections;
+pub(crate) mod math;
+mod number;
 pub mod object;
 mod primitive_wrappers;
 mod reflect;
@@ -42,6 +45,9 @@ pub(crate) fn initialize_intrinsics(agent: &mut Agent, gc: NoGcScope) {
     array::initialize_iterators(agent, gc);
     json::initialize(agent, gc);
     global_object::initialize(agent, gc);
+    number::initialize(agent, gc);
+    bigint::initialize(agent, gc);
+    math::initialize(agent, gc);
     keyed_collections::initialize(agent, gc);
 }
 
@@ -96,6 +102,9 @@ pub(crate) fn define_global_bindings(agent: &mut Agent, global: Object, gc: NoGc
         ("URIError", Intrinsic::UriError),
         ("SuppressedError", Intrinsic::SuppressedError),
         ("Reflect", Intrinsic::Reflect),
+        ("Number", Intrinsic::Number),
+        ("BigInt", Intrinsic::BigInt),
+        ("Math", Intrinsic::Math),
         ("WeakMap", Intrinsic::WeakMap),
         ("WeakSet", Intrinsic::WeakSet),
         ("JSON", Intrinsic::Json),
