@@ -14,6 +14,7 @@ mod global_object;
 pub(crate) mod host;
 pub mod object;
 mod primitive_wrappers;
+pub mod string;
 
 pub use builders::{BuiltinName, key};
 pub use function_objects::ArgumentsList;
@@ -29,6 +30,7 @@ pub(crate) fn initialize_intrinsics(agent: &mut Agent, gc: NoGcScope) {
     function::initialize(agent, gc);
     error::initialize(agent, gc);
     control_abstraction::initialize(agent, gc);
+    string::initialize(agent, gc);
     global_object::initialize(agent, gc);
 }
 
@@ -70,6 +72,7 @@ pub(crate) fn define_global_bindings(agent: &mut Agent, global: Object, gc: NoGc
     let constructors = [
         ("Object", Intrinsic::Object),
         ("Function", Intrinsic::Function),
+        ("String", Intrinsic::String),
         ("Error", Intrinsic::Error),
         ("EvalError", Intrinsic::EvalError),
         ("RangeError", Intrinsic::RangeError),
