@@ -6,6 +6,7 @@ pub mod object;
 mod property_descriptor;
 mod property_key;
 mod string;
+mod string_builder;
 mod string_ops;
 mod string_units;
 mod symbol;
@@ -15,9 +16,10 @@ pub use numeric_records::{BigIntRecord, NumberRecord};
 pub use property_descriptor::PropertyDescriptor;
 pub use property_key::{PropertyKey, parse_array_index};
 pub use string::{JsString, StringData, StringRecord};
+pub use string_builder::{MAX_STRING_LENGTH, StringBuilder};
 pub use string_units::{
-    CodePoint, CodeUnits, MAX_STRING_LENGTH, StringBuilder, is_leading_surrogate,
-    is_trailing_surrogate, utf16_surrogate_pair_to_code_point,
+    CodePoint, CodeUnits, is_leading_surrogate, is_trailing_surrogate,
+    utf16_surrogate_pair_to_code_point,
 };
 pub use symbol::{PERMANENT_SYMBOL_COUNT, SymbolRecord, UNINITIALIZED, WellKnownSymbol};
 pub use value::{HeapBigInt, HeapNumber, HeapString, Object, SmallF64, SmallString, Symbol, Value};

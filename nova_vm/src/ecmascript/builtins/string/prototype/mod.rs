@@ -191,7 +191,7 @@ pub(super) fn map_well_formed_runs(
     units: &[u16],
     mut map: impl FnMut(&str, &mut StringBuilder),
 ) -> StringBuilder {
-    let mut result = StringBuilder::with_capacity(units.len());
+    let mut result = StringBuilder::new();
     let mut run = String::new();
     for c in char::decode_utf16(units.iter().copied()) {
         match c {
