@@ -2,8 +2,8 @@
 //! [22.1.2 Properties of the String Constructor](https://tc39.es/ecma262/#sec-properties-of-the-string-constructor)
 
 use crate::ecmascript::abstract_operations::{
-    get, get_prototype_from_constructor, length_of_array_like, to_number, to_object, to_string,
-    to_uint16,
+    f64_to_uint32, get, get_prototype_from_constructor, length_of_array_like, number_to_string,
+    to_number, to_object, to_string, to_uint16,
 };
 use crate::ecmascript::builtins::{ArgumentsList, BuiltinName, key};
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
@@ -139,7 +139,7 @@ fn from_char_code<'gc>(
         // Numbers convert without running JavaScript.
         for &next in args.as_slice() {
             let n = agent.number_value(next);
-            result.push(crate::ecmascript::abstract_operations::f64_to_uint32(n) as u16);
+            result.push(f64_to_uint32(n) as u16);
         }
     } else {
         let args = scope_arguments(agent, args, gc.nogc());
@@ -178,10 +178,7 @@ fn from_code_point<'gc>(
             || next_cp.trunc() != next_cp
             || !(0.0..=1114111.0).contains(&next_cp)
         {
-            let message = format!(
-                "Invalid code point {}",
-                crate::ecmascript::abstract_operations::number_to_string(next_cp)
-            );
+            let message = format!("Invalid code point {}", number_to_string(next_cp));
             return Err(agent.throw_range_error(&message, gc.into_nogc()));
         }
         // d. Set result to the string-concatenation of result and
