@@ -200,6 +200,11 @@ impl Runtime {
         std::mem::take(&mut *self.output.lock().expect("output lock"))
     }
 
+    /// Heap sizes and collector statistics.
+    pub fn heap_statistics(&self) -> crate::ecmascript::execution::HeapStatistics {
+        self.agent.heap_statistics()
+    }
+
     /// Runs a full garbage collection.
     pub fn collect_garbage(&mut self) {
         with_gc(&mut self.agent, |agent, gc| agent.collect_garbage(gc));

@@ -13,3 +13,8 @@ pub mod engine;
 pub mod heap;
 
 pub use api::{ExceptionPhase, JsException, Runtime, RuntimeOptions};
+
+/// The README's embedding example runs as a doctest.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -1,6 +1,6 @@
 //! ### [7.3 Operations on Objects](https://tc39.es/ecma262/#sec-operations-on-objects)
 
-use super::testing_and_comparison::{is_callable, same_value};
+use super::testing_and_comparison::is_callable;
 use super::type_conversion::{to_length, to_object, to_property_key};
 use crate::ecmascript::builtins::ArgumentsList;
 use crate::ecmascript::builtins::function_objects::Behaviour;

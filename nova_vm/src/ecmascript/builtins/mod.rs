@@ -12,6 +12,7 @@ pub mod function;
 pub mod function_objects;
 mod global_object;
 pub(crate) mod host;
+pub mod keyed_collections;
 pub mod object;
 mod primitive_wrappers;
 pub mod string;
@@ -32,6 +33,7 @@ pub(crate) fn initialize_intrinsics(agent: &mut Agent, gc: NoGcScope) {
     control_abstraction::initialize(agent, gc);
     string::initialize(agent, gc);
     global_object::initialize(agent, gc);
+    keyed_collections::initialize(agent, gc);
 }
 
 /// ### [19 The Global Object](https://tc39.es/ecma262/#sec-global-object): its value and constructor properties.
@@ -80,6 +82,8 @@ pub(crate) fn define_global_bindings(agent: &mut Agent, global: Object, gc: NoGc
         ("SyntaxError", Intrinsic::SyntaxError),
         ("TypeError", Intrinsic::TypeError),
         ("URIError", Intrinsic::UriError),
+        ("WeakMap", Intrinsic::WeakMap),
+        ("WeakSet", Intrinsic::WeakSet),
     ];
     for (name, intrinsic) in constructors {
         if let Some(object) = agent.current_realm().intrinsics[intrinsic as usize] {

@@ -81,6 +81,29 @@ impl Trace for Job {
     }
 }
 
+/// A snapshot of the heap for embedders and tests.
+#[derive(Debug, Clone, Default)]
+pub struct HeapStatistics {
+    /// Records in each arena, by arena name.
+    pub record_counts: Vec<(&'static str, usize)>,
+    /// Bytes reserved by all arenas (record vectors and slot storage).
+    pub reserved_bytes: usize,
+    /// Bytes allocated since the last collection.
+    pub allocated_since_last_collection: usize,
+    /// Collector statistics.
+    pub gc: GcStatistics,
+}
+
+impl HeapStatistics {
+    /// Number of records in the arena named `name` (e.g. `"objects"`).
+    pub fn count(&self, name: &str) -> usize {
+        self.record_counts
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(0, |(_, c)| *c)
+    }
+}
+
 /// Statistics of the collector.
 #[derive(Debug, Clone, Default)]
 pub struct GcStatistics {
@@ -243,6 +266,16 @@ impl Agent {
         );
         self.static_keys.insert(name, key);
         key
+    }
+
+    /// A snapshot of heap sizes and collector statistics.
+    pub fn heap_statistics(&self) -> HeapStatistics {
+        HeapStatistics {
+            record_counts: self.heap.record_counts(),
+            reserved_bytes: self.heap.reserved_bytes(),
+            allocated_since_last_collection: self.heap.allocated_since_gc,
+            gc: self.gc_statistics.clone(),
+        }
     }
 
     /// The host hooks.

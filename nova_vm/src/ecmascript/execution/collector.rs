@@ -40,8 +40,25 @@ impl Agent {
         }
         self.trace_roots(&mut marks);
 
-        // 2. Trace until the queue is empty.
+        // 2. Trace until the queue is empty, then mark the values of weak-table
+        //    entries whose keys are live, until nothing new is marked (ephemerons).
         self.drain_marks(&mut marks);
+        loop {
+            let mut changed = false;
+            for index in 0..self.heap.weak_tables.len() as u32 {
+                if marks.is_marked(arena_ids::WEAK_TABLES, index) {
+                    changed |= self
+                        .heap
+                        .weak_tables
+                        .get_mut(index)
+                        .mark_values_of_live_keys(&mut marks);
+                }
+            }
+            if !changed {
+                break;
+            }
+            self.drain_marks(&mut marks);
+        }
 
         // 3. Weak references: drop links to records that did not survive.
         self.sweep_weak_references(&marks);
@@ -97,6 +114,10 @@ impl Agent {
             proto.is_none_or(|p| marks.is_marked(arena_ids::OBJECTS, p.index()))
                 && marks.is_marked(arena_ids::SHAPES, shape.index())
         });
+        // Weak tables drop entries whose key died.
+        for table in heap.weak_tables.iter_mut() {
+            table.sweep(marks);
+        }
         // Interned strings: the table does not keep its strings alive.
         heap.interned_strings
             .retain(|index| marks.is_marked(arena_ids::STRINGS, *index));
@@ -124,6 +145,9 @@ impl Agent {
             .collect();
         for shape in heap.shapes.iter_mut() {
             shape.after_fixup();
+        }
+        for table in heap.weak_tables.iter_mut() {
+            table.rebuild_index();
         }
     }
 }

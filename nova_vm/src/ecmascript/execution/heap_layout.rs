@@ -11,6 +11,7 @@ use crate::ecmascript::builtins::control_abstraction::GeneratorRecord;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunctionRecord, BuiltinFunctionRecord, ECMAScriptFunctionRecord,
 };
+use crate::ecmascript::builtins::keyed_collections::WeakTableRecord;
 use crate::ecmascript::builtins::string::StringIteratorRecord;
 use crate::ecmascript::types::object::{
     ElementsRecord, InternalValueRecord, ObjectRecord, Shape, ShapeRecord,
@@ -147,7 +148,8 @@ heap_arenas! {
     CODE = 11 => code: CodeRecord,
     INTERNAL_VALUES = 12 => internal_values: InternalValueRecord,
     GENERATORS = 13 => generators: GeneratorRecord,
-    STRING_ITERATORS = 14 => string_iterators: StringIteratorRecord,
+    WEAK_TABLES = 14 => weak_tables: WeakTableRecord,
+    STRING_ITERATORS = 15 => string_iterators: StringIteratorRecord,
 }
 
 impl Default for Heap {

@@ -9,7 +9,9 @@ mod realm;
 mod realm_setup;
 mod throw;
 
-pub use agent::{Agent, AgentOptions, DefaultHostHooks, GcStatistics, HeapRoot, HostHooks, Job};
+pub use agent::{
+    Agent, AgentOptions, DefaultHostHooks, GcStatistics, HeapRoot, HeapStatistics, HostHooks, Job,
+};
 pub use environments::{Environment, EnvironmentKind, EnvironmentRecord};
 pub use errors::{ExceptionType, JsError, JsResult};
 pub use realm::{Intrinsic, Realm, RealmId};

@@ -77,6 +77,10 @@ pub struct Realm {
     pub template_map: Vec<(u64, Object<'static>)>,
     /// `[[HostDefined]]`
     pub host_defined: Value<'static>,
+    /// Bumped whenever a global lexical binding is created or a property of
+    /// the global object is removed or reconfigured; global-name inline caches
+    /// are valid only for the epoch they were filled in.
+    pub global_epoch: u32,
 }
 
 impl Realm {

@@ -40,6 +40,7 @@ impl Agent {
             global_env,
             template_map: Vec::new(),
             host_defined: Value::Undefined,
+            global_epoch: 1,
         });
         let previous = self.current_realm;
         self.current_realm = realm;
@@ -56,8 +57,54 @@ impl Agent {
         );
         self.set_intrinsic(Intrinsic::FunctionPrototype, function_prototype);
         builtins::initialize_intrinsics(self, gc);
+        self.create_missing_core_intrinsics(gc);
         builtins::define_global_bindings(self, global_object, gc);
         self.current_realm = previous;
         realm
+    }
+
+    /// The interpreter and the abstract operations rely on these intrinsics
+    /// existing (array literals, ToObject, arguments objects). Each built-in
+    /// family creates its own; any a family has not created yet gets a plain
+    /// placeholder object of the right kind here, so that no script can reach
+    /// a missing intrinsic.
+    fn create_missing_core_intrinsics(&mut self, gc: NoGcScope) {
+        let object_prototype = self.intrinsic(Intrinsic::ObjectPrototype);
+        let prototypes = [
+            (Intrinsic::ArrayPrototype, ObjectKind::Array),
+            (Intrinsic::StringPrototype, ObjectKind::Ordinary),
+            (Intrinsic::NumberPrototype, ObjectKind::Ordinary),
+            (
+                Intrinsic::BooleanPrototype,
+                ObjectKind::BooleanObject(false),
+            ),
+            (Intrinsic::SymbolPrototype, ObjectKind::Ordinary),
+            (Intrinsic::BigIntPrototype, ObjectKind::Ordinary),
+        ];
+        for (intrinsic, kind) in prototypes {
+            if self.current_realm().intrinsics[intrinsic as usize].is_none() {
+                let object = self.create_object(Some(object_prototype), kind, gc);
+                if kind == ObjectKind::Array {
+                    object.set_elements(
+                        self,
+                        crate::ecmascript::types::object::ElementsRecord::default(),
+                    );
+                }
+                self.set_intrinsic(intrinsic, object);
+            }
+        }
+        if self.current_realm().intrinsics[Intrinsic::ThrowTypeError as usize].is_none() {
+            let thrower = self.create_builtin_function(
+                Behaviour::Regular(builtins::function::throw_type_error_behaviour),
+                0,
+                "",
+                None,
+                None,
+                None,
+                gc,
+            );
+            thrower.set_stored_non_extensible(self);
+            self.set_intrinsic(Intrinsic::ThrowTypeError, thrower);
+        }
     }
 }

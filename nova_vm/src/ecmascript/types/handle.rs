@@ -10,18 +10,17 @@ macro_rules! define_handle {
         pub struct $name<'a>(u32, ::std::marker::PhantomData<&'a ()>);
 
         impl<'a> $name<'a> {
-            /// The arena this handle points into.
-            pub(crate) const ARENA: $crate::heap::ArenaId = $arena;
-
             /// A handle to record `index` (crate-internal: only allocation and
             /// the collector make handles).
             #[inline(always)]
+            #[allow(dead_code)]
             pub(crate) const fn from_index(index: u32) -> Self {
                 Self(index, ::std::marker::PhantomData)
             }
 
             /// The record index.
             #[inline(always)]
+            #[allow(dead_code)]
             pub(crate) const fn index(self) -> u32 {
                 self.0
             }

@@ -80,6 +80,9 @@ pub struct PropertyCache {
     pub shape: Option<Shape<'static>>,
     /// Slot of the property in objects of that shape.
     pub slot: u32,
+    /// For global-name sites: the realm's global-bindings epoch when the
+    /// cache was filled (see `Realm::global_epoch`).
+    pub epoch: u32,
 }
 
 /// A declarative scope whose bindings live in a heap environment.

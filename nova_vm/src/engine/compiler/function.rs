@@ -307,9 +307,10 @@ impl FunctionCompiler<'_, '_, '_> {
                 continue;
             }
             let flags = scoping.symbol_flags(symbol);
-            let is_lexical = flags.intersects(
+            let is_lexical = (flags.intersects(
                 SymbolFlags::BlockScopedVariable | SymbolFlags::ConstVariable | SymbolFlags::Class,
-            ) && !flags.contains(SymbolFlags::CatchVariable);
+            ) && !flags.contains(SymbolFlags::CatchVariable))
+                || self.unit.tdz_parameters.contains(&symbol);
             if self.unit.analysis.is_captured(symbol) {
                 let key = self.key(scoping.symbol_name(symbol));
                 captured_symbols.push((symbol, names.len() as u32));
@@ -360,6 +361,16 @@ impl FunctionCompiler<'_, '_, '_> {
         self.emit(Instruction::PushEnv { scope });
         self.unit.env_depth += 1;
         self.local_env_depth += 1;
+    }
+
+    /// Forgets where the bindings of `scope_id` live, so that the scope can be
+    /// entered again with fresh bindings (for-in/of heads are entered once for
+    /// the TDZ of the right-hand side, then once per iteration).
+    pub(crate) fn forget_scope(&mut self, scope_id: ScopeId) {
+        let scoping = self.unit.scoping;
+        for symbol in scoping.get_bindings(scope_id).values() {
+            self.unit.locations.remove(symbol);
+        }
     }
 
     /// Leaves a scope entered with [`enter_scope`].
@@ -438,6 +449,34 @@ impl FunctionCompiler<'_, '_, '_> {
             }
         }
         Ok(())
+    }
+}
+
+/// Calls `f` with the symbol of every identifier a binding pattern binds.
+fn collect_bound_symbols(pattern: &BindingPattern, f: &mut impl FnMut(oxc_semantic::SymbolId)) {
+    match pattern {
+        BindingPattern::BindingIdentifier(id) => {
+            if let Some(symbol) = id.symbol_id.get() {
+                f(symbol);
+            }
+        }
+        BindingPattern::AssignmentPattern(p) => collect_bound_symbols(&p.left, f),
+        BindingPattern::ObjectPattern(p) => {
+            for property in &p.properties {
+                collect_bound_symbols(&property.value, f);
+            }
+            if let Some(rest) = &p.rest {
+                collect_bound_symbols(&rest.argument, f);
+            }
+        }
+        BindingPattern::ArrayPattern(p) => {
+            for element in p.elements.iter().flatten() {
+                collect_bound_symbols(element, f);
+            }
+            if let Some(rest) = &p.rest {
+                collect_bound_symbols(&rest.argument, f);
+            }
+        }
     }
 }
 
@@ -529,6 +568,19 @@ pub(crate) fn compile_function_body(
     // Registers 0..n receive the arguments.
     fc.alloc_n(u32::from(parameter_count));
 
+    // Parameters of a non-simple list are in their TDZ until initialised.
+    if !simple {
+        for param in items {
+            collect_bound_symbols(&param.pattern, &mut |s| {
+                fc.unit.tdz_parameters.insert(s);
+            });
+        }
+        if let Some(rest) = rest_param {
+            collect_bound_symbols(&rest.rest.argument, &mut |s| {
+                fc.unit.tdz_parameters.insert(s);
+            });
+        }
+    }
     // Bindings of the function scope: parameters first (their argument registers).
     let mut param_symbols = Vec::new();
     if simple {

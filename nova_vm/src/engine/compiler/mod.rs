@@ -74,6 +74,9 @@ pub(crate) struct Unit<'s, 'gc> {
     pub function_expression_names: ahash::AHashSet<SymbolId>,
     /// Private names in scope, innermost last: (`#name`, environment location).
     pub private_names: Vec<(String, Location)>,
+    /// Parameters of functions with non-simple parameter lists: they start
+    /// uninitialized, like `let` bindings, until their initializer has run.
+    pub tdz_parameters: ahash::AHashSet<SymbolId>,
 }
 
 /// Deepest AST nesting the compiler accepts.
@@ -289,6 +292,7 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
             key,
             shape: None,
             slot: 0,
+            epoch: 0,
         });
         self.caches.len() as u32 - 1
     }

@@ -12,7 +12,6 @@ use oxc_syntax::symbol::SymbolFlags;
 
 use super::analysis::BindingAnalysis;
 use super::declarations::{Declarations, GlobalDeclaration};
-use super::expressions::NameSource;
 use super::{FunctionCompiler, Location, Unit};
 use crate::ecmascript::execution::Agent;
 use crate::ecmascript::types::object::{Attributes, ElementsRecord, ObjectKind};
@@ -174,6 +173,7 @@ pub(crate) fn compile_script(
     let allocator = Allocator::default();
     let parsed = Parser::new(&allocator, &source.text, SourceType::script())
         .with_options(ParseOptions {
+            parse_regular_expression: true,
             allow_return_outside_function: false,
             preserve_parens: true,
             ..ParseOptions::default()
@@ -223,6 +223,7 @@ pub(crate) fn compile_script(
         class_inner_names: Default::default(),
         function_expression_names: Default::default(),
         private_names: Vec::new(),
+        tdz_parameters: Default::default(),
     };
     let strict = forced_strict
         || program

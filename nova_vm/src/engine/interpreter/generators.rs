@@ -3,13 +3,15 @@
 
 use super::frame::{Frame, ReturnTo};
 use super::run::{Returned, run};
-use crate::ecmascript::abstract_operations::{call_function, get, get_method, to_boolean};
+use crate::ecmascript::abstract_operations::{
+    call_function, create_iter_result_object, get, get_method, to_boolean,
+};
 use crate::ecmascript::builtins::ArgumentsList;
 use crate::ecmascript::builtins::control_abstraction::{
     Generator, GeneratorRecord, GeneratorState, SuspendedFrame,
 };
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
-use crate::ecmascript::types::object::{Attributes, ObjectKind};
+use crate::ecmascript::types::object::ObjectKind;
 use crate::ecmascript::types::{Object, PropertyKey, Value};
 use crate::engine::bytecode::Reg;
 use crate::engine::{Bindable, GcScope, NoGcScope, Rootable};
@@ -17,25 +19,6 @@ use crate::heap::Arena;
 
 fn key(name: &'static str) -> PropertyKey<'static> {
     PropertyKey::from_static_str(name).expect("short key")
-}
-
-/// ### [7.4.14 CreateIteratorResultObject ( value, done )](https://tc39.es/ecma262/#sec-createiterresultobject)
-pub(crate) fn create_iter_result_object<'gc>(
-    agent: &mut Agent,
-    value: Value,
-    done: bool,
-    gc: NoGcScope<'gc, '_>,
-) -> Object<'gc> {
-    let prototype = agent.intrinsic(Intrinsic::ObjectPrototype);
-    let object = agent.create_object(Some(prototype), ObjectKind::Ordinary, gc);
-    object.add_named_data(agent, key("value"), value, Attributes::DEFAULT);
-    object.add_named_data(
-        agent,
-        key("done"),
-        Value::Boolean(done),
-        Attributes::DEFAULT,
-    );
-    object
 }
 
 /// Moves the running frame into a suspended-frame record.
@@ -310,7 +293,7 @@ pub(crate) fn yield_delegate_step<'gc>(
                 .unbind(),
                 None => {
                     // iii. NOTE: the delegate has no throw method: close it, then throw a TypeError.
-                    super::iteration::iterator_close(
+                    crate::ecmascript::abstract_operations::iterator_close(
                         agent,
                         iterator_root.get(agent),
                         gc.reborrow(),

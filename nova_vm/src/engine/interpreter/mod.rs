@@ -14,9 +14,7 @@ mod script;
 
 pub use calls::{call_ecmascript_function, construct_ecmascript_function};
 pub use frame::{Frame, ReturnTo, VmState};
-pub(crate) use generators::{ResumeKind, create_iter_result_object, resume_generator};
-pub(crate) use iteration::{get_iterator, iterator_close, iterator_step_value};
-pub(crate) use objects::initialize_instance_elements;
+pub(crate) use generators::{ResumeKind, resume_generator};
 pub(crate) use script::{perform_eval, run_script};
 
 /// Most frames the frame stack may hold before a RangeError.

@@ -396,9 +396,8 @@ pub(crate) fn get_global<'gc>(
     let site = agent.heap.code.get(code.index()).caches[cache as usize];
     let realm = agent.current_realm();
     let (lexicals, global) = (realm.global_lexicals, realm.global_object);
-    if Some(global.record(agent).shape) == site.shape
-        && lexicals.find_named(agent, site.key).is_none()
-    {
+    let epoch = realm.global_epoch;
+    if Some(global.record(agent).shape) == site.shape && epoch == site.epoch {
         return Ok(global.slot(agent, site.slot).bind(gc.into_nogc()));
     }
     if let Some(entry) = lexicals.find_named(agent, site.key) {
@@ -418,6 +417,7 @@ pub(crate) fn get_global<'gc>(
             let cache_entry = &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
             cache_entry.shape = Some(shape);
             cache_entry.slot = entry.slot;
+            cache_entry.epoch = epoch;
             return Ok(global.slot(agent, entry.slot).bind(gc.into_nogc()));
         }
     }
@@ -454,7 +454,15 @@ pub(crate) fn set_global<'gc>(
     let code = agent.vm.frames.last().expect("frame").code;
     let site = agent.heap.code.get(code.index()).caches[cache as usize];
     let realm = agent.current_realm();
-    let (lexicals, global) = (realm.global_lexicals, realm.global_object);
+    let (lexicals, global, epoch) = (
+        realm.global_lexicals,
+        realm.global_object,
+        realm.global_epoch,
+    );
+    if Some(global.record(agent).shape) == site.shape && epoch == site.epoch {
+        global.set_slot(agent, site.slot, value);
+        return Ok(());
+    }
     if let Some(entry) = lexicals.find_named(agent, site.key) {
         if lexicals.slot(agent, entry.slot) == Value::Symbol(UNINITIALIZED) {
             let message = format!(
@@ -469,16 +477,13 @@ pub(crate) fn set_global<'gc>(
         lexicals.set_slot(agent, entry.slot, value);
         return Ok(());
     }
-    if Some(global.record(agent).shape) == site.shape {
-        global.set_slot(agent, site.slot, value);
-        return Ok(());
-    }
     if let Some(entry) = global.find_named(agent, site.key) {
         if entry.attributes.writable() && !entry.attributes.is_accessor() {
             let shape = global.record(agent).shape;
             let cache_entry = &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
             cache_entry.shape = Some(shape);
             cache_entry.slot = entry.slot;
+            cache_entry.epoch = epoch;
             global.set_slot(agent, entry.slot, value);
             return Ok(());
         }

@@ -1120,7 +1120,11 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 // ----- iteration -----
                 Instruction::GetIterator { dst, src } => {
                     let (iterator, next) =
-                        tri!(iteration::get_iterator(agent, reg!(src), gc.reborrow()));
+                        tri!(crate::ecmascript::abstract_operations::get_iterator(
+                            agent,
+                            reg!(src),
+                            gc.reborrow()
+                        ));
                     let (iterator, next) = (iterator.unbind(), next.unbind());
                     set!(dst, iterator);
                     set!(dst + 1, next);
@@ -1131,7 +1135,7 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     done,
                 } => {
                     let (it, next) = (reg!(iterator), reg!(iterator + 1));
-                    match tri!(iteration::iterator_step_value(
+                    match tri!(crate::ecmascript::abstract_operations::iterator_step_value(
                         agent,
                         it,
                         next,
@@ -1146,12 +1150,20 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 }
                 Instruction::IteratorClose { iterator } => {
                     let it = reg!(iterator);
-                    tri!(iteration::iterator_close(agent, it, gc.reborrow()));
+                    tri!(crate::ecmascript::abstract_operations::iterator_close(
+                        agent,
+                        it,
+                        gc.reborrow()
+                    ));
                 }
                 Instruction::IteratorCloseQuiet { iterator } => {
                     let it = reg!(iterator);
                     let pending = agent.pending_exception.take();
-                    let _ = iteration::iterator_close(agent, it, gc.reborrow());
+                    let _ = crate::ecmascript::abstract_operations::iterator_close(
+                        agent,
+                        it,
+                        gc.reborrow(),
+                    );
                     agent.pending_exception = pending;
                 }
                 Instruction::ForInStart { dst, src } => {

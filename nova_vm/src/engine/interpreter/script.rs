@@ -168,6 +168,9 @@ fn global_declaration_instantiation<'gc>(
         }
     }
     // 15-16. Create the lexical bindings (uninitialized) and the var bindings.
+    // New lexical bindings shadow global object properties: invalidate global caches.
+    let realm = agent.current_realm_id();
+    agent.realms[realm.0 as usize].global_epoch += 1;
     for declaration in &declarations.names {
         match *declaration {
             GlobalDeclaration::Lexical(key, is_const) => {

@@ -2,7 +2,7 @@
 
 mod prototype;
 
-pub(crate) use prototype::function_prototype_call_behaviour;
+pub(crate) use prototype::{function_prototype_call_behaviour, throw_type_error_behaviour};
 
 use crate::ecmascript::execution::Agent;
 use crate::engine::NoGcScope;

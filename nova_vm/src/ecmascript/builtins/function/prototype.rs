@@ -22,6 +22,17 @@ pub(crate) fn function_prototype_call_behaviour<'gc>(
     Ok(Value::Undefined)
 }
 
+/// ### [10.2.4.1 %ThrowTypeError% ( )](https://tc39.es/ecma262/#sec-%throwtypeerror%)
+pub(crate) fn throw_type_error_behaviour<'gc>(
+    agent: &mut Agent,
+    _this: Value,
+    _args: ArgumentsList,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
+    // 1. Throw a TypeError exception.
+    Err(agent.throw_type_error("'caller', 'callee', and 'arguments' properties may not be accessed on strict mode functions or the arguments objects for calls to them", gc.into_nogc()))
+}
+
 pub(super) fn initialize(agent: &mut Agent, gc: NoGcScope) {
     let prototype = agent.intrinsic(Intrinsic::FunctionPrototype);
     agent.define_builtin_method(prototype, BuiltinName::Str("apply"), 2, apply, gc);

@@ -5,13 +5,13 @@
 //! abstract closure; here it is an object whose internal slots hold the string
 //! and the position of the next code point, which is what that closure captures.
 
+use crate::ecmascript::abstract_operations::create_iter_result_object;
 use crate::ecmascript::builtins::{ArgumentsList, BuiltinName};
 use crate::ecmascript::execution::heap_layout::arena_ids;
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
 use crate::ecmascript::types::handle::define_handle;
 use crate::ecmascript::types::object::{Attributes, ObjectKind};
 use crate::ecmascript::types::{JsString, Value, WellKnownSymbol};
-use crate::engine::interpreter::create_iter_result_object;
 use crate::engine::{Bindable, GcScope, NoGcScope};
 use crate::heap::{Arena, HandleVisitor, Trace};
 

@@ -7,6 +7,7 @@ use crate::ecmascript::builtins::control_abstraction::Generator;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunction, BuiltinFunction, ECMAScriptFunction,
 };
+use crate::ecmascript::builtins::keyed_collections::WeakTable;
 use crate::ecmascript::builtins::string::StringIterator;
 use crate::ecmascript::execution::heap_layout::{SlotsRef, arena_ids};
 use crate::ecmascript::types::value::Value;
@@ -53,6 +54,10 @@ pub enum ObjectKind {
     ForInIterator(InternalValue<'static>),
     /// A String Iterator object.
     StringIterator(StringIterator<'static>),
+    /// A WeakMap (`[[WeakMapData]]`).
+    WeakMap(WeakTable<'static>),
+    /// A WeakSet (`[[WeakSetData]]`).
+    WeakSet(WeakTable<'static>),
 }
 
 const _: () = assert!(std::mem::size_of::<ObjectKind>() == 8);
@@ -78,6 +83,7 @@ impl Trace for ObjectKind {
             ObjectKind::BoundFunction(f) => f.visit(visitor),
             ObjectKind::Generator(g) => g.visit(visitor),
             ObjectKind::StringIterator(i) => i.visit(visitor),
+            ObjectKind::WeakMap(t) | ObjectKind::WeakSet(t) => t.visit(visitor),
             ObjectKind::NumberObject(v)
             | ObjectKind::ForInIterator(v)
             | ObjectKind::StringObject(v)

@@ -222,8 +222,20 @@ impl<'a> Object<'a> {
         self.record_mut(agent).shape = new_shape;
     }
 
+    /// Invalidates global-name caches when a realm's global object changes shape in place.
+    fn note_global_reconfigured(self, agent: &mut Agent) {
+        for realm in &mut agent.realms {
+            if realm.global_object.index() == self.index()
+                || realm.global_lexicals.index() == self.index()
+            {
+                realm.global_epoch = realm.global_epoch.wrapping_add(1);
+            }
+        }
+    }
+
     /// Removes a named property (the object becomes a dictionary).
     pub fn remove_named(self, agent: &mut Agent, key: PropertyKey) {
+        self.note_global_reconfigured(agent);
         self.make_dictionary(agent);
         let shape_handle = self.record(agent).shape;
         let slots = self.record(agent).slots;
@@ -268,6 +280,7 @@ impl<'a> Object<'a> {
             }
             return;
         }
+        self.note_global_reconfigured(agent);
         self.make_dictionary(agent);
         let shape_handle = self.record(agent).shape;
         if entry.attributes.slot_count() == attributes.slot_count() {
@@ -376,5 +389,124 @@ impl<'a> Object<'a> {
     pub fn set_elements(self, agent: &mut Agent, record: ElementsRecord) {
         let e = agent.heap.alloc_elements(record);
         self.record_mut(agent).elements = Some(e);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ecmascript::execution::{AgentOptions, DefaultHostHooks};
+    use crate::ecmascript::types::WellKnownSymbol;
+    use crate::engine::{GcToken, ScopeToken};
+
+    fn agent() -> Agent {
+        Agent::new(AgentOptions::default(), Box::new(DefaultHostHooks))
+    }
+
+    #[test]
+    fn objects_built_alike_share_shapes() {
+        let mut agent = agent();
+        let (token, scope) = (GcToken, ScopeToken);
+        let gc = NoGcScope::new(&token, &scope);
+        let prototype = agent.heap.alloc_object(None, ObjectKind::Ordinary);
+        let a = agent.create_object(Some(prototype), ObjectKind::Ordinary, gc);
+        let b = agent.create_object(Some(prototype), ObjectKind::Ordinary, gc);
+        let c = agent.create_object(Some(prototype), ObjectKind::Ordinary, gc);
+        // Same prototype: same empty root shape.
+        assert_eq!(a.record(&agent).shape, b.record(&agent).shape);
+        let (x, y) = (agent.key_from_str("x", gc), agent.key_from_str("y", gc));
+        a.add_named_data(&mut agent, x, Value::Integer(1), Attributes::DEFAULT);
+        a.add_named_data(&mut agent, y, Value::Integer(2), Attributes::DEFAULT);
+        b.add_named_data(&mut agent, x, Value::Integer(3), Attributes::DEFAULT);
+        b.add_named_data(&mut agent, y, Value::Integer(4), Attributes::DEFAULT);
+        // Same keys in the same order: the transition is shared.
+        assert_eq!(a.record(&agent).shape, b.record(&agent).shape);
+        // Another order: another shape.
+        c.add_named_data(&mut agent, y, Value::Integer(5), Attributes::DEFAULT);
+        c.add_named_data(&mut agent, x, Value::Integer(6), Attributes::DEFAULT);
+        assert_ne!(a.record(&agent).shape, c.record(&agent).shape);
+        // Values stay per object.
+        let entry = b.find_named(&agent, x).unwrap();
+        assert_eq!(b.slot(&agent, entry.slot), Value::Integer(3));
+        // The root shape has one transition for `x`, one for `y`.
+        let root = agent.heap.root_shape(Some(prototype));
+        assert_eq!(agent.heap.shapes.get(root.index()).transitions.len(), 2);
+        // Deleting turns the object into a dictionary of its own.
+        a.remove_named(&mut agent, x);
+        assert!(
+            agent
+                .heap
+                .shapes
+                .get(a.record(&agent).shape.index())
+                .dictionary
+        );
+        assert_ne!(a.record(&agent).shape, b.record(&agent).shape);
+        let entry = a.find_named(&agent, y).unwrap();
+        assert_eq!(a.slot(&agent, entry.slot), Value::Integer(2));
+    }
+
+    #[test]
+    fn own_keys_follow_the_spec_order() {
+        let mut agent = agent();
+        let (token, scope) = (GcToken, ScopeToken);
+        let gc = NoGcScope::new(&token, &scope);
+        let o = agent.create_object(None, ObjectKind::Ordinary, gc);
+        let keys = [
+            agent.key_from_str("b", gc),
+            PropertyKey::Index(10),
+            WellKnownSymbol::Iterator.key(),
+            agent.key_from_str("a", gc),
+            PropertyKey::Index(2),
+            agent.key_from_str("4294967295", gc),
+            WellKnownSymbol::HasInstance.key(),
+        ];
+        for key in keys {
+            let desc = crate::ecmascript::types::PropertyDescriptor::data(
+                Value::Undefined,
+                true,
+                true,
+                true,
+            );
+            assert!(o.ordinary_define_own_property(&mut agent, key, desc, gc));
+        }
+        let order: Vec<String> = o
+            .ordinary_own_property_keys(&agent, gc)
+            .into_iter()
+            .map(|k| agent.key_display(k))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                "2",
+                "10",
+                "b",
+                "a",
+                "4294967295",
+                "Symbol(Symbol.iterator)",
+                "Symbol(Symbol.hasInstance)"
+            ]
+        );
+    }
+
+    #[test]
+    fn many_properties_switch_to_a_dictionary() {
+        let mut agent = agent();
+        let (token, scope) = (GcToken, ScopeToken);
+        let gc = NoGcScope::new(&token, &scope);
+        let o = agent.create_object(None, ObjectKind::Ordinary, gc);
+        for i in 0..200 {
+            let key = agent.key_from_str(&format!("p{i}"), gc);
+            o.add_named_data(&mut agent, key, Value::Integer(i), Attributes::DEFAULT);
+        }
+        assert!(
+            agent
+                .heap
+                .shapes
+                .get(o.record(&agent).shape.index())
+                .dictionary
+        );
+        let key = agent.key_from_str("p150", gc);
+        let entry = o.find_named(&agent, key).unwrap();
+        assert_eq!(o.slot(&agent, entry.slot), Value::Integer(150));
     }
 }

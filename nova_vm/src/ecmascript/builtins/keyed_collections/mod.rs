@@ -1,0 +1,29 @@
+//! ### [24 Keyed Collections](https://tc39.es/ecma262/#sec-keyed-collections): WeakMap and WeakSet.
+
+mod weak_map;
+mod weak_record;
+mod weak_set;
+
+pub use weak_record::{WeakTable, WeakTableRecord, is_live};
+
+use crate::ecmascript::execution::Agent;
+use crate::ecmascript::types::Value;
+use crate::engine::NoGcScope;
+
+/// Creates WeakMap and WeakSet in the current realm.
+pub(crate) fn initialize(agent: &mut Agent, gc: NoGcScope) {
+    weak_map::initialize(agent, gc);
+    weak_set::initialize(agent, gc);
+}
+
+/// ### [9.13 CanBeHeldWeakly ( v )](https://tc39.es/ecma262/#sec-canbeheldweakly)
+pub(crate) fn can_be_held_weakly(agent: &Agent, v: Value) -> bool {
+    match v {
+        // 1. If v is an Object, return true.
+        Value::Object(_) => true,
+        // 2. If v is a Symbol and KeyForSymbol(v) is undefined, return true.
+        Value::Symbol(s) => !agent.heap.symbols.get(s.index()).registered,
+        // 3. Return false.
+        _ => false,
+    }
+}
