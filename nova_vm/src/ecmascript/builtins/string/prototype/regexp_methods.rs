@@ -61,8 +61,8 @@ fn regexp_method<'gc>(
     require_this_coercible(agent, o, method, gc.nogc())?;
     let o = o.scope(agent, gc.nogc());
     let regexp = regexp.scope(agent, gc.nogc());
-    // 2. If regexp is neither undefined nor null, then
-    if !regexp.get(agent).is_nullish() {
+    // 2. If regexp is an Object, then
+    if regexp.get(agent).is_object() {
         // a. Let matcher be ? GetMethod(regexp, %Symbol.match%) (or %Symbol.search%).
         let matcher = get_method(agent, regexp.get(agent), symbol.key(), gc.reborrow())?.unbind();
         // b. If matcher is not undefined, then
@@ -106,8 +106,8 @@ pub(super) fn match_all<'gc>(
     require_this_coercible(agent, o, "matchAll", gc.nogc())?;
     let o = o.scope(agent, gc.nogc());
     let regexp = regexp.scope(agent, gc.nogc());
-    // 2. If regexp is neither undefined nor null, then
-    if !regexp.get(agent).is_nullish() {
+    // 2. If regexp is an Object, then
+    if regexp.get(agent).is_object() {
         // a. Let isRegExp be ? IsRegExp(regexp).
         // b. If isRegExp is true, then
         if is_reg_exp(agent, regexp.get(agent), gc.reborrow())? {

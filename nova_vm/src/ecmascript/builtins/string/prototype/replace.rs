@@ -60,8 +60,8 @@ fn replace_arguments<'gc, 's>(
     let o = o.scope(agent, gc.nogc());
     let search_value = search_value.scope(agent, gc.nogc());
     let replace_value = replace_value.scope(agent, gc.nogc());
-    // 2. If searchValue is neither undefined nor null, then
-    if !search_value.get(agent).is_nullish() {
+    // 2. If searchValue is an Object, then
+    if search_value.get(agent).is_object() {
         // replaceAll: a. Let isRegExp be ? IsRegExp(searchValue).
         //             b. If isRegExp is true, then check its flags contain "g".
         if replace_all && is_reg_exp(agent, search_value.get(agent), gc.reborrow())? {
@@ -160,7 +160,7 @@ pub(super) fn replace<'gc>(
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
     // 1. Let O be ? RequireObjectCoercible(this value).
-    // 2. If searchValue is neither undefined nor null, then a replacer method may take over.
+    // 2. If searchValue is an Object, then a replacer method may take over.
     // 3. Let string be ? ToString(O).
     // 4. Let searchString be ? ToString(searchValue).
     // 5. Let functionalReplace be IsCallable(replaceValue).
@@ -212,7 +212,7 @@ pub(super) fn replace_all<'gc>(
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
     // 1. Let O be ? RequireObjectCoercible(this value).
-    // 2. If searchValue is neither undefined nor null, then: a RegExp must be global, and a
+    // 2. If searchValue is an Object, then: a RegExp must be global, and a
     //    replacer method may take over.
     // 3. Let string be ? ToString(O).
     // 4. Let searchString be ? ToString(searchValue).

@@ -24,8 +24,8 @@ pub(super) fn split<'gc>(
     let o = o.scope(agent, gc.nogc());
     let separator = separator.scope(agent, gc.nogc());
     let limit = limit.scope(agent, gc.nogc());
-    // 2. If separator is neither undefined nor null, then
-    if !separator.get(agent).is_nullish() {
+    // 2. If separator is an Object, then
+    if separator.get(agent).is_object() {
         // a. Let splitter be ? GetMethod(separator, %Symbol.split%).
         let splitter = get_method(
             agent,
