@@ -5,6 +5,8 @@
 //! line in [`initialize_intrinsics`] (and one in [`define_global_bindings`] for
 //! its global names).
 
+pub mod array;
+mod boolean;
 mod builders;
 pub mod control_abstraction;
 pub mod error;
@@ -12,10 +14,13 @@ pub mod function;
 pub mod function_objects;
 mod global_object;
 pub(crate) mod host;
+mod json;
 pub mod keyed_collections;
 pub mod object;
 mod primitive_wrappers;
+mod reflect;
 pub mod string;
+mod symbol;
 
 pub use builders::{BuiltinName, key};
 pub use function_objects::ArgumentsList;
@@ -29,9 +34,15 @@ use crate::engine::NoGcScope;
 pub(crate) fn initialize_intrinsics(agent: &mut Agent, gc: NoGcScope) {
     object::initialize(agent, gc);
     function::initialize(agent, gc);
+    boolean::initialize(agent, gc);
+    symbol::initialize(agent, gc);
+    array::initialize(agent, gc);
     error::initialize(agent, gc);
+    reflect::initialize(agent, gc);
     control_abstraction::initialize(agent, gc);
     string::initialize(agent, gc);
+    array::initialize_iterators(agent, gc);
+    json::initialize(agent, gc);
     global_object::initialize(agent, gc);
     keyed_collections::initialize(agent, gc);
 }
@@ -75,15 +86,22 @@ pub(crate) fn define_global_bindings(agent: &mut Agent, global: Object, gc: NoGc
         ("Object", Intrinsic::Object),
         ("Function", Intrinsic::Function),
         ("String", Intrinsic::String),
+        ("Boolean", Intrinsic::Boolean),
+        ("Symbol", Intrinsic::Symbol),
+        ("Array", Intrinsic::Array),
         ("Error", Intrinsic::Error),
+        ("AggregateError", Intrinsic::AggregateError),
         ("EvalError", Intrinsic::EvalError),
         ("RangeError", Intrinsic::RangeError),
         ("ReferenceError", Intrinsic::ReferenceError),
         ("SyntaxError", Intrinsic::SyntaxError),
         ("TypeError", Intrinsic::TypeError),
         ("URIError", Intrinsic::UriError),
+        ("SuppressedError", Intrinsic::SuppressedError),
+        ("Reflect", Intrinsic::Reflect),
         ("WeakMap", Intrinsic::WeakMap),
         ("WeakSet", Intrinsic::WeakSet),
+        ("JSON", Intrinsic::Json),
     ];
     for (name, intrinsic) in constructors {
         if let Some(object) = agent.current_realm().intrinsics[intrinsic as usize] {

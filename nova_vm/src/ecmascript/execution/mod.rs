@@ -10,7 +10,8 @@ mod realm_setup;
 mod throw;
 
 pub use agent::{
-    Agent, AgentOptions, DefaultHostHooks, GcStatistics, HeapRoot, HeapStatistics, HostHooks, Job,
+    Agent, AgentOptions, DefaultHostHooks, GcStatistics, HeapRoot, HeapStatistics, HostHooks,
+    InterruptHandle, Job,
 };
 pub use environments::{Environment, EnvironmentKind, EnvironmentRecord};
 pub use errors::{ExceptionType, JsError, JsResult};

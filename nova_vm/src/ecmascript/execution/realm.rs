@@ -58,6 +58,8 @@ intrinsics! {
     EncodeUriComponent, Escape, Unescape,
     // Dates
     DatePrototype, Date,
+    // Intrinsic functions other built-ins call
+    ObjectPrototypeToString,
 }
 
 /// A realm record: its intrinsics, global object and global environment.

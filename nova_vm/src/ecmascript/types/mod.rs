@@ -16,7 +16,7 @@ pub use numeric_records::{BigIntRecord, NumberRecord};
 pub use property_descriptor::PropertyDescriptor;
 pub use property_key::{PropertyKey, parse_array_index};
 pub use string::{JsString, StringData, StringRecord};
-pub use string_builder::{MAX_STRING_LENGTH, StringBuilder};
+pub use string_builder::{BuilderMark, MAX_STRING_LENGTH, OwnedText, StringBuilder};
 pub use string_units::{
     CodePoint, CodeUnits, is_leading_surrogate, is_trailing_surrogate,
     utf16_surrogate_pair_to_code_point,

@@ -5,9 +5,10 @@ use crate::ecmascript::abstract_operations::{
     f64_to_uint32, get, get_prototype_from_constructor, length_of_array_like, number_to_string,
     to_number, to_object, to_string, to_uint16,
 };
+use crate::ecmascript::builtins::symbol::symbol_descriptive_string;
 use crate::ecmascript::builtins::{ArgumentsList, BuiltinName, key};
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
-use crate::ecmascript::types::{JsString, Object, PropertyKey, StringBuilder, Symbol, Value};
+use crate::ecmascript::types::{JsString, Object, PropertyKey, StringBuilder, Value};
 use crate::engine::{Bindable, GcScope, NoGcScope, Rootable, Scoped};
 
 use super::{check_builder_length, scope_arguments};
@@ -103,26 +104,6 @@ fn string_create_from_constructor<'gc>(
     Ok(agent
         .create_string_object(s, Some(prototype.bind(gc)), gc)
         .into())
-}
-
-/// ### [20.4.3.3.1 SymbolDescriptiveString ( sym )](https://tc39.es/ecma262/#sec-symboldescriptivestring)
-pub(crate) fn symbol_descriptive_string<'a>(
-    agent: &mut Agent,
-    sym: Symbol,
-    gc: NoGcScope<'a, '_>,
-) -> JsString<'a> {
-    // 1. Let desc be sym's [[Description]] value.
-    let description = agent.heap.symbols.get(sym.index()).description;
-    // 2. If desc is undefined, set desc to the empty String.
-    // 3. Assert: desc is a String.
-    // 4. Return the string-concatenation of "Symbol(", desc, and ")".
-    let mut result = StringBuilder::new();
-    result.push_str("Symbol(");
-    if let Some(description) = description {
-        result.push_string(agent, description);
-    }
-    result.push_str(")");
-    result.finish(agent, gc)
 }
 
 /// ### [22.1.2.1 String.fromCharCode ( ...codeUnits )](https://tc39.es/ecma262/#sec-string.fromcharcode)

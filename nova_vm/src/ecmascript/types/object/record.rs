@@ -3,6 +3,7 @@
 use super::super::handle::define_handle;
 use super::elements::Elements;
 use super::shape::Shape;
+use crate::ecmascript::builtins::array::ArrayIterator;
 use crate::ecmascript::builtins::control_abstraction::Generator;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunction, BuiltinFunction, ECMAScriptFunction,
@@ -30,6 +31,8 @@ pub enum ObjectKind {
     Array,
     /// An unmapped arguments object (`[[ParameterMap]]` undefined).
     Arguments,
+    /// A mapped arguments object (sloppy functions with simple parameters).
+    MappedArguments(super::ParameterMap<'static>),
     /// An object with an `[[ErrorData]]` slot.
     Error,
     /// An ECMAScript function object.
@@ -58,6 +61,10 @@ pub enum ObjectKind {
     WeakMap(WeakTable<'static>),
     /// A WeakSet (`[[WeakSetData]]`).
     WeakSet(WeakTable<'static>),
+    /// An Array Iterator object (its iteration state).
+    ArrayIterator(ArrayIterator<'static>),
+    /// A raw JSON object (`[[IsRawJSON]]`, made by `JSON.rawJSON`).
+    RawJson,
 }
 
 const _: () = assert!(std::mem::size_of::<ObjectKind>() == 8);
@@ -83,7 +90,9 @@ impl Trace for ObjectKind {
             ObjectKind::BoundFunction(f) => f.visit(visitor),
             ObjectKind::Generator(g) => g.visit(visitor),
             ObjectKind::StringIterator(i) => i.visit(visitor),
+            ObjectKind::MappedArguments(m) => m.visit(visitor),
             ObjectKind::WeakMap(t) | ObjectKind::WeakSet(t) => t.visit(visitor),
+            ObjectKind::ArrayIterator(i) => i.visit(visitor),
             ObjectKind::NumberObject(v)
             | ObjectKind::ForInIterator(v)
             | ObjectKind::StringObject(v)
@@ -93,6 +102,7 @@ impl Trace for ObjectKind {
             | ObjectKind::Array
             | ObjectKind::Arguments
             | ObjectKind::Error
+            | ObjectKind::RawJson
             | ObjectKind::BooleanObject(_) => {}
         }
     }
