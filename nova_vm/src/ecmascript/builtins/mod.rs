@@ -22,6 +22,7 @@ mod number;
 pub mod object;
 mod primitive_wrappers;
 mod reflect;
+pub mod string;
 mod symbol;
 
 pub use builders::{BuiltinName, key};
@@ -42,6 +43,7 @@ pub(crate) fn initialize_intrinsics(agent: &mut Agent, gc: NoGcScope) {
     error::initialize(agent, gc);
     reflect::initialize(agent, gc);
     control_abstraction::initialize(agent, gc);
+    string::initialize(agent, gc);
     array::initialize_iterators(agent, gc);
     json::initialize(agent, gc);
     global_object::initialize(agent, gc);
@@ -89,6 +91,7 @@ pub(crate) fn define_global_bindings(agent: &mut Agent, global: Object, gc: NoGc
     let constructors = [
         ("Object", Intrinsic::Object),
         ("Function", Intrinsic::Function),
+        ("String", Intrinsic::String),
         ("Boolean", Intrinsic::Boolean),
         ("Symbol", Intrinsic::Symbol),
         ("Array", Intrinsic::Array),

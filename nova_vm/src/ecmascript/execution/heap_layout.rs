@@ -13,6 +13,7 @@ use crate::ecmascript::builtins::function_objects::{
     BoundFunctionRecord, BuiltinFunctionRecord, ECMAScriptFunctionRecord,
 };
 use crate::ecmascript::builtins::keyed_collections::WeakTableRecord;
+use crate::ecmascript::builtins::string::StringIteratorRecord;
 use crate::ecmascript::types::object::{
     ElementsRecord, InternalValueRecord, ObjectRecord, ParameterMapRecord, Shape, ShapeRecord,
 };
@@ -151,6 +152,7 @@ heap_arenas! {
     WEAK_TABLES = 14 => weak_tables: WeakTableRecord,
     PARAMETER_MAPS = 15 => parameter_maps: ParameterMapRecord,
     ARRAY_ITERATORS = 16 => array_iterators: ArrayIteratorRecord,
+    STRING_ITERATORS = 17 => string_iterators: StringIteratorRecord,
 }
 
 impl Default for Heap {
