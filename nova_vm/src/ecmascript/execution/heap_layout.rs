@@ -7,14 +7,16 @@ use ahash::AHashMap;
 use hashbrown::HashTable;
 
 use super::environments::EnvironmentRecord;
+use crate::ecmascript::builtins::array::ArrayIteratorRecord;
 use crate::ecmascript::builtins::control_abstraction::{GeneratorRecord, IteratorHelperRecord};
 use crate::ecmascript::builtins::function_objects::{
     BoundFunctionRecord, BuiltinFunctionRecord, ECMAScriptFunctionRecord,
 };
 use crate::ecmascript::builtins::keyed_collections::WeakTableRecord;
 use crate::ecmascript::builtins::proxy::ProxyRecord;
+use crate::ecmascript::builtins::string::StringIteratorRecord;
 use crate::ecmascript::types::object::{
-    ElementsRecord, InternalValueRecord, ObjectRecord, Shape, ShapeRecord,
+    ElementsRecord, InternalValueRecord, ObjectRecord, ParameterMapRecord, Shape, ShapeRecord,
 };
 use crate::ecmascript::types::{
     BigIntRecord, NumberRecord, Object, StringRecord, SymbolRecord, Value,
@@ -149,8 +151,11 @@ heap_arenas! {
     INTERNAL_VALUES = 12 => internal_values: InternalValueRecord,
     GENERATORS = 13 => generators: GeneratorRecord,
     WEAK_TABLES = 14 => weak_tables: WeakTableRecord,
-    PROXIES = 15 => proxies: ProxyRecord,
-    ITERATOR_HELPERS = 16 => iterator_helpers: IteratorHelperRecord,
+    PARAMETER_MAPS = 15 => parameter_maps: ParameterMapRecord,
+    ARRAY_ITERATORS = 16 => array_iterators: ArrayIteratorRecord,
+    STRING_ITERATORS = 17 => string_iterators: StringIteratorRecord,
+    PROXIES = 18 => proxies: ProxyRecord,
+    ITERATOR_HELPERS = 19 => iterator_helpers: IteratorHelperRecord,
 }
 
 impl Default for Heap {

@@ -1,6 +1,7 @@
 //! ### [27 Control Abstraction Objects](https://tc39.es/ecma262/#sec-control-abstraction-objects)
 
 mod generator;
+mod generator_function;
 mod generator_record;
 mod iterator;
 
@@ -15,4 +16,5 @@ use crate::engine::NoGcScope;
 pub(crate) fn initialize(agent: &mut Agent, gc: NoGcScope) {
     iterator::initialize(agent, gc);
     generator::initialize(agent, gc);
+    generator_function::initialize(agent, gc);
 }

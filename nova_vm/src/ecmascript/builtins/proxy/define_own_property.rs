@@ -1,10 +1,10 @@
 //! ### [10.5.6 [[DefineOwnProperty]] ( P, Desc )](https://tc39.es/ecma262/#sec-proxy-object-internal-methods-and-internal-slots-defineownproperty-p-desc) of Proxy exotic objects
 
 use super::{ScopedDescriptor, get_trap, validate_non_revoked_proxy};
-use crate::ecmascript::abstract_operations::{call_function, to_boolean};
+use crate::ecmascript::abstract_operations::{call_function, from_property_descriptor, to_boolean};
 use crate::ecmascript::builtins::ArgumentsList;
 use crate::ecmascript::execution::{Agent, JsResult};
-use crate::ecmascript::types::{Object, PropertyDescriptor, PropertyKey, from_property_descriptor};
+use crate::ecmascript::types::{Object, PropertyDescriptor, PropertyKey};
 use crate::engine::{Bindable, GcScope, Rootable};
 
 /// ### [10.5.6 [[DefineOwnProperty]] ( P, Desc )](https://tc39.es/ecma262/#sec-proxy-object-internal-methods-and-internal-slots-defineownproperty-p-desc)

@@ -1,12 +1,10 @@
 //! ### [10.5.5 [[GetOwnProperty]] ( P )](https://tc39.es/ecma262/#sec-proxy-object-internal-methods-and-internal-slots-getownproperty-p) of Proxy exotic objects
 
 use super::{ScopedDescriptor, get_trap, validate_non_revoked_proxy};
-use crate::ecmascript::abstract_operations::call_function;
+use crate::ecmascript::abstract_operations::{call_function, to_property_descriptor};
 use crate::ecmascript::builtins::ArgumentsList;
 use crate::ecmascript::execution::{Agent, JsResult};
-use crate::ecmascript::types::{
-    Object, PropertyDescriptor, PropertyKey, Value, to_property_descriptor,
-};
+use crate::ecmascript::types::{Object, PropertyDescriptor, PropertyKey, Value};
 use crate::engine::{Bindable, GcScope, Rootable};
 
 /// ### [10.5.5 [[GetOwnProperty]] ( P )](https://tc39.es/ecma262/#sec-proxy-object-internal-methods-and-internal-slots-getownproperty-p)

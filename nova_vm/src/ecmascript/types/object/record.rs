@@ -3,12 +3,14 @@
 use super::super::handle::define_handle;
 use super::elements::Elements;
 use super::shape::Shape;
+use crate::ecmascript::builtins::array::ArrayIterator;
 use crate::ecmascript::builtins::control_abstraction::{Generator, IteratorHelper};
 use crate::ecmascript::builtins::function_objects::{
     BoundFunction, BuiltinFunction, ECMAScriptFunction,
 };
 use crate::ecmascript::builtins::keyed_collections::WeakTable;
 use crate::ecmascript::builtins::proxy::Proxy;
+use crate::ecmascript::builtins::string::StringIterator;
 use crate::ecmascript::execution::heap_layout::{SlotsRef, arena_ids};
 use crate::ecmascript::types::value::Value;
 use crate::heap::{HandleVisitor, Trace};
@@ -30,6 +32,8 @@ pub enum ObjectKind {
     Array,
     /// An unmapped arguments object (`[[ParameterMap]]` undefined).
     Arguments,
+    /// A mapped arguments object (sloppy functions with simple parameters).
+    MappedArguments(super::ParameterMap<'static>),
     /// An object with an `[[ErrorData]]` slot.
     Error,
     /// An ECMAScript function object.
@@ -52,10 +56,16 @@ pub enum ObjectKind {
     Generator(Generator<'static>),
     /// A for-in iterator (internal; never exposed to scripts).
     ForInIterator(InternalValue<'static>),
+    /// A String Iterator object.
+    StringIterator(StringIterator<'static>),
     /// A WeakMap (`[[WeakMapData]]`).
     WeakMap(WeakTable<'static>),
     /// A WeakSet (`[[WeakSetData]]`).
     WeakSet(WeakTable<'static>),
+    /// An Array Iterator object (its iteration state).
+    ArrayIterator(ArrayIterator<'static>),
+    /// A raw JSON object (`[[IsRawJSON]]`, made by `JSON.rawJSON`).
+    RawJson,
     /// An Iterator Helper object (`[[UnderlyingIterators]]`, `[[GeneratorState]]`).
     IteratorHelper(IteratorHelper<'static>),
     /// An object made by `Iterator.from` (`[[Iterated]]`).
@@ -102,7 +112,10 @@ impl Trace for ObjectKind {
             ObjectKind::BuiltinFunction(f) => f.visit(visitor),
             ObjectKind::BoundFunction(f) => f.visit(visitor),
             ObjectKind::Generator(g) => g.visit(visitor),
+            ObjectKind::StringIterator(i) => i.visit(visitor),
+            ObjectKind::MappedArguments(m) => m.visit(visitor),
             ObjectKind::WeakMap(t) | ObjectKind::WeakSet(t) => t.visit(visitor),
+            ObjectKind::ArrayIterator(i) => i.visit(visitor),
             ObjectKind::Proxy { proxy, .. } => proxy.visit(visitor),
             ObjectKind::IteratorHelper(h) | ObjectKind::WrapForValidIterator(h) => h.visit(visitor),
             ObjectKind::NumberObject(v)
@@ -114,6 +127,7 @@ impl Trace for ObjectKind {
             | ObjectKind::Array
             | ObjectKind::Arguments
             | ObjectKind::Error
+            | ObjectKind::RawJson
             | ObjectKind::BooleanObject(_) => {}
         }
     }

@@ -5,7 +5,9 @@
 //! be data properties for web compatibility. The helper methods live in the
 //! files named after them.
 
-use crate::ecmascript::abstract_operations::{create_data_property_or_throw, set};
+use crate::ecmascript::abstract_operations::{
+    call_function, create_data_property_or_throw, get_method, set,
+};
 use crate::ecmascript::builtins::{ArgumentsList, BuiltinName};
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
 use crate::ecmascript::types::object::ObjectKind;
@@ -28,6 +30,13 @@ pub(super) fn initialize(agent: &mut Agent, gc: NoGcScope) {
         BuiltinName::Symbol(WellKnownSymbol::Iterator),
         0,
         iterator,
+        gc,
+    );
+    agent.define_builtin_method(
+        prototype,
+        BuiltinName::Symbol(WellKnownSymbol::Dispose),
+        0,
+        dispose,
         gc,
     );
     agent.define_builtin_accessor(
@@ -77,6 +86,36 @@ fn iterator<'gc>(
 ) -> JsResult<'gc, Value<'gc>> {
     // 1. Return the this value.
     Ok(this.bind(gc.into_nogc()))
+}
+
+/// ### %IteratorPrototype% [ @@dispose ] ( )
+///
+/// From the [Explicit Resource Management](https://tc39.es/proposal-explicit-resource-management/#sec-%iteratorprototype%-@@dispose)
+/// proposal.
+fn dispose<'gc>(
+    agent: &mut Agent,
+    this: Value,
+    _args: ArgumentsList,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
+    // 1. Let O be the this value.
+    let o = this.bind(gc.nogc()).scope(agent, gc.nogc());
+    // 2. Let return be ? GetMethod(O, "return").
+    let key = PropertyKey::from_static_str("return").expect("short key");
+    let return_method = get_method(agent, o.get(agent), key, gc.reborrow())?.unbind();
+    // 3. If return is not undefined, then
+    if let Some(return_method) = return_method {
+        // a. Perform ? Call(return, O, « »).
+        call_function(
+            agent,
+            return_method,
+            o.get(agent),
+            ArgumentsList::EMPTY,
+            gc.reborrow(),
+        )?;
+    }
+    // 4. Return undefined.
+    Ok(Value::Undefined)
 }
 
 /// ### [27.1.4.14.1 get Iterator.prototype [ %Symbol.toStringTag% ]](https://tc39.es/ecma262/#sec-get-iterator.prototype-%symbol.tostringtag%)

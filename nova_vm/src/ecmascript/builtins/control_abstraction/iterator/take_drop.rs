@@ -17,7 +17,7 @@ pub(super) fn initialize(agent: &mut Agent, gc: NoGcScope) {
     agent.define_builtin_method(prototype, BuiltinName::Str("drop"), 1, drop, gc);
 }
 
-/// Steps 1-9 of `take` and `drop`: the this value must be an Object and the
+/// Steps 1-10 of `take` and `drop`: the this value must be an Object and the
 /// limit a non-negative number (else the iterator is closed); returns the
 /// iterator record and integerLimit.
 fn this_iterator_with_limit<'gc>(
@@ -50,13 +50,18 @@ fn this_iterator_with_limit<'gc>(
         }
     };
     // 6. If numLimit is NaN, then
-    // 7. Let integerLimit be ! ToIntegerOrInfinity(numLimit).
-    // 8. If integerLimit < 0, then
+    // 7. If numLimit is finite and numLimit > 𝔽(2⁵³ - 1), then
+    // 8. Let integerLimit be ! ToIntegerOrInfinity(numLimit).
+    // 9. If integerLimit < 0, then
     let integer_limit = num_limit.trunc() + 0.0;
-    if num_limit.is_nan() || integer_limit < 0.0 {
+    if num_limit.is_nan()
+        || (num_limit.is_finite() && num_limit > 9007199254740991.0)
+        || integer_limit < 0.0
+    {
         // a. Let error be ThrowCompletion(a newly created RangeError object).
-        let message =
-            format!("Iterator.prototype.{method}: the limit must be a non-negative number");
+        let message = format!(
+            "Iterator.prototype.{method}: the limit must be a non-negative number no larger than 2^53 - 1"
+        );
         let error = agent.throw_range_error(&message, gc.nogc());
         // b. Return ? IteratorClose(iterated, error).
         return Err(iterator_close_on_error(
@@ -66,7 +71,7 @@ fn this_iterator_with_limit<'gc>(
             gc,
         ));
     }
-    // 9. Set iterated to ? GetIteratorDirect(O).
+    // 10. Set iterated to ? GetIteratorDirect(O).
     let iterated = get_iterator_direct(agent, o.get(agent), gc)?;
     Ok((iterated, integer_limit))
 }
@@ -78,20 +83,20 @@ fn take<'gc>(
     args: ArgumentsList,
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
-    // 1-9. (this_iterator_with_limit)
+    // 1-10. (this_iterator_with_limit)
     let (iterated, integer_limit) =
         this_iterator_with_limit(agent, this, args.get(0), "take", gc.reborrow())?;
     let iterated = iterated.unbind();
-    // 10. Let closure be a new Abstract Closure with no parameters that captures iterated and
+    // 11. Let closure be a new Abstract Closure with no parameters that captures iterated and
     //     integerLimit (see take_step).
-    // 11. Let result be CreateIteratorFromClosure(closure, "Iterator Helper",
+    // 12. Let result be CreateIteratorFromClosure(closure, "Iterator Helper",
     //     %IteratorHelperPrototype%, « [[UnderlyingIterator]] »).
-    // 12. Set result.[[UnderlyingIterator]] to iterated.
+    // 13. Set result.[[UnderlyingIterator]] to iterated.
     let kind = HelperKind::Take {
         remaining: integer_limit,
     };
     let result = create_iterator_helper(agent, vec![iterated], kind, gc.into_nogc());
-    // 13. Return result.
+    // 14. Return result.
     Ok(result.into())
 }
 
@@ -133,20 +138,20 @@ fn drop<'gc>(
     args: ArgumentsList,
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
-    // 1-9. (this_iterator_with_limit)
+    // 1-10. (this_iterator_with_limit)
     let (iterated, integer_limit) =
         this_iterator_with_limit(agent, this, args.get(0), "drop", gc.reborrow())?;
     let iterated = iterated.unbind();
-    // 10. Let closure be a new Abstract Closure with no parameters that captures iterated and
+    // 11. Let closure be a new Abstract Closure with no parameters that captures iterated and
     //     integerLimit (see drop_step).
-    // 11. Let result be CreateIteratorFromClosure(closure, "Iterator Helper",
+    // 12. Let result be CreateIteratorFromClosure(closure, "Iterator Helper",
     //     %IteratorHelperPrototype%, « [[UnderlyingIterator]] »).
-    // 12. Set result.[[UnderlyingIterator]] to iterated.
+    // 13. Set result.[[UnderlyingIterator]] to iterated.
     let kind = HelperKind::Drop {
         remaining: integer_limit,
     };
     let result = create_iterator_helper(agent, vec![iterated], kind, gc.into_nogc());
-    // 13. Return result.
+    // 14. Return result.
     Ok(result.into())
 }
 
