@@ -7,12 +7,12 @@ use crate::ecmascript::abstract_operations::{
     has_property, set, to_boolean, to_object, to_property_key,
 };
 use crate::ecmascript::builtins::ArgumentsList;
-use crate::ecmascript::execution::{Agent, EnvironmentKind, JsResult};
+use crate::ecmascript::execution::{Agent, Environment, EnvironmentKind, JsResult};
 use crate::ecmascript::types::object::{Attributes, ObjectKind};
 use crate::ecmascript::types::{
     Object, PropertyDescriptor, PropertyKey, UNINITIALIZED, Value, WellKnownSymbol,
 };
-use crate::engine::{Bindable, GcScope, NoGcScope, Rootable};
+use crate::engine::{Bindable, GcScope, NoGcScope, Rootable, Scoped};
 
 /// The key and strictness of a cache site of the running code.
 fn site(agent: &Agent, cache: u32) -> PropertyKey<'static> {
@@ -586,9 +586,15 @@ fn resolve_name<'gc>(
 ) -> JsResult<'gc, NameBinding> {
     let key = key.bind(gc.nogc()).scope(agent, gc.nogc());
     let mut env = agent.vm.frames.last().expect("frame").env;
+    // The environment being examined, rooted: HasBinding and Get on an object
+    // environment may run JavaScript (proxy traps, getters) and collect.
+    let mut env_root: Option<Scoped<Environment<'static>>> = None;
     while let Some(e) = env {
+        match env_root {
+            Some(root) => root.set(agent, e),
+            None => env_root = Some(e.scope(agent, gc.nogc())),
+        }
         let record = agent.heap.environments.get(e.index());
-        let outer = record.outer;
         match record.kind {
             EnvironmentKind::Declarative => {
                 if let Some((code, scope)) = record.scope {
@@ -607,8 +613,10 @@ fn resolve_name<'gc>(
                 binding_object,
                 is_with_environment,
             } => {
+                let root = env_root.expect("rooted environment");
                 // 9.1.1.2.1 HasBinding ( N )
                 if has_property(agent, binding_object, key.get(agent), gc.reborrow())? {
+                    let binding_object = binding_object_of(agent, root.get(agent));
                     if !is_with_environment {
                         return Ok(NameBinding::Object(binding_object, false));
                     }
@@ -629,20 +637,25 @@ fn resolve_name<'gc>(
                         _ => false,
                     };
                     if !blocked {
-                        let binding_object = match agent.heap.environments.get(e.index()).kind {
-                            EnvironmentKind::Object { binding_object, .. } => binding_object,
-                            _ => unreachable!(),
-                        };
+                        let binding_object = binding_object_of(agent, root.get(agent));
                         return Ok(NameBinding::Object(binding_object, true));
                     }
                 }
             }
             EnvironmentKind::Global => return Ok(NameBinding::Global),
         }
+        let e = env_root.expect("rooted environment").get(agent);
         env = agent.heap.environments.get(e.index()).outer;
-        let _ = outer;
     }
     Ok(NameBinding::Global)
+}
+
+/// The binding object of an object environment.
+fn binding_object_of(agent: &Agent, env: Environment) -> Object<'static> {
+    match agent.heap.environments.get(env.index()).kind {
+        EnvironmentKind::Object { binding_object, .. } => binding_object,
+        _ => unreachable!("an object environment"),
+    }
 }
 
 /// Reads a name through the environment chain. With `this_slot`, also writes
@@ -656,6 +669,8 @@ pub(crate) fn get_name<'gc>(
 ) -> JsResult<'gc, Value<'gc>> {
     let key = name_key(agent, constant, gc.nogc());
     let binding = resolve_name(agent, key, gc.reborrow())?;
+    // (Resolving may have collected: the key's string may have moved.)
+    let key = name_key(agent, constant, gc.nogc());
     if let Some(slot) = this_slot {
         agent.vm.stack[slot] = Value::Undefined;
     }
@@ -677,7 +692,9 @@ pub(crate) fn get_name<'gc>(
                     agent.vm.stack[slot] = object.into();
                 }
                 // GetBindingValue of an object record: missing after HasBinding → strict ReferenceError.
+                let object_root = object.scope(agent, gc.nogc());
                 let still_there = has_property(agent, object, key, gc.reborrow())?;
+                let key = name_key(agent, constant, gc.nogc());
                 if !still_there {
                     if strict(agent) {
                         let message = format!("{} is not defined", agent.key_display(key));
@@ -685,6 +702,7 @@ pub(crate) fn get_name<'gc>(
                     }
                     return Ok(Value::Undefined);
                 }
+                return get(agent, object_root.get(agent), key, gc);
             }
             get(agent, object, key, gc)
         }
@@ -718,6 +736,8 @@ pub(crate) fn set_name<'gc>(
     let key = name_key(agent, constant, gc.nogc());
     let value = value.bind(gc.nogc()).scope(agent, gc.nogc());
     let binding = resolve_name(agent, key, gc.reborrow())?;
+    // (Resolving may have collected: the key's string may have moved.)
+    let key = name_key(agent, constant, gc.nogc());
     let strict = strict(agent);
     match binding {
         NameBinding::Slot(env, slot, immutable) => {
@@ -739,12 +759,21 @@ pub(crate) fn set_name<'gc>(
         }
         NameBinding::Object(object, _) => {
             // 9.1.1.2.5 SetMutableBinding of an object record.
+            let object_root = object.scope(agent, gc.nogc());
             let still_there = has_property(agent, object, key, gc.reborrow())?;
+            let key = name_key(agent, constant, gc.nogc());
             if !still_there && strict {
                 let message = format!("{} is not defined", agent.key_display(key));
                 return Err(agent.throw_reference_error(&message, gc.into_nogc()));
             }
-            set(agent, object, key, value.get(agent), strict, gc)
+            set(
+                agent,
+                object_root.get(agent),
+                key,
+                value.get(agent),
+                strict,
+                gc,
+            )
         }
         NameBinding::Global => {
             let realm = agent.current_realm();
@@ -777,7 +806,10 @@ pub(crate) fn delete_name<'gc>(
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, bool> {
     let key = name_key(agent, constant, gc.nogc());
-    match resolve_name(agent, key, gc.reborrow())? {
+    let binding = resolve_name(agent, key, gc.reborrow())?;
+    // (Resolving may have collected: the key's string may have moved.)
+    let key = name_key(agent, constant, gc.nogc());
+    match binding {
         NameBinding::Slot(..) => Ok(false),
         NameBinding::Object(object, _) => object.internal_delete(agent, key, gc),
         NameBinding::Global => {
