@@ -107,6 +107,10 @@ const CASES: &[(&str, &str)] = &[
         "3",
     ),
     (
+        "var withOuter = { z: 'outer' }; var withProxy = new Proxy({ x: 1 }, { has(t, k) { churn(); return k in t; } }); function garbageEnvironments() { var fs = []; for (var i = 0; i < 100; i++) { let j = i; fs.push(function () { return j; }); } return fs; } function viaWith() { garbageEnvironments(); with (withOuter) { garbageEnvironments(); with (withProxy) { return z; } } } var results = []; for (var i = 0; i < 3; i++) results.push(viaWith()); results.join()",
+        "outer,outer,outer",
+    ),
+    (
         "var running = Iterator.from(counter(3)).map(function () { return running.next(); }); thrown(function () { running.next(); })",
         "TypeError",
     ),
