@@ -307,7 +307,9 @@ fn compile_program(
         fc.dynamic_names = true;
     }
     // A directive is an expression statement: its string is a completion value.
-    for directive in &program.directives {
+    // (Strict eval code was given a `"use strict"` prefix that is not part of the source.)
+    let injected = usize::from(matches!(kind, ScriptKind::Eval { strict: true, .. }));
+    for directive in program.directives.iter().skip(injected) {
         let constant = fc.string_literal_constant(&directive.expression);
         fc.emit(Instruction::LoadConst {
             dst: completion,
