@@ -106,10 +106,14 @@ pub fn iterator_close<'gc>(
     Ok(())
 }
 
-
 /// IteratorClose for a throw completion: calls `return` (if any), ignores
 /// anything it throws or returns, and gives back the original error.
-pub fn iterator_close_on_error(agent: &mut Agent, iterator: Value, error: JsError, gc: GcScope) -> JsError {
+pub fn iterator_close_on_error(
+    agent: &mut Agent,
+    iterator: Value,
+    error: JsError,
+    gc: GcScope,
+) -> JsError {
     // The pending exception is the original completion; keep it across the call.
     let pending = agent.pending_exception.take();
     let _ = iterator_close(agent, iterator, gc);
@@ -118,14 +122,24 @@ pub fn iterator_close_on_error(agent: &mut Agent, iterator: Value, error: JsErro
 }
 
 /// ### [7.4.14 CreateIteratorResultObject ( value, done )](https://tc39.es/ecma262/#sec-createiterresultobject)
-pub fn create_iter_result_object<'gc>(agent: &mut Agent, value: Value, done: bool, gc: NoGcScope<'gc, '_>) -> Object<'gc> {
+pub fn create_iter_result_object<'gc>(
+    agent: &mut Agent,
+    value: Value,
+    done: bool,
+    gc: NoGcScope<'gc, '_>,
+) -> Object<'gc> {
     // 1. Let obj be OrdinaryObjectCreate(%Object.prototype%).
     let prototype = agent.intrinsic(Intrinsic::ObjectPrototype);
     let object = agent.create_object(Some(prototype), ObjectKind::Ordinary, gc);
     // 2. Perform ! CreateDataPropertyOrThrow(obj, "value", value).
     object.add_named_data(agent, key("value"), value, Attributes::DEFAULT);
     // 3. Perform ! CreateDataPropertyOrThrow(obj, "done", done).
-    object.add_named_data(agent, key("done"), Value::Boolean(done), Attributes::DEFAULT);
+    object.add_named_data(
+        agent,
+        key("done"),
+        Value::Boolean(done),
+        Attributes::DEFAULT,
+    );
     // 4. Return obj.
     object
 }

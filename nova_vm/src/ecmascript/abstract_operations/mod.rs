@@ -6,6 +6,7 @@ mod iterator_operations;
 mod iterators;
 mod operations_on_objects;
 mod property_descriptors;
+mod setter_that_ignores_prototype_properties;
 mod testing_and_comparison;
 mod type_conversion;
 
@@ -15,5 +16,6 @@ pub use iterator_operations::*;
 pub use iterators::*;
 pub use operations_on_objects::*;
 pub use property_descriptors::*;
+pub use setter_that_ignores_prototype_properties::*;
 pub use testing_and_comparison::*;
 pub use type_conversion::*;

@@ -97,7 +97,10 @@ pub struct HeapStatistics {
 impl HeapStatistics {
     /// Number of records in the arena named `name` (e.g. `"objects"`).
     pub fn count(&self, name: &str) -> usize {
-        self.record_counts.iter().find(|(n, _)| *n == name).map_or(0, |(_, c)| *c)
+        self.record_counts
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(0, |(_, c)| *c)
     }
 }
 
@@ -227,7 +230,7 @@ impl Agent {
             pending_exception: None,
             static_keys: AHashMap::default(),
         };
-        // The permanent symbols: the well-known symbols, then the TDZ marker.
+        // The permanent symbols: the well-known symbols, the TDZ marker, the error-stack name.
         let mut token = crate::engine::GcToken;
         let mut scope = crate::engine::ScopeToken;
         let gc = crate::engine::GcScope::new(&mut token, &mut scope);
@@ -244,6 +247,12 @@ impl Agent {
             description: None,
             registered: false,
             is_private: false,
+        });
+        // The private name under which error objects keep their stack trace.
+        agent.heap.symbols.push(SymbolRecord {
+            description: None,
+            registered: false,
+            is_private: true,
         });
         agent.create_realm(gc.nogc());
         agent

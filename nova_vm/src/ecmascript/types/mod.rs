@@ -14,5 +14,7 @@ pub use numeric_records::{BigIntRecord, NumberRecord};
 pub use property_descriptor::PropertyDescriptor;
 pub use property_key::{PropertyKey, parse_array_index};
 pub use string::{JsString, StringData, StringRecord};
-pub use symbol::{PERMANENT_SYMBOL_COUNT, SymbolRecord, UNINITIALIZED, WellKnownSymbol};
+pub use symbol::{
+    ERROR_STACK, PERMANENT_SYMBOL_COUNT, SymbolRecord, UNINITIALIZED, WellKnownSymbol,
+};
 pub use value::{HeapBigInt, HeapNumber, HeapString, Object, SmallF64, SmallString, Symbol, Value};
