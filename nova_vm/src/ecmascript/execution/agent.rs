@@ -97,10 +97,7 @@ pub struct HeapStatistics {
 impl HeapStatistics {
     /// Number of records in the arena named `name` (e.g. `"objects"`).
     pub fn count(&self, name: &str) -> usize {
-        self.record_counts
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map_or(0, |(_, c)| *c)
+        self.record_counts.iter().find(|(n, _)| *n == name).map_or(0, |(_, c)| *c)
     }
 }
 

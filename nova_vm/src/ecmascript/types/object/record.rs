@@ -4,10 +4,10 @@ use super::super::handle::define_handle;
 use super::elements::Elements;
 use super::shape::Shape;
 use crate::ecmascript::builtins::control_abstraction::Generator;
+use crate::ecmascript::builtins::keyed_collections::WeakTable;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunction, BuiltinFunction, ECMAScriptFunction,
 };
-use crate::ecmascript::builtins::keyed_collections::WeakTable;
 use crate::ecmascript::execution::heap_layout::{SlotsRef, arena_ids};
 use crate::ecmascript::types::value::Value;
 use crate::heap::{HandleVisitor, Trace};
