@@ -8,12 +8,12 @@ use hashbrown::HashTable;
 
 use super::environments::EnvironmentRecord;
 use crate::ecmascript::builtins::control_abstraction::GeneratorRecord;
-use crate::ecmascript::builtins::keyed_collections::WeakTableRecord;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunctionRecord, BuiltinFunctionRecord, ECMAScriptFunctionRecord,
 };
+use crate::ecmascript::builtins::keyed_collections::WeakTableRecord;
 use crate::ecmascript::types::object::{
-    ElementsRecord, InternalValueRecord, ObjectRecord, Shape, ShapeRecord,
+    ElementsRecord, InternalValueRecord, ObjectRecord, ParameterMapRecord, Shape, ShapeRecord,
 };
 use crate::ecmascript::types::{
     BigIntRecord, NumberRecord, Object, StringRecord, SymbolRecord, Value,
@@ -148,6 +148,7 @@ heap_arenas! {
     INTERNAL_VALUES = 12 => internal_values: InternalValueRecord,
     GENERATORS = 13 => generators: GeneratorRecord,
     WEAK_TABLES = 14 => weak_tables: WeakTableRecord,
+    PARAMETER_MAPS = 15 => parameter_maps: ParameterMapRecord,
 }
 
 impl Default for Heap {

@@ -91,8 +91,10 @@ fn render_error(source: &SourceText, message: &str, offset: Option<u32>) -> Comp
     };
     let (line, column) = source.line_column(offset);
     let line_text = source.text.lines().nth(line as usize - 1).unwrap_or("");
-    let shown: String = line_text.chars().take(160).collect();
-    let caret = " ".repeat(column.saturating_sub(1) as usize);
+    // Show at most 160 characters of the line, around the error column.
+    let skip = (column as usize).saturating_sub(80);
+    let shown: String = line_text.chars().skip(skip).take(160).collect();
+    let caret = " ".repeat((column as usize).saturating_sub(1) - skip);
     CompileError {
         message: format!(
             "{message}\n  --> {}:{line}:{column}\n   | {shown}\n   | {caret}^",
@@ -224,6 +226,7 @@ pub(crate) fn compile_script(
         function_expression_names: Default::default(),
         private_names: Vec::new(),
         tdz_parameters: Default::default(),
+        forced_env: Default::default(),
     };
     let strict = forced_strict
         || program

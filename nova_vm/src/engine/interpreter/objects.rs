@@ -585,7 +585,34 @@ pub(crate) fn create_arguments_object<'gc>(
     let len = values.len() as u32;
     // 2. Let obj be OrdinaryObjectCreate(%Object.prototype%, « [[ParameterMap]] »).
     let prototype = agent.intrinsic(Intrinsic::ObjectPrototype);
-    let object = agent.create_object(Some(prototype), ObjectKind::Arguments, gc);
+    // 10.4.4.7 CreateMappedArgumentsObject: the first arguments alias the
+    // parameters (in the function's environment) through [[ParameterMap]].
+    let kind = match (
+        mapped,
+        &agent.heap.code.get(frame.code.index()).mapped_parameters,
+    ) {
+        (true, Some((hops, slots))) if !slots.is_empty() && frame.env.is_some() => {
+            let mut env = frame.env.expect("checked above");
+            for _ in 0..*hops {
+                env = agent
+                    .heap
+                    .environments
+                    .get(env.index())
+                    .outer
+                    .expect("the parameters' environment encloses the frame's");
+            }
+            let map: Vec<Option<u32>> = slots
+                .iter()
+                .take(len as usize)
+                .map(|&slot| (slot != u32::MAX).then_some(slot))
+                .collect();
+            ObjectKind::MappedArguments(crate::ecmascript::types::object::create_parameter_map(
+                agent, env, map,
+            ))
+        }
+        _ => ObjectKind::Arguments,
+    };
+    let object = agent.create_object(Some(prototype), kind, gc);
     // 4. Perform ! DefinePropertyOrThrow(obj, "length", PropertyDescriptor { [[Value]]: 𝔽(len),
     //    [[Writable]]: true, [[Enumerable]]: false, [[Configurable]]: true }).
     object.add_named_data(

@@ -165,7 +165,7 @@ pub(crate) fn get_indexed<'gc>(
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
     if let (Value::Object(o), Value::Integer(i)) = (object, key) {
-        if i >= 0 {
+        if i >= 0 && !matches!(o.kind(agent), ObjectKind::MappedArguments(_)) {
             if let Some(elements) = o.elements(agent) {
                 if let Some(Some(v)) = elements.dense.get(i as usize) {
                     if !elements.dense_attributes.is_accessor() {
@@ -206,7 +206,7 @@ pub(crate) fn set_indexed<'gc>(
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, ()> {
     if let (Value::Object(o), Value::Integer(i)) = (object, key) {
-        if i >= 0 {
+        if i >= 0 && !matches!(o.kind(agent), ObjectKind::MappedArguments(_)) {
             // Fast path: overwrite an existing writable dense element.
             if let Some(elements) = o.record(agent).elements {
                 let record = agent.heap.elements.get_mut(elements.index());
@@ -454,7 +454,11 @@ pub(crate) fn set_global<'gc>(
     let code = agent.vm.frames.last().expect("frame").code;
     let site = agent.heap.code.get(code.index()).caches[cache as usize];
     let realm = agent.current_realm();
-    let (lexicals, global, epoch) = (realm.global_lexicals, realm.global_object, realm.global_epoch);
+    let (lexicals, global, epoch) = (
+        realm.global_lexicals,
+        realm.global_object,
+        realm.global_epoch,
+    );
     if Some(global.record(agent).shape) == site.shape && epoch == site.epoch {
         global.set_slot(agent, site.slot, value);
         return Ok(());

@@ -66,9 +66,11 @@ fn push_code_frame(
     let caller_realm = agent.current_realm;
     agent.vm.frames.push(Frame {
         code: code.unbind(),
-        instructions,
+        instructions: Some(instructions),
         pc: 0,
         base: base as u32,
+        register_end: (base + count) as u32,
+        returns_this: false,
         env: env.unbind(),
         env_depth: 0,
         callee: Value::Undefined,

@@ -64,7 +64,7 @@ fn builtin_tag<'gc>(
     }
     Ok(match o.kind(agent) {
         // 6. Else if O has a [[ParameterMap]] internal slot, let builtinTag be "Arguments".
-        ObjectKind::Arguments => "Arguments",
+        ObjectKind::Arguments | ObjectKind::MappedArguments(_) => "Arguments",
         // 7. Else if O has a [[Call]] internal method, let builtinTag be "Function".
         kind if kind.is_callable() => "Function",
         // 8. Else if O has an [[ErrorData]] internal slot, let builtinTag be "Error".

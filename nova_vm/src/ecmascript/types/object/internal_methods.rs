@@ -142,6 +142,7 @@ impl<'a> Object<'a> {
             ObjectKind::StringObject(_) => self
                 .ordinary_get_own_property(agent, key, gc)
                 .or_else(|| string_get_own_property(agent, self, key, gc)),
+            ObjectKind::MappedArguments(_) => self.arguments_get_own_property(agent, key, gc),
             _ => self.ordinary_get_own_property(agent, key, gc),
         }
     }
@@ -178,6 +179,9 @@ impl<'a> Object<'a> {
                 }
                 // 3. Return ! OrdinaryDefineOwnProperty(S, P, Desc).
                 Ok(self.ordinary_define_own_property(agent, key, desc, gc.nogc()))
+            }
+            ObjectKind::MappedArguments(_) => {
+                Ok(self.arguments_define_own_property(agent, key, desc, gc.nogc()))
             }
             _ => Ok(self.ordinary_define_own_property(agent, key, desc, gc.nogc())),
         }
@@ -310,6 +314,9 @@ impl<'a> Object<'a> {
         key: PropertyKey,
         gc: GcScope<'gc, '_>,
     ) -> JsResult<'gc, bool> {
+        if let ObjectKind::MappedArguments(_) = self.kind(agent) {
+            return Ok(self.arguments_delete(agent, key, gc.nogc()));
+        }
         Ok(self.ordinary_delete(agent, key, gc.nogc()))
     }
 

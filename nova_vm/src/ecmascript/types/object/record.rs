@@ -4,10 +4,10 @@ use super::super::handle::define_handle;
 use super::elements::Elements;
 use super::shape::Shape;
 use crate::ecmascript::builtins::control_abstraction::Generator;
-use crate::ecmascript::builtins::keyed_collections::WeakTable;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunction, BuiltinFunction, ECMAScriptFunction,
 };
+use crate::ecmascript::builtins::keyed_collections::WeakTable;
 use crate::ecmascript::execution::heap_layout::{SlotsRef, arena_ids};
 use crate::ecmascript::types::value::Value;
 use crate::heap::{HandleVisitor, Trace};
@@ -29,6 +29,8 @@ pub enum ObjectKind {
     Array,
     /// An unmapped arguments object (`[[ParameterMap]]` undefined).
     Arguments,
+    /// A mapped arguments object (sloppy functions with simple parameters).
+    MappedArguments(super::ParameterMap<'static>),
     /// An object with an `[[ErrorData]]` slot.
     Error,
     /// An ECMAScript function object.
@@ -79,6 +81,7 @@ impl Trace for ObjectKind {
             ObjectKind::BuiltinFunction(f) => f.visit(visitor),
             ObjectKind::BoundFunction(f) => f.visit(visitor),
             ObjectKind::Generator(g) => g.visit(visitor),
+            ObjectKind::MappedArguments(m) => m.visit(visitor),
             ObjectKind::WeakMap(t) | ObjectKind::WeakSet(t) => t.visit(visitor),
             ObjectKind::NumberObject(v)
             | ObjectKind::ForInIterator(v)
