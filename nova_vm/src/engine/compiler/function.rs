@@ -256,8 +256,8 @@ impl FunctionCompiler<'_, '_, '_> {
             i += rest.len() - trimmed.len();
             if trimmed.starts_with("//") {
                 i += trimmed.find('\n').unwrap_or(trimmed.len());
-            } else if trimmed.starts_with("/*") {
-                i += trimmed[2..].find("*/").map_or(trimmed.len(), |end| end + 4);
+            } else if let Some(comment) = trimmed.strip_prefix("/*") {
+                i += comment.find("*/").map_or(trimmed.len(), |end| end + 4);
             } else {
                 return i as u32;
             }

@@ -57,7 +57,7 @@ pub(super) fn assign<'gc>(
                 gc.reborrow(),
             )?;
             // 2. If desc is not undefined and desc.[[Enumerable]] is true, then
-            if !desc.is_some_and(|d| d.enumerable == Some(true)) {
+            if desc.is_none_or(|d| d.enumerable != Some(true)) {
                 continue;
             }
             // a. Let propValue be ? Get(from, nextKey).
