@@ -7,11 +7,13 @@ use ahash::AHashMap;
 use hashbrown::HashTable;
 
 use super::environments::EnvironmentRecord;
+use crate::ecmascript::builtins::array::ArrayIteratorRecord;
 use crate::ecmascript::builtins::control_abstraction::GeneratorRecord;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunctionRecord, BuiltinFunctionRecord, ECMAScriptFunctionRecord,
 };
 use crate::ecmascript::builtins::keyed_collections::WeakTableRecord;
+use crate::ecmascript::builtins::string::StringIteratorRecord;
 use crate::ecmascript::types::object::{
     ElementsRecord, InternalValueRecord, ObjectRecord, ParameterMapRecord, Shape, ShapeRecord,
 };
@@ -149,6 +151,8 @@ heap_arenas! {
     GENERATORS = 13 => generators: GeneratorRecord,
     WEAK_TABLES = 14 => weak_tables: WeakTableRecord,
     PARAMETER_MAPS = 15 => parameter_maps: ParameterMapRecord,
+    ARRAY_ITERATORS = 16 => array_iterators: ArrayIteratorRecord,
+    STRING_ITERATORS = 17 => string_iterators: StringIteratorRecord,
 }
 
 impl Default for Heap {

@@ -40,6 +40,7 @@ impl Agent {
             global_env,
             template_map: Vec::new(),
             host_defined: Value::Undefined,
+            math_random_state: builtins::math::random_seed(),
             global_epoch: 1,
         });
         let previous = self.current_realm;

@@ -306,6 +306,14 @@ fn compile_program(
     if matches!(kind, ScriptKind::Eval { .. }) {
         fc.dynamic_names = true;
     }
+    // A directive is an expression statement: its string is a completion value.
+    for directive in &program.directives {
+        let constant = fc.string_literal_constant(&directive.expression);
+        fc.emit(Instruction::LoadConst {
+            dst: completion,
+            constant,
+        });
+    }
     fc.hoist_functions(&program.body)?;
     for statement in &program.body {
         fc.statement(statement)?;

@@ -987,6 +987,12 @@ pub(crate) fn define_private<'gc>(
             gc,
         ));
     }
+    // (Non-extensible objects cannot gain private elements.)
+    if !o.stored_extensible(agent) {
+        return Err(
+            agent.throw_type_error("Cannot add a private field to a non-extensible object", gc)
+        );
+    }
     // 4. Append PrivateElement { [[Key]]: P, [[Kind]]: field, [[Value]]: value } to O.[[PrivateElements]].
     o.add_named_data(agent, key, value, Attributes::data(true, false, false));
     Ok(())
@@ -1005,6 +1011,12 @@ pub(crate) fn define_private_method<'gc>(
     let Value::Object(o) = object else {
         return Err(agent.throw_type_error("Private methods can only be added to objects", gc));
     };
+    // (Non-extensible objects cannot gain private elements.)
+    if o.find_named(agent, key).is_none() && !o.stored_extensible(agent) {
+        return Err(
+            agent.throw_type_error("Cannot add a private method to a non-extensible object", gc)
+        );
+    }
     match (o.find_named(agent, key), kind) {
         (None, 0) => o.add_named_data(agent, key, function, Attributes::data(false, false, false)),
         (None, 1) => o.add_named_accessor(

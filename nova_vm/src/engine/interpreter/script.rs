@@ -345,7 +345,7 @@ fn eval_declaration_instantiation<'gc>(
     match var_env {
         None => {
             let realm = agent.current_realm();
-            let lexicals = realm.global_lexicals;
+            let (lexicals, global) = (realm.global_lexicals, realm.global_object);
             for declaration in &declarations.names {
                 let (GlobalDeclaration::Var(key) | GlobalDeclaration::Function(key)) = *declaration
                 else {
@@ -356,45 +356,24 @@ fn eval_declaration_instantiation<'gc>(
                 if lexicals.find_named(agent, key).is_some() {
                     return Err(redeclaration(agent, key, gc.into_nogc()));
                 }
-            }
-            // 8.a.iv / 10.a.i.2: CanDeclareGlobalFunction / CanDeclareGlobalVar; if false,
-            // throw a TypeError exception.
-            for declaration in &declarations.names {
-                let (key, is_function) = match *declaration {
-                    GlobalDeclaration::Function(key) => (key, true),
-                    GlobalDeclaration::Var(key) => (key, false),
-                    GlobalDeclaration::Lexical(..) => continue,
-                };
-                let global = agent.current_realm().global_object;
-                let existing = global
-                    .internal_get_own_property(agent, key, gc.reborrow())?
-                    .unbind();
-                let global = agent.current_realm().global_object;
-                let definable = match existing {
-                    None => global.internal_is_extensible(agent, gc.reborrow())?,
-                    Some(_) if !is_function => true,
-                    Some(e) => {
+                // 8-10. CanDeclareGlobalFunction / CanDeclareGlobalVar.
+                let existing = global.internal_get_own_property(agent, key, gc.reborrow())?;
+                let extensible = global.stored_extensible(agent);
+                let allowed = match (declaration, existing) {
+                    (_, None) => extensible,
+                    (GlobalDeclaration::Function(_), Some(e)) => {
                         e.configurable == Some(true)
                             || (e.is_data_descriptor()
                                 && e.writable == Some(true)
                                 && e.enumerable == Some(true))
                     }
+                    (_, Some(_)) => true,
                 };
-                if !definable {
-                    let message = format!(
-                        "Cannot declare global {} '{}'",
-                        if is_function { "function" } else { "variable" },
-                        agent.key_display(key)
-                    );
+                if !allowed {
+                    let message =
+                        format!("Cannot declare global binding '{}'", agent.key_display(key));
                     return Err(agent.throw_type_error(&message, gc.into_nogc()));
                 }
-            }
-            for declaration in &declarations.names {
-                let (GlobalDeclaration::Var(key) | GlobalDeclaration::Function(key)) = *declaration
-                else {
-                    continue;
-                };
-                let global = agent.current_realm().global_object;
                 create_global_var_binding(agent, global, key, true, gc.reborrow())?;
             }
         }

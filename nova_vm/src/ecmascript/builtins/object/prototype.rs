@@ -27,7 +27,11 @@ pub(super) fn initialize(agent: &mut Agent, gc: NoGcScope) {
         ("__lookupSetter__", 1, legacy_accessors::lookup_setter),
     ];
     for (name, length, behaviour) in methods {
-        agent.define_builtin_method(prototype, BuiltinName::Str(name), length, behaviour, gc);
+        let method =
+            agent.define_builtin_method(prototype, BuiltinName::Str(name), length, behaviour, gc);
+        if name == "toString" {
+            agent.set_intrinsic(Intrinsic::ObjectPrototypeToString, method);
+        }
     }
     // 20.1.3.8 Object.prototype.__proto__ is an accessor property.
     agent.define_builtin_accessor(

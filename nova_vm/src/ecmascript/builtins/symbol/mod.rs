@@ -3,6 +3,8 @@
 mod constructor;
 mod prototype;
 
+pub(crate) use prototype::symbol_descriptive_string;
+
 use crate::ecmascript::execution::Agent;
 use crate::engine::NoGcScope;
 

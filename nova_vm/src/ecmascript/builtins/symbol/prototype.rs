@@ -110,7 +110,7 @@ fn to_string<'gc>(
 }
 
 /// ### [20.4.3.3.1 SymbolDescriptiveString ( sym )](https://tc39.es/ecma262/#sec-symboldescriptivestring)
-fn symbol_descriptive_string<'gc>(
+pub(crate) fn symbol_descriptive_string<'gc>(
     agent: &mut Agent,
     sym: Symbol,
     gc: NoGcScope<'gc, '_>,

@@ -3,11 +3,13 @@
 use super::super::handle::define_handle;
 use super::elements::Elements;
 use super::shape::Shape;
+use crate::ecmascript::builtins::array::ArrayIterator;
 use crate::ecmascript::builtins::control_abstraction::Generator;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunction, BuiltinFunction, ECMAScriptFunction,
 };
 use crate::ecmascript::builtins::keyed_collections::WeakTable;
+use crate::ecmascript::builtins::string::StringIterator;
 use crate::ecmascript::execution::heap_layout::{SlotsRef, arena_ids};
 use crate::ecmascript::types::value::Value;
 use crate::heap::{HandleVisitor, Trace};
@@ -53,10 +55,16 @@ pub enum ObjectKind {
     Generator(Generator<'static>),
     /// A for-in iterator (internal; never exposed to scripts).
     ForInIterator(InternalValue<'static>),
+    /// A String Iterator object.
+    StringIterator(StringIterator<'static>),
     /// A WeakMap (`[[WeakMapData]]`).
     WeakMap(WeakTable<'static>),
     /// A WeakSet (`[[WeakSetData]]`).
     WeakSet(WeakTable<'static>),
+    /// An Array Iterator object (its iteration state).
+    ArrayIterator(ArrayIterator<'static>),
+    /// A raw JSON object (`[[IsRawJSON]]`, made by `JSON.rawJSON`).
+    RawJson,
 }
 
 const _: () = assert!(std::mem::size_of::<ObjectKind>() == 8);
@@ -81,8 +89,10 @@ impl Trace for ObjectKind {
             ObjectKind::BuiltinFunction(f) => f.visit(visitor),
             ObjectKind::BoundFunction(f) => f.visit(visitor),
             ObjectKind::Generator(g) => g.visit(visitor),
+            ObjectKind::StringIterator(i) => i.visit(visitor),
             ObjectKind::MappedArguments(m) => m.visit(visitor),
             ObjectKind::WeakMap(t) | ObjectKind::WeakSet(t) => t.visit(visitor),
+            ObjectKind::ArrayIterator(i) => i.visit(visitor),
             ObjectKind::NumberObject(v)
             | ObjectKind::ForInIterator(v)
             | ObjectKind::StringObject(v)
@@ -92,6 +102,7 @@ impl Trace for ObjectKind {
             | ObjectKind::Array
             | ObjectKind::Arguments
             | ObjectKind::Error
+            | ObjectKind::RawJson
             | ObjectKind::BooleanObject(_) => {}
         }
     }
