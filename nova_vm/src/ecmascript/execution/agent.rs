@@ -245,7 +245,7 @@ impl Agent {
             static_keys: AHashMap::default(),
             interrupt: Default::default(),
         };
-        // The permanent symbols: the well-known symbols, then the TDZ marker.
+        // The permanent symbols: the well-known symbols, the TDZ marker, the error-stack name.
         let mut token = crate::engine::GcToken;
         let mut scope = crate::engine::ScopeToken;
         let gc = crate::engine::GcScope::new(&mut token, &mut scope);
@@ -262,6 +262,12 @@ impl Agent {
             description: None,
             registered: false,
             is_private: false,
+        });
+        // The private name under which error objects keep their stack trace.
+        agent.heap.symbols.push(SymbolRecord {
+            description: None,
+            registered: false,
+            is_private: true,
         });
         agent.create_realm(gc.nogc());
         agent

@@ -214,7 +214,20 @@ impl FunctionCompiler<'_, '_, '_> {
                         MethodDefinitionKind::Set => 2,
                         _ => 0,
                     };
-                    self.method_closure(&method.value, function, target, key, prefix)?;
+                    // The source text of `static MethodDefinition` is the MethodDefinition.
+                    let source_start = if method.r#static {
+                        self.skip_trivia(method.span.start + "static".len() as u32)
+                    } else {
+                        method.span.start
+                    };
+                    self.method_closure(
+                        &method.value,
+                        function,
+                        target,
+                        key,
+                        prefix,
+                        source_start,
+                    )?;
                     if let PropertyKey::PrivateIdentifier(_) = method.key {
                         if method.r#static {
                             self.emit(Instruction::DefinePrivateMethod {

@@ -716,7 +716,7 @@ impl FunctionCompiler<'_, '_, '_> {
                                 PropertyKind::Set => 2,
                                 PropertyKind::Init => 0,
                             };
-                            self.method_closure(f, function, target, key, prefix)?;
+                            self.method_closure(f, function, target, key, prefix, p.span.start)?;
                             match kind {
                                 PropertyKind::Get => self.emit(Instruction::DefineAccessor {
                                     object: target,

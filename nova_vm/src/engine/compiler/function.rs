@@ -205,6 +205,8 @@ impl FunctionCompiler<'_, '_, '_> {
 
     /// Creates a method closure (object literal or class) with home object
     /// `home` and name from `key` (with a get/set prefix when `prefix` is 1/2).
+    /// `source_start` is where the MethodDefinition's source text begins (its
+    /// `get`/`set`/`async`/`*` or its name), the start of its [[SourceText]].
     pub(crate) fn method_closure(
         &mut self,
         f: &Function,
@@ -212,6 +214,7 @@ impl FunctionCompiler<'_, '_, '_> {
         home: Reg,
         key: Reg,
         prefix: u8,
+        source_start: u32,
     ) -> CResult {
         let kind = if f.generator && f.r#async {
             FunctionKind::AsyncGenerator
@@ -222,7 +225,8 @@ impl FunctionCompiler<'_, '_, '_> {
         } else {
             FunctionKind::Method
         };
-        let parts = function_parts(f, kind)?;
+        let mut parts = function_parts(f, kind)?;
+        parts.span = oxc_span::Span::new(source_start, f.span.end);
         let index = self.compile_nested(parts, "")?;
         self.at(f);
         self.emit(Instruction::CreateClosure {
@@ -239,6 +243,25 @@ impl FunctionCompiler<'_, '_, '_> {
             prefix,
         });
         Ok(())
+    }
+
+    /// The offset of the first token at or after `offset`, skipping white space,
+    /// line terminators and comments.
+    pub(crate) fn skip_trivia(&self, offset: u32) -> u32 {
+        let text = self.unit.source.text.as_bytes();
+        let mut i = offset as usize;
+        loop {
+            let rest = &self.unit.source.text[i.min(text.len())..];
+            let trimmed = rest.trim_start();
+            i += rest.len() - trimmed.len();
+            if trimmed.starts_with("//") {
+                i += trimmed.find('\n').unwrap_or(trimmed.len());
+            } else if let Some(comment) = trimmed.strip_prefix("/*") {
+                i += comment.find("*/").map_or(trimmed.len(), |end| end + 4);
+            } else {
+                return i as u32;
+            }
+        }
     }
 
     /// NamedEvaluation: anonymous function and class definitions take the

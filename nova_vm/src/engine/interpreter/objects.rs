@@ -210,12 +210,17 @@ pub(crate) fn create_closure<'gc>(
     match kind {
         FunctionKind::Normal => {
             // Non-strict functions carry the legacy "caller" and "arguments" own properties
-            // (null, as 17.1 Forbidden Extensions allows); strict ones inherit the throwing
-            // accessors of %Function.prototype%.
+            // (undefined: the values are not tracked, which 17.1 Forbidden Extensions
+            // allows); strict ones inherit the throwing accessors of %Function.prototype%.
             if !agent.heap.code.get(code.index()).flags.strict {
                 for name in ["caller", "arguments"] {
                     let legacy_key = agent.static_key(name);
-                    f.add_named_data(agent, legacy_key, Value::Null, Attributes::FROZEN_HIDDEN);
+                    f.add_named_data(
+                        agent,
+                        legacy_key,
+                        Value::Undefined,
+                        Attributes::FROZEN_HIDDEN,
+                    );
                 }
             }
             // MakeConstructor: a fresh prototype object with a constructor back-link.
