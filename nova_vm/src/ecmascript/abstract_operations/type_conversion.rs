@@ -101,8 +101,8 @@ pub fn ordinary_to_primitive<'gc>(
             .internal_get(agent, key, object.get(agent).into(), gc.reborrow())?
             .unbind();
         // b. If IsCallable(method) is true, then
-        if let Value::Object(m) = method {
-            if m.is_callable(agent) {
+        if let Value::Object(m) = method
+            && m.is_callable(agent) {
                 // i. Let result be ? Call(method, O).
                 let result = call_function(
                     agent,
@@ -118,7 +118,6 @@ pub fn ordinary_to_primitive<'gc>(
                     return Ok(result.unbind().bind(gc.into_nogc()));
                 }
             }
-        }
     }
     // 4. Throw a TypeError exception.
     Err(agent.throw_type_error("Cannot convert object to primitive value", gc.into_nogc()))

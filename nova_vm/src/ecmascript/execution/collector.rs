@@ -106,7 +106,7 @@ impl Agent {
         let heap = &mut self.heap;
         // Shape transitions are weak: a child shape no object uses dies.
         let shape_bits = marks.bits(arena_ids::SHAPES);
-        for (_, shape) in heap.shapes.iter_mut().enumerate() {
+        for shape in heap.shapes.iter_mut() {
             shape.sweep_weak(|index| shape_bits.get(index));
         }
         // Root shapes by prototype: weak in both the prototype and the shape.

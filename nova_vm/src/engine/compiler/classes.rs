@@ -49,13 +49,12 @@ impl FunctionCompiler<'_, '_, '_> {
         let result_register = self.alloc();
         // The class scope holds the inner name binding.
         let scope = c.scope_id.get();
-        if let Some(id) = &c.id {
-            if let Some(symbol) = id.symbol_id.get() {
+        if let Some(id) = &c.id
+            && let Some(symbol) = id.symbol_id.get() {
                 // The outer binding of a class declaration has its own symbol; the
                 // inner one is immutable.
                 let _ = symbol;
             }
-        }
         let pushed_scope = match scope {
             Some(scope) => {
                 for symbol in self.unit.scoping.get_bindings(scope).values() {
@@ -74,11 +73,10 @@ impl FunctionCompiler<'_, '_, '_> {
                 ClassElement::AccessorProperty(p) => &p.key,
                 _ => continue,
             };
-            if let PropertyKey::PrivateIdentifier(p) = key {
-                if !private_declared.iter().any(|n| n == p.name.as_str()) {
+            if let PropertyKey::PrivateIdentifier(p) = key
+                && !private_declared.iter().any(|n| n == p.name.as_str()) {
                     private_declared.push(p.name.to_string());
                 }
-            }
         }
         let private_count = private_declared.len();
         if private_count > 0 {
@@ -168,7 +166,6 @@ impl FunctionCompiler<'_, '_, '_> {
                 let parts = FunctionParts {
                     params: None,
                     statements: &[],
-                    directives: &[],
                     expression_body: None,
                     scope_id: c.scope_id.get().expect("class scope"),
                     span: c.span,
@@ -309,18 +306,15 @@ impl FunctionCompiler<'_, '_, '_> {
             }
         }
         // The inner class binding.
-        if let Some(id) = &c.id {
-            if let Some(symbol) = id.symbol_id.get() {
-                if let Some(scope) = c.scope_id.get() {
-                    if let Some(inner) = self.unit.scoping.get_binding(scope, id.name) {
+        if let Some(id) = &c.id
+            && let Some(symbol) = id.symbol_id.get()
+                && let Some(scope) = c.scope_id.get()
+                    && let Some(inner) = self.unit.scoping.get_binding(scope, id.name) {
                         let _ = symbol;
                         if let Some(location) = self.unit.locations.get(&inner).copied() {
                             self.store_location(location, class);
                         }
                     }
-                }
-            }
-        }
         // Static fields and blocks, in order, with the class as `this`.
         for element in statics {
             let m = self.mark();
@@ -358,7 +352,6 @@ impl FunctionCompiler<'_, '_, '_> {
                     let parts = FunctionParts {
                         params: None,
                         statements: &block.body,
-                        directives: &[],
                         expression_body: None,
                         scope_id: block.scope_id.get().expect("static block scope"),
                         span: block.span,
@@ -414,7 +407,6 @@ impl FunctionCompiler<'_, '_, '_> {
         let parts = FunctionParts {
             params: None,
             statements: &[],
-            directives: &[],
             expression_body: Some(value),
             scope_id: scope,
             span: value.span(),

@@ -8,7 +8,7 @@ use oxc_syntax::symbol::SymbolFlags;
 use super::analysis::{crosses_with, function_scope, inside_with};
 use super::source::decode_string_literal;
 use super::{CompileError, FunctionCompiler, Label, Location, MAX_NESTING};
-use crate::engine::bytecode::{FunctionKind, Instruction, Reg};
+use crate::engine::bytecode::{Instruction, Reg};
 
 /// How an identifier reference is accessed.
 #[derive(Clone, Copy, Debug)]
@@ -53,17 +53,15 @@ impl FunctionCompiler<'_, '_, '_> {
     /// Compiles `e` and returns a register holding its value: a local's own
     /// register when reading it is safe, else a new temporary.
     pub(crate) fn expr_operand(&mut self, e: &Expression, later_has_effects: bool) -> CResult<Reg> {
-        if !later_has_effects {
-            if let Expression::Identifier(ident) = e.without_parentheses() {
-                if let Access::Register {
+        if !later_has_effects
+            && let Expression::Identifier(ident) = e.without_parentheses()
+                && let Access::Register {
                     reg,
                     checked: false,
                 } = self.access(ident)
                 {
                     return Ok(reg);
                 }
-            }
-        }
         self.expr_temp(e)
     }
 
@@ -338,12 +336,10 @@ impl FunctionCompiler<'_, '_, '_> {
                 .reference_id
                 .get()
                 .is_some_and(|r| self.unit.scoping.get_reference(r).symbol_id().is_none())
-        {
-            if let Some(location) = self.arguments_location {
+            && let Some(location) = self.arguments_location {
                 self.load_location(location, dst, false);
                 return Ok(());
             }
-        }
         match self.access(ident) {
             Access::Register { reg, checked } => {
                 if reg != dst {
@@ -500,12 +496,11 @@ impl FunctionCompiler<'_, '_, '_> {
             Some(location) => {
                 let derived = self.this_needs_check();
                 self.load_location(location, dst, checked && derived);
-                if checked && derived {
-                    if let Location::Register(_) = location {
+                if checked && derived
+                    && let Location::Register(_) = location {
                         let constant = self.string_constant("this");
                         self.emit(Instruction::CheckThisInitialized { reg: dst, constant });
                     }
-                }
             }
             None => self.emit(Instruction::LoadThis { dst }),
         }
@@ -1540,9 +1535,3 @@ fn decode_template(text: &str, lone_surrogates: bool) -> String {
     }
 }
 
-impl FunctionKind {
-    /// True for kinds whose `this` may start uninitialized.
-    pub(crate) fn is_derived(self) -> bool {
-        self == FunctionKind::DerivedConstructor
-    }
-}

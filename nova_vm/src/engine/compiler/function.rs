@@ -116,7 +116,6 @@ pub(crate) struct FunctionParts<'x, 'a> {
     /// None for synthetic functions (default constructors, field initializers, static blocks).
     pub params: Option<&'x FormalParameters<'a>>,
     pub statements: &'x [Statement<'a>],
-    pub directives: &'x [Directive<'a>],
     /// For concise arrow bodies: the expression.
     pub expression_body: Option<&'x Expression<'a>>,
     pub scope_id: ScopeId,
@@ -170,18 +169,13 @@ impl FunctionCompiler<'_, '_, '_> {
         dst: Reg,
         name: &str,
     ) -> CResult {
-        let (statements, directives, expression_body): (
-            &[Statement],
-            &[Directive],
-            Option<&Expression>,
-        ) = match &f.body {
-            ArrowFunctionBody::FunctionBody(body) => (&body.statements, &body.directives, None),
-            other => (&[], &[], Some(other.to_expression())),
+        let (statements, expression_body): (&[Statement], Option<&Expression>) = match &f.body {
+            ArrowFunctionBody::FunctionBody(body) => (&body.statements, None),
+            other => (&[], Some(other.to_expression())),
         };
         let parts = FunctionParts {
             params: Some(&f.params),
             statements,
-            directives,
             expression_body,
             scope_id: f.scope_id.get().expect("scope"),
             span: f.span,
@@ -535,7 +529,6 @@ pub(crate) fn function_parts<'x, 'a>(
     Ok(FunctionParts {
         params: Some(&f.params),
         statements: &body.statements,
-        directives: &body.directives,
         expression_body: None,
         scope_id: f.scope_id.get().expect("function scope"),
         span: f.span,
@@ -624,25 +617,22 @@ pub(crate) fn compile_function_body(
     let mut param_symbols = Vec::new();
     if simple && !mapped_arguments {
         for (i, param) in items.iter().enumerate() {
-            if let BindingPattern::BindingIdentifier(id) = &param.pattern {
-                if let Some(symbol) = id.symbol_id.get() {
-                    if !fc.unit.analysis.is_captured(symbol) {
+            if let BindingPattern::BindingIdentifier(id) = &param.pattern
+                && let Some(symbol) = id.symbol_id.get()
+                    && !fc.unit.analysis.is_captured(symbol) {
                         fc.unit
                             .locations
                             .insert(symbol, Location::Register(i as Reg));
                         param_symbols.push(symbol);
                     }
-                }
-            }
         }
     }
     // The named function expression's own name lives in its own scope in the
     // spec; here it is one more binding of the function scope.
-    if let Some(own) = parts.own_name {
-        if let Some(symbol) = own.symbol_id.get() {
+    if let Some(own) = parts.own_name
+        && let Some(symbol) = own.symbol_id.get() {
             fc.unit.function_expression_names.insert(symbol);
         }
-    }
     // Functions with a sloppy direct eval always get a variable environment
     // for the bindings eval may add.
     fc.next_env_is_var_scope = has_eval && !strict;
@@ -652,14 +642,12 @@ pub(crate) fn compile_function_body(
     // Copy simple captured parameters from their argument registers into their slots.
     if simple {
         for (i, param) in items.iter().enumerate() {
-            if let BindingPattern::BindingIdentifier(id) = &param.pattern {
-                if let Some(symbol) = id.symbol_id.get() {
-                    if let Some(Location::Env { .. }) = fc.unit.locations.get(&symbol) {
+            if let BindingPattern::BindingIdentifier(id) = &param.pattern
+                && let Some(symbol) = id.symbol_id.get()
+                    && let Some(Location::Env { .. }) = fc.unit.locations.get(&symbol) {
                         // Later duplicates win, as with sloppy duplicate parameters.
                         fc.bind_declared(id, i as Reg)?;
                     }
-                }
-            }
         }
     }
 

@@ -182,7 +182,7 @@ pub(crate) fn compile_script(
         })
         .parse();
     if let Some(error) = parsed.diagnostics.first() {
-        let offset = error.labels.first().map(|l| l.offset() as u32);
+        let offset = error.labels.first().map(|l| l.offset());
         return Err(render_error(
             &source,
             &format!("SyntaxError: {}", error.message),
@@ -201,7 +201,7 @@ pub(crate) fn compile_script(
         .with_check_syntax_error(true)
         .build(&program);
     if let Some(error) = semantic.diagnostics.first() {
-        let offset = error.labels.first().map(|l| l.offset() as u32);
+        let offset = error.labels.first().map(|l| l.offset());
         return Err(render_error(
             &source,
             &format!("SyntaxError: {}", error.message),
@@ -218,7 +218,6 @@ pub(crate) fn compile_script(
         source: source.clone(),
         locations: Default::default(),
         env_depth: 0,
-        base_env_depth: 0,
         kind,
         depth: 0,
         switch_scopes: Default::default(),

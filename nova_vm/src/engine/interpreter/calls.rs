@@ -267,8 +267,8 @@ pub(crate) fn call_from_registers<'gc>(
     return_register: usize,
     gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, CallOutcome> {
-    if let Value::Object(o) = f {
-        if let ObjectKind::ECMAScriptFunction(_) = o.kind(agent) {
+    if let Value::Object(o) = f
+        && let ObjectKind::ECMAScriptFunction(_) = o.kind(agent) {
             push_function_frame(
                 agent,
                 o,
@@ -281,7 +281,6 @@ pub(crate) fn call_from_registers<'gc>(
             )?;
             return Ok(CallOutcome::Pushed);
         }
-    }
     let args: Vec<Value> = agent.vm.stack[args_start..args_start + argc].to_vec();
     let result = call_function(agent, f, this, ArgumentsList(&args), gc)?;
     Ok(CallOutcome::Done(result.unbind()))

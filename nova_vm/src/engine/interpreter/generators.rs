@@ -222,11 +222,10 @@ pub(crate) fn resume_generator<'gc>(
         .instructions
         .clone();
     let caller_realm = agent.current_realm;
-    if let Value::Object(f) = suspended.callee {
-        if let ObjectKind::ECMAScriptFunction(h) = f.kind(agent) {
+    if let Value::Object(f) = suspended.callee
+        && let ObjectKind::ECMAScriptFunction(h) = f.kind(agent) {
             agent.current_realm = agent.heap.functions.get(h.index()).realm;
         }
-    }
     agent.vm.frames.push(Frame {
         code: suspended.code,
         instructions: Some(instructions),

@@ -41,10 +41,7 @@ pub(crate) fn array_push(agent: &mut Agent, array: Value, value: Option<Value>) 
     };
     let elements = array.elements_mut(agent);
     let index = elements.length;
-    match value {
-        Some(v) => elements.set(index, v.unbind(), Attributes::DEFAULT),
-        None => {}
-    }
+    if let Some(v) = value { elements.set(index, v.unbind(), Attributes::DEFAULT) }
     elements.length = index + 1;
 }
 
@@ -81,8 +78,8 @@ pub(crate) fn copy_data_properties_from_registers<'gc>(
         unreachable!("spread target")
     };
     let mut keys = Vec::new();
-    if let Value::Object(excluded) = excluded {
-        if let Some(elements) = excluded.elements(agent) {
+    if let Value::Object(excluded) = excluded
+        && let Some(elements) = excluded.elements(agent) {
             let values: Vec<Value<'static>> = elements.dense.iter().flatten().copied().collect();
             for v in values {
                 let k = match v {
@@ -95,7 +92,6 @@ pub(crate) fn copy_data_properties_from_registers<'gc>(
                 keys.push(k);
             }
         }
-    }
     copy_data_properties(agent, target, source, &keys, gc)
 }
 
@@ -258,11 +254,10 @@ pub(crate) fn create_closure<'gc>(
 
 /// Sets `[[HomeObject]]` of a method closure.
 pub(crate) fn set_home_object(agent: &mut Agent, function: Value, home: Value) {
-    if let (Value::Object(f), Value::Object(home)) = (function, home) {
-        if let ObjectKind::ECMAScriptFunction(handle) = f.kind(agent) {
+    if let (Value::Object(f), Value::Object(home)) = (function, home)
+        && let ObjectKind::ECMAScriptFunction(handle) = f.kind(agent) {
             agent.heap.functions.get_mut(handle.index()).home_object = Some(home.unbind());
         }
-    }
 }
 
 /// ### [10.2.9 SetFunctionName ( F, name [ , prefix ] )](https://tc39.es/ecma262/#sec-setfunctionname)

@@ -50,8 +50,7 @@ impl Object<'_> {
     fn unmap(self, agent: &mut Agent, key: PropertyKey) {
         if let (ObjectKind::MappedArguments(map), PropertyKey::Index(index)) =
             (self.kind(agent), key)
-        {
-            if let Some(slot) = agent
+            && let Some(slot) = agent
                 .heap
                 .parameter_maps
                 .get_mut(map.index())
@@ -60,7 +59,6 @@ impl Object<'_> {
             {
                 *slot = None;
             }
-        }
     }
 
     /// ### [10.4.4.1 [[GetOwnProperty]] ( P )](https://tc39.es/ecma262/#sec-arguments-exotic-objects-getownproperty-p)
@@ -99,8 +97,8 @@ impl Object<'_> {
         // 3. Let newArgDesc be Desc.
         let mut new_arg_desc = desc;
         // 4. If isMapped is true and IsDataDescriptor(Desc) is true, then
-        if let Some((env, slot)) = mapped {
-            if desc.is_data_descriptor() && desc.value.is_none() && desc.writable == Some(false) {
+        if let Some((env, slot)) = mapped
+            && desc.is_data_descriptor() && desc.value.is_none() && desc.writable == Some(false) {
                 // a. If Desc does not have a [[Value]] field, Desc has a [[Writable]] field,
                 //    and Desc.[[Writable]] is false, then
                 //    i. Set newArgDesc to a copy of Desc.
@@ -108,7 +106,6 @@ impl Object<'_> {
                 new_arg_desc.value =
                     Some(agent.heap.environments.get(env.index()).slots[slot as usize]);
             }
-        }
         // 5. Let allowed be ! OrdinaryDefineOwnProperty(args, P, newArgDesc).
         // 6. If allowed is false, return false.
         if !self.ordinary_define_own_property(agent, key, new_arg_desc, gc) {
