@@ -241,7 +241,9 @@ impl<'t> Parser<'t> {
                     }
                     Some(Open::Array { values, records }) => {
                         values.push(Some(value.unbind()));
-                        records.push(record);
+                        if self.with_records {
+                            records.push(record);
+                        }
                         match self.peek() {
                             Some(0x2C) => {
                                 self.position += 1;
@@ -380,11 +382,19 @@ impl<'t> Parser<'t> {
         // Plain ASCII without escapes: the common case.
         while let Some(unit) = self.peek() {
             if unit == 0x22 {
-                let text: String = self.text[start..self.position]
-                    .iter()
-                    .map(|&u| u as u8 as char)
-                    .collect();
+                let units = &self.text[start..self.position];
                 self.position += 1;
+                // Short strings are stored inline: no allocation for them.
+                if units.len() <= 7 {
+                    let mut buffer = [0u8; 7];
+                    for (byte, &unit) in buffer.iter_mut().zip(units) {
+                        *byte = unit as u8;
+                    }
+                    let text = std::str::from_utf8(&buffer[..units.len()]).unwrap_or_default();
+                    return Ok(agent.create_string(text, gc));
+                }
+                let bytes: Vec<u8> = units.iter().map(|&u| u as u8).collect();
+                let text = String::from_utf8(bytes).unwrap_or_default();
                 return Ok(agent.create_string_from_owned(text, gc));
             }
             if unit == 0x5C || !(0x20..0x80).contains(&unit) {
@@ -480,10 +490,20 @@ impl<'t> Parser<'t> {
                 return self.error(agent, gc);
             }
         }
-        let text: String = self.text[start..self.position]
-            .iter()
-            .map(|&u| u as u8 as char)
-            .collect();
+        let units = &self.text[start..self.position];
+        // Integers of up to nine digits are exact: no text conversion for them.
+        let (negative, digits) = match units.split_first() {
+            Some((0x2D, rest)) => (true, rest),
+            _ => (false, units),
+        };
+        if digits.len() <= 9 && digits.iter().all(|u| (0x30..=0x39).contains(u)) {
+            let magnitude = digits
+                .iter()
+                .fold(0i64, |n, &u| n * 10 + i64::from(u - 0x30))
+                as f64;
+            return Ok(if negative { -magnitude } else { magnitude });
+        }
+        let text: String = units.iter().map(|&u| u as u8 as char).collect();
         Ok(text.parse::<f64>().unwrap_or(f64::NAN))
     }
 }
