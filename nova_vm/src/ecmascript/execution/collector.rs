@@ -47,7 +47,11 @@ impl Agent {
             let mut changed = false;
             for index in 0..self.heap.weak_tables.len() as u32 {
                 if marks.is_marked(arena_ids::WEAK_TABLES, index) {
-                    changed |= self.heap.weak_tables.get_mut(index).mark_values_of_live_keys(&mut marks);
+                    changed |= self
+                        .heap
+                        .weak_tables
+                        .get_mut(index)
+                        .mark_values_of_live_keys(&mut marks);
                 }
             }
             if !changed {

@@ -13,8 +13,9 @@ use crate::ecmascript::builtins::function_objects::{
     BoundFunctionRecord, BuiltinFunctionRecord, ECMAScriptFunctionRecord,
 };
 use crate::ecmascript::builtins::keyed_collections::WeakTableRecord;
+use crate::ecmascript::builtins::string::StringIteratorRecord;
 use crate::ecmascript::types::object::{
-    ElementsRecord, InternalValueRecord, ObjectRecord, Shape, ShapeRecord,
+    ElementsRecord, InternalValueRecord, ObjectRecord, ParameterMapRecord, Shape, ShapeRecord,
 };
 use crate::ecmascript::types::{
     BigIntRecord, NumberRecord, Object, StringRecord, SymbolRecord, Value,
@@ -149,7 +150,9 @@ heap_arenas! {
     INTERNAL_VALUES = 12 => internal_values: InternalValueRecord,
     GENERATORS = 13 => generators: GeneratorRecord,
     WEAK_TABLES = 14 => weak_tables: WeakTableRecord,
-    ARRAY_ITERATORS = 15 => array_iterators: ArrayIteratorRecord,
+    PARAMETER_MAPS = 15 => parameter_maps: ParameterMapRecord,
+    ARRAY_ITERATORS = 16 => array_iterators: ArrayIteratorRecord,
+    STRING_ITERATORS = 17 => string_iterators: StringIteratorRecord,
 }
 
 impl Default for Heap {

@@ -9,7 +9,10 @@ mod realm;
 mod realm_setup;
 mod throw;
 
-pub use agent::{Agent, AgentOptions, DefaultHostHooks, GcStatistics, HeapRoot, HeapStatistics, HostHooks, Job};
+pub use agent::{
+    Agent, AgentOptions, DefaultHostHooks, GcStatistics, HeapRoot, HeapStatistics, HostHooks,
+    InterruptHandle, Job,
+};
 pub use environments::{Environment, EnvironmentKind, EnvironmentRecord};
 pub use errors::{ExceptionType, JsError, JsResult};
 pub use realm::{Intrinsic, Realm, RealmId};

@@ -165,7 +165,7 @@ pub(crate) fn get_indexed<'gc>(
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
     if let (Value::Object(o), Value::Integer(i)) = (object, key) {
-        if i >= 0 {
+        if i >= 0 && !matches!(o.kind(agent), ObjectKind::MappedArguments(_)) {
             if let Some(elements) = o.elements(agent) {
                 if let Some(Some(v)) = elements.dense.get(i as usize) {
                     if !elements.dense_attributes.is_accessor() {
@@ -206,7 +206,7 @@ pub(crate) fn set_indexed<'gc>(
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, ()> {
     if let (Value::Object(o), Value::Integer(i)) = (object, key) {
-        if i >= 0 {
+        if i >= 0 && !matches!(o.kind(agent), ObjectKind::MappedArguments(_)) {
             // Fast path: overwrite an existing writable dense element.
             if let Some(elements) = o.record(agent).elements {
                 let record = agent.heap.elements.get_mut(elements.index());
@@ -987,6 +987,12 @@ pub(crate) fn define_private<'gc>(
             gc,
         ));
     }
+    // (Non-extensible objects cannot gain private elements.)
+    if !o.stored_extensible(agent) {
+        return Err(
+            agent.throw_type_error("Cannot add a private field to a non-extensible object", gc)
+        );
+    }
     // 4. Append PrivateElement { [[Key]]: P, [[Kind]]: field, [[Value]]: value } to O.[[PrivateElements]].
     o.add_named_data(agent, key, value, Attributes::data(true, false, false));
     Ok(())
@@ -1005,6 +1011,12 @@ pub(crate) fn define_private_method<'gc>(
     let Value::Object(o) = object else {
         return Err(agent.throw_type_error("Private methods can only be added to objects", gc));
     };
+    // (Non-extensible objects cannot gain private elements.)
+    if o.find_named(agent, key).is_none() && !o.stored_extensible(agent) {
+        return Err(
+            agent.throw_type_error("Cannot add a private method to a non-extensible object", gc)
+        );
+    }
     match (o.find_named(agent, key), kind) {
         (None, 0) => o.add_named_data(agent, key, function, Attributes::data(false, false, false)),
         (None, 1) => o.add_named_accessor(

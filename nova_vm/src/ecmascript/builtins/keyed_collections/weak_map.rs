@@ -3,7 +3,8 @@
 use super::can_be_held_weakly;
 use super::weak_record::{WeakTable, WeakTableRecord};
 use crate::ecmascript::abstract_operations::{
-    call_function, get, get_iterator, iterator_close_on_error, iterator_step_value, ordinary_create_from_constructor,
+    call_function, get, get_iterator, iterator_close_on_error, iterator_step_value,
+    ordinary_create_from_constructor,
 };
 use crate::ecmascript::builtins::{ArgumentsList, BuiltinName};
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
@@ -15,7 +16,14 @@ use crate::heap::Arena;
 pub(super) fn initialize(agent: &mut Agent, gc: NoGcScope) {
     let object_prototype = agent.intrinsic(Intrinsic::ObjectPrototype);
     let prototype = agent.create_object(Some(object_prototype), ObjectKind::Ordinary, gc);
-    let constructor = agent.create_builtin_constructor("WeakMap", 0, weak_map_constructor, Some(prototype), None, gc);
+    let constructor = agent.create_builtin_constructor(
+        "WeakMap",
+        0,
+        weak_map_constructor,
+        Some(prototype),
+        None,
+        gc,
+    );
     agent.set_intrinsic(Intrinsic::WeakMap, constructor);
     agent.set_intrinsic(Intrinsic::WeakMapPrototype, prototype);
     agent.define_builtin_method(prototype, BuiltinName::Str("delete"), 1, delete, gc);
@@ -23,7 +31,13 @@ pub(super) fn initialize(agent: &mut Agent, gc: NoGcScope) {
     agent.define_builtin_method(prototype, BuiltinName::Str("has"), 1, has, gc);
     agent.define_builtin_method(prototype, BuiltinName::Str("set"), 2, set, gc);
     let tag = agent.create_string("WeakMap", gc);
-    agent.define_builtin_property(prototype, BuiltinName::Symbol(WellKnownSymbol::ToStringTag), tag.into_value(), Attributes::READONLY_CONFIGURABLE, gc);
+    agent.define_builtin_property(
+        prototype,
+        BuiltinName::Symbol(WellKnownSymbol::ToStringTag),
+        tag.into_value(),
+        Attributes::READONLY_CONFIGURABLE,
+        gc,
+    );
 }
 
 /// Allocates an empty weak table.
@@ -33,7 +47,13 @@ pub(super) fn new_table(agent: &mut Agent) -> WeakTable<'static> {
 }
 
 /// ### [24.3.1.1 WeakMap ( [ iterable ] )](https://tc39.es/ecma262/#sec-weakmap-iterable)
-fn weak_map_constructor<'gc>(agent: &mut Agent, _this: Value, args: ArgumentsList, new_target: Option<Object>, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+fn weak_map_constructor<'gc>(
+    agent: &mut Agent,
+    _this: Value,
+    args: ArgumentsList,
+    new_target: Option<Object>,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     let iterable = args.get(0).scope(agent, gc.nogc());
     // 1. If NewTarget is undefined, throw a TypeError exception.
     let Some(new_target) = new_target else {
@@ -41,9 +61,15 @@ fn weak_map_constructor<'gc>(agent: &mut Agent, _this: Value, args: ArgumentsLis
     };
     // 2. Let map be ? OrdinaryCreateFromConstructor(NewTarget, "%WeakMap.prototype%", « [[WeakMapData]] »).
     let table = new_table(agent);
-    let map = ordinary_create_from_constructor(agent, new_target, Intrinsic::WeakMapPrototype, ObjectKind::WeakMap(table), gc.reborrow())?
-        .unbind()
-        .scope(agent, gc.nogc());
+    let map = ordinary_create_from_constructor(
+        agent,
+        new_target,
+        Intrinsic::WeakMapPrototype,
+        ObjectKind::WeakMap(table),
+        gc.reborrow(),
+    )?
+    .unbind()
+    .scope(agent, gc.nogc());
     // 4. If iterable is either undefined or null, return map.
     if iterable.get(agent).is_nullish() {
         return Ok(map.get(agent).bind(gc.into_nogc()).into());
@@ -61,41 +87,87 @@ fn weak_map_constructor<'gc>(agent: &mut Agent, _this: Value, args: ArgumentsLis
     let (iterator, next) = (iterator.unbind(), next.unbind());
     let iterator = iterator.scope(agent, gc.nogc());
     let next = next.scope(agent, gc.nogc());
-    while let Some(entry) = iterator_step_value(agent, iterator.get(agent), next.get(agent), gc.reborrow())? {
+    while let Some(entry) =
+        iterator_step_value(agent, iterator.get(agent), next.get(agent), gc.reborrow())?
+    {
         let entry = entry.unbind();
         // 24.1.1.2 AddEntriesFromIterable: d. If next is not an Object, close and throw a TypeError.
         let Value::Object(entry) = entry else {
             let error = agent.throw_type_error("Iterator value is not an entry object", gc.nogc());
-            return Err(iterator_close_on_error(agent, iterator.get(agent), error, gc.reborrow()));
+            return Err(iterator_close_on_error(
+                agent,
+                iterator.get(agent),
+                error,
+                gc.reborrow(),
+            ));
         };
         let entry = entry.scope(agent, gc.nogc());
         let result = (|| -> JsResult<'_, ()> {
-            let k = get(agent, entry.get(agent), crate::ecmascript::types::PropertyKey::Index(0), gc.reborrow())?.unbind();
+            let k = get(
+                agent,
+                entry.get(agent),
+                crate::ecmascript::types::PropertyKey::Index(0),
+                gc.reborrow(),
+            )?
+            .unbind();
             let k = k.scope(agent, gc.nogc());
-            let v = get(agent, entry.get(agent), crate::ecmascript::types::PropertyKey::Index(1), gc.reborrow())?.unbind();
-            call_function(agent, adder.get(agent), map.get(agent).into(), ArgumentsList(&[k.get(agent), v]), gc.reborrow())?;
+            let v = get(
+                agent,
+                entry.get(agent),
+                crate::ecmascript::types::PropertyKey::Index(1),
+                gc.reborrow(),
+            )?
+            .unbind();
+            call_function(
+                agent,
+                adder.get(agent),
+                map.get(agent).into(),
+                ArgumentsList(&[k.get(agent), v]),
+                gc.reborrow(),
+            )?;
             Ok(())
         })();
         if let Err(error) = result {
-            return Err(iterator_close_on_error(agent, iterator.get(agent), error, gc.reborrow()));
+            return Err(iterator_close_on_error(
+                agent,
+                iterator.get(agent),
+                error,
+                gc.reborrow(),
+            ));
         }
     }
     Ok(map.get(agent).bind(gc.into_nogc()).into())
 }
 
 /// The table of a WeakMap `this` (TypeError otherwise).
-fn this_table(agent: &mut Agent, this: Value, method: &str, gc: NoGcScope) -> JsResult<'static, WeakTable<'static>> {
+fn this_table(
+    agent: &mut Agent,
+    this: Value,
+    method: &str,
+    gc: NoGcScope,
+) -> JsResult<'static, WeakTable<'static>> {
     match this {
         Value::Object(o) => match o.kind(agent) {
             ObjectKind::WeakMap(table) => Ok(table),
-            _ => Err(agent.throw_type_error(&format!("WeakMap.prototype.{method} called on incompatible receiver"), gc)),
+            _ => Err(agent.throw_type_error(
+                &format!("WeakMap.prototype.{method} called on incompatible receiver"),
+                gc,
+            )),
         },
-        _ => Err(agent.throw_type_error(&format!("WeakMap.prototype.{method} called on incompatible receiver"), gc)),
+        _ => Err(agent.throw_type_error(
+            &format!("WeakMap.prototype.{method} called on incompatible receiver"),
+            gc,
+        )),
     }
 }
 
 /// ### [24.3.3.2 WeakMap.prototype.delete ( key )](https://tc39.es/ecma262/#sec-weakmap.prototype.delete)
-fn delete<'gc>(agent: &mut Agent, this: Value, args: ArgumentsList, gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+fn delete<'gc>(
+    agent: &mut Agent,
+    this: Value,
+    args: ArgumentsList,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     // 1-2. Let M be the this value; RequireInternalSlot(M, [[WeakMapData]]).
     let table = this_table(agent, this, "delete", gc.nogc())?;
     // 3. If CanBeHeldWeakly(key) is false, return false.
@@ -104,11 +176,18 @@ fn delete<'gc>(agent: &mut Agent, this: Value, args: ArgumentsList, gc: GcScope<
         return Ok(Value::Boolean(false));
     }
     // 4-5. Remove the entry whose key is key, if any.
-    Ok(Value::Boolean(agent.heap.weak_tables.get_mut(table.index()).delete(key)))
+    Ok(Value::Boolean(
+        agent.heap.weak_tables.get_mut(table.index()).delete(key),
+    ))
 }
 
 /// ### [24.3.3.3 WeakMap.prototype.get ( key )](https://tc39.es/ecma262/#sec-weakmap.prototype.get)
-fn get_method<'gc>(agent: &mut Agent, this: Value, args: ArgumentsList, gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+fn get_method<'gc>(
+    agent: &mut Agent,
+    this: Value,
+    args: ArgumentsList,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     let table = this_table(agent, this, "get", gc.nogc())?;
     // 3. If CanBeHeldWeakly(key) is false, return undefined.
     let key = args.get(0);
@@ -117,21 +196,39 @@ fn get_method<'gc>(agent: &mut Agent, this: Value, args: ArgumentsList, gc: GcSc
     }
     // 4. For each Record { [[Key]], [[Value]] } p of M.[[WeakMapData]]: if SameValue(p.[[Key]], key), return p.[[Value]].
     // 5. Return undefined.
-    Ok(agent.heap.weak_tables.get(table.index()).get(key).unwrap_or_default().bind(gc.into_nogc()))
+    Ok(agent
+        .heap
+        .weak_tables
+        .get(table.index())
+        .get(key)
+        .unwrap_or_default()
+        .bind(gc.into_nogc()))
 }
 
 /// ### [24.3.3.4 WeakMap.prototype.has ( key )](https://tc39.es/ecma262/#sec-weakmap.prototype.has)
-fn has<'gc>(agent: &mut Agent, this: Value, args: ArgumentsList, gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+fn has<'gc>(
+    agent: &mut Agent,
+    this: Value,
+    args: ArgumentsList,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     let table = this_table(agent, this, "has", gc.nogc())?;
     let key = args.get(0);
     if !can_be_held_weakly(agent, key) {
         return Ok(Value::Boolean(false));
     }
-    Ok(Value::Boolean(agent.heap.weak_tables.get(table.index()).get(key).is_some()))
+    Ok(Value::Boolean(
+        agent.heap.weak_tables.get(table.index()).get(key).is_some(),
+    ))
 }
 
 /// ### [24.3.3.5 WeakMap.prototype.set ( key, value )](https://tc39.es/ecma262/#sec-weakmap.prototype.set)
-fn set<'gc>(agent: &mut Agent, this: Value, args: ArgumentsList, gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+fn set<'gc>(
+    agent: &mut Agent,
+    this: Value,
+    args: ArgumentsList,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     let table = this_table(agent, this, "set", gc.nogc())?;
     // 3. If CanBeHeldWeakly(key) is false, throw a TypeError exception.
     let key = args.get(0);
@@ -139,7 +236,11 @@ fn set<'gc>(agent: &mut Agent, this: Value, args: ArgumentsList, gc: GcScope<'gc
         return Err(agent.throw_type_error("Invalid value used as weak map key", gc.into_nogc()));
     }
     // 4-6. Update the existing entry or append a new one.
-    agent.heap.weak_tables.get_mut(table.index()).set(key, args.get(1));
+    agent
+        .heap
+        .weak_tables
+        .get_mut(table.index())
+        .set(key, args.get(1));
     // 7. Return M.
     Ok(this.bind(gc.into_nogc()))
 }

@@ -9,6 +9,7 @@ use crate::ecmascript::builtins::function_objects::{
     BoundFunction, BuiltinFunction, ECMAScriptFunction,
 };
 use crate::ecmascript::builtins::keyed_collections::WeakTable;
+use crate::ecmascript::builtins::string::StringIterator;
 use crate::ecmascript::execution::heap_layout::{SlotsRef, arena_ids};
 use crate::ecmascript::types::value::Value;
 use crate::heap::{HandleVisitor, Trace};
@@ -30,6 +31,8 @@ pub enum ObjectKind {
     Array,
     /// An unmapped arguments object (`[[ParameterMap]]` undefined).
     Arguments,
+    /// A mapped arguments object (sloppy functions with simple parameters).
+    MappedArguments(super::ParameterMap<'static>),
     /// An object with an `[[ErrorData]]` slot.
     Error,
     /// An ECMAScript function object.
@@ -52,6 +55,8 @@ pub enum ObjectKind {
     Generator(Generator<'static>),
     /// A for-in iterator (internal; never exposed to scripts).
     ForInIterator(InternalValue<'static>),
+    /// A String Iterator object.
+    StringIterator(StringIterator<'static>),
     /// A WeakMap (`[[WeakMapData]]`).
     WeakMap(WeakTable<'static>),
     /// A WeakSet (`[[WeakSetData]]`).
@@ -84,6 +89,8 @@ impl Trace for ObjectKind {
             ObjectKind::BuiltinFunction(f) => f.visit(visitor),
             ObjectKind::BoundFunction(f) => f.visit(visitor),
             ObjectKind::Generator(g) => g.visit(visitor),
+            ObjectKind::StringIterator(i) => i.visit(visitor),
+            ObjectKind::MappedArguments(m) => m.visit(visitor),
             ObjectKind::WeakMap(t) | ObjectKind::WeakSet(t) => t.visit(visitor),
             ObjectKind::ArrayIterator(i) => i.visit(visitor),
             ObjectKind::NumberObject(v)
