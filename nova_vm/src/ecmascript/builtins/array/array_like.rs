@@ -46,13 +46,14 @@ pub(crate) fn length_value<'a>(agent: &mut Agent, length: u64, gc: NoGcScope<'a,
 /// True for kinds whose integer-indexed properties are exactly their stored
 /// elements (ordinary [[GetOwnProperty]], [[DefineOwnProperty]] on indexes,
 /// [[HasProperty]], [[Get]], [[Set]] and [[Delete]]). Kinds added later are
-/// excluded until someone checks them; so are arguments objects, whose
-/// elements alias the parameters when they are mapped.
+/// excluded until someone checks them (mapped arguments objects, for one,
+/// alias their elements to the parameters).
 fn has_plain_elements(kind: ObjectKind) -> bool {
     matches!(
         kind,
         ObjectKind::Ordinary
             | ObjectKind::Array
+            | ObjectKind::Arguments
             | ObjectKind::Error
             | ObjectKind::ECMAScriptFunction(_)
             | ObjectKind::BuiltinFunction(_)
