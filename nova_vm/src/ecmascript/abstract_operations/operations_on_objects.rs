@@ -4,6 +4,7 @@ use super::testing_and_comparison::is_callable;
 use super::type_conversion::{to_length, to_object, to_property_key};
 use crate::ecmascript::builtins::ArgumentsList;
 use crate::ecmascript::builtins::function_objects::Behaviour;
+use crate::ecmascript::builtins::proxy::{proxy_call, proxy_construct, validate_non_revoked_proxy};
 use crate::ecmascript::execution::{Agent, HeapRoot, Intrinsic, JsResult, RealmId};
 use crate::ecmascript::types::object::{ElementsRecord, ObjectKind};
 use crate::ecmascript::types::{Object, PropertyDescriptor, PropertyKey, Value, WellKnownSymbol};
@@ -235,6 +236,7 @@ pub fn call_function<'gc>(
             let caller_realm = agent.current_realm;
             agent.current_realm = realm;
             let roots_mark = agent.scoped_roots.len();
+            agent.vm.builtin_callees.push(function.unbind());
             let result = match behaviour {
                 Behaviour::Regular(behaviour) => behaviour(agent, this, args, gc.subscope()),
                 Behaviour::Constructor(behaviour) => {
@@ -242,6 +244,7 @@ pub fn call_function<'gc>(
                 }
             }
             .unbind();
+            agent.vm.builtin_callees.pop();
             agent.scoped_roots.truncate(roots_mark);
             agent.current_realm = caller_realm;
             agent.vm.native_depth -= 1;
@@ -268,6 +271,15 @@ pub fn call_function<'gc>(
                 gc.reborrow(),
             )
             .unbind();
+            agent.vm.native_depth -= 1;
+            result.bind(gc.into_nogc())
+        }
+        ObjectKind::Proxy { callable: true, .. } => {
+            // 10.5.12 [[Call]] ( thisArgument, argumentsList )
+            enter_native(agent, gc.nogc())?;
+            let roots_mark = agent.scoped_roots.len();
+            let result = proxy_call(agent, function, this, args, gc.subscope()).unbind();
+            agent.scoped_roots.truncate(roots_mark);
             agent.vm.native_depth -= 1;
             result.bind(gc.into_nogc())
         }
@@ -310,6 +322,7 @@ pub fn construct<'gc>(
             let caller_realm = agent.current_realm;
             agent.current_realm = realm;
             let roots_mark = agent.scoped_roots.len();
+            agent.vm.builtin_callees.push(f.unbind());
             let result = behaviour(
                 agent,
                 Value::Undefined,
@@ -318,6 +331,7 @@ pub fn construct<'gc>(
                 gc.subscope(),
             )
             .unbind();
+            agent.vm.builtin_callees.pop();
             agent.scoped_roots.truncate(roots_mark);
             agent.current_realm = caller_realm;
             agent.vm.native_depth -= 1;
@@ -353,6 +367,17 @@ pub fn construct<'gc>(
                 gc.reborrow(),
             )
             .unbind();
+            agent.vm.native_depth -= 1;
+            result.bind(gc.into_nogc())
+        }
+        ObjectKind::Proxy {
+            constructor: true, ..
+        } => {
+            // 10.5.13 [[Construct]] ( argumentsList, newTarget )
+            enter_native(agent, gc.nogc())?;
+            let roots_mark = agent.scoped_roots.len();
+            let result = proxy_construct(agent, f, args, new_target, gc.subscope()).unbind();
+            agent.scoped_roots.truncate(roots_mark);
             agent.vm.native_depth -= 1;
             result.bind(gc.into_nogc())
         }
@@ -728,9 +753,10 @@ pub fn species_constructor<'gc>(
     }
     // 6. If IsConstructor(S) is true, return S.
     if let Value::Object(s) = s
-        && s.is_constructor(agent) {
-            return Ok(s.bind(gc));
-        }
+        && s.is_constructor(agent)
+    {
+        return Ok(s.bind(gc));
+    }
     // 7. Throw a TypeError exception.
     Err(agent.throw_type_error(
         "object.constructor[Symbol.species] is not a constructor",
@@ -786,20 +812,35 @@ pub fn enumerable_own_keys<'gc>(
 }
 
 /// ### [7.3.25 GetFunctionRealm ( obj )](https://tc39.es/ecma262/#sec-getfunctionrealm)
-pub fn get_function_realm(agent: &Agent, obj: Object) -> RealmId {
-    match obj.kind(agent) {
-        // 1. If obj has a [[Realm]] internal slot, then a. Return obj.[[Realm]].
-        ObjectKind::ECMAScriptFunction(f) => agent.heap.functions.get(f.index()).realm,
-        ObjectKind::BuiltinFunction(f) => agent.heap.builtin_functions.get(f.index()).realm,
-        // 2. If obj is a bound function exotic object, then
-        //    a. Let boundTargetFunction be obj.[[BoundTargetFunction]].
-        //    b. Return ? GetFunctionRealm(boundTargetFunction).
-        ObjectKind::BoundFunction(b) => {
-            let target = agent.heap.bound_functions.get(b.index()).target;
-            get_function_realm(agent, Object::from_index(target.index()))
+pub fn get_function_realm<'gc>(
+    agent: &mut Agent,
+    obj: Object,
+    gc: NoGcScope<'gc, '_>,
+) -> JsResult<'gc, RealmId> {
+    let mut obj = obj.bind(gc);
+    loop {
+        match obj.kind(agent) {
+            // 1. If obj has a [[Realm]] internal slot, then a. Return obj.[[Realm]].
+            ObjectKind::ECMAScriptFunction(f) => {
+                return Ok(agent.heap.functions.get(f.index()).realm);
+            }
+            ObjectKind::BuiltinFunction(f) => {
+                return Ok(agent.heap.builtin_functions.get(f.index()).realm);
+            }
+            // 2. If obj is a bound function exotic object, then
+            //    a. Let boundTargetFunction be obj.[[BoundTargetFunction]].
+            //    b. Return ? GetFunctionRealm(boundTargetFunction).
+            ObjectKind::BoundFunction(b) => {
+                obj = agent.heap.bound_functions.get(b.index()).target.bind(gc);
+            }
+            // 3. If obj is a Proxy exotic object, then
+            //    a. Perform ? ValidateNonRevokedProxy(obj).
+            //    b. Let proxyTarget be obj.[[ProxyTarget]].
+            //    c. Return ? GetFunctionRealm(proxyTarget).
+            ObjectKind::Proxy { .. } => obj = validate_non_revoked_proxy(agent, obj, gc)?.0,
+            // 4. Return the current Realm Record.
+            _ => return Ok(agent.current_realm),
         }
-        // 4. Return the current Realm Record.
-        _ => agent.current_realm,
     }
 }
 
@@ -820,7 +861,7 @@ pub fn get_prototype_from_constructor<'gc>(
         Value::Object(p) => Ok(p),
         _ => {
             // a. Let realm be ? GetFunctionRealm(constructor).
-            let realm = get_function_realm(agent, constructor.get(agent));
+            let realm = get_function_realm(agent, constructor.get(agent), gc)?;
             // b. Set proto to realm's intrinsic object named intrinsicDefaultProto.
             Ok(agent.realms[realm.0 as usize].intrinsic(default).bind(gc))
         }

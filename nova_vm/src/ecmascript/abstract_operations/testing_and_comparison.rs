@@ -4,6 +4,7 @@ use super::operations_on_objects::get;
 use super::type_conversion::{
     PreferredType, string_to_number, to_boolean, to_number_primitive, to_primitive,
 };
+use crate::ecmascript::builtins::proxy::validate_non_revoked_proxy;
 use crate::ecmascript::execution::{Agent, JsResult};
 use crate::ecmascript::types::object::ObjectKind;
 use crate::ecmascript::types::{JsString, Object, Value, WellKnownSymbol};
@@ -25,16 +26,25 @@ pub fn require_object_coercible<'gc>(
 pub fn is_array<'gc>(
     agent: &mut Agent,
     argument: Value,
-    _gc: NoGcScope<'gc, '_>,
+    gc: NoGcScope<'gc, '_>,
 ) -> JsResult<'gc, bool> {
     // 1. If argument is not an Object, return false.
-    let Value::Object(o) = argument else {
+    let Value::Object(mut o) = argument.bind(gc) else {
         return Ok(false);
     };
-    // 2. If argument is an Array exotic object, return true.
-    // 3. If argument is a Proxy exotic object, then ... (proxies arrive with their builtin family)
-    // 4. Return false.
-    Ok(o.kind(agent) == ObjectKind::Array)
+    loop {
+        match o.kind(agent) {
+            // 2. If argument is an Array exotic object, return true.
+            ObjectKind::Array => return Ok(true),
+            // 3. If argument is a Proxy exotic object, then
+            //    a. Perform ? ValidateNonRevokedProxy(argument).
+            //    b. Let proxyTarget be argument.[[ProxyTarget]].
+            //    c. Return ? IsArray(proxyTarget).
+            ObjectKind::Proxy { .. } => o = validate_non_revoked_proxy(agent, o, gc)?.0,
+            // 4. Return false.
+            _ => return Ok(false),
+        }
+    }
 }
 
 /// ### [7.2.3 IsCallable ( argument )](https://tc39.es/ecma262/#sec-iscallable)
@@ -426,6 +436,7 @@ impl Object<'_> {
                 let target = agent.heap.bound_functions.get(f.index()).target;
                 Object::from_index(target.index()).is_constructor(agent)
             }
+            ObjectKind::Proxy { constructor, .. } => constructor,
             _ => false,
         }
     }

@@ -102,22 +102,23 @@ pub fn ordinary_to_primitive<'gc>(
             .unbind();
         // b. If IsCallable(method) is true, then
         if let Value::Object(m) = method
-            && m.is_callable(agent) {
-                // i. Let result be ? Call(method, O).
-                let result = call_function(
-                    agent,
-                    method,
-                    object.get(agent).into(),
-                    ArgumentsList::EMPTY,
-                    gc.reborrow(),
-                )?
-                .unbind()
-                .bind(gc.nogc());
-                // ii. If result is not an Object, return result.
-                if !result.is_object() {
-                    return Ok(result.unbind().bind(gc.into_nogc()));
-                }
+            && m.is_callable(agent)
+        {
+            // i. Let result be ? Call(method, O).
+            let result = call_function(
+                agent,
+                method,
+                object.get(agent).into(),
+                ArgumentsList::EMPTY,
+                gc.reborrow(),
+            )?
+            .unbind()
+            .bind(gc.nogc());
+            // ii. If result is not an Object, return result.
+            if !result.is_object() {
+                return Ok(result.unbind().bind(gc.into_nogc()));
             }
+        }
     }
     // 4. Throw a TypeError exception.
     Err(agent.throw_type_error("Cannot convert object to primitive value", gc.into_nogc()))

@@ -21,6 +21,7 @@ pub(crate) mod math;
 mod number;
 pub mod object;
 mod primitive_wrappers;
+pub mod proxy;
 mod reflect;
 pub mod string;
 mod symbol;
@@ -51,6 +52,7 @@ pub(crate) fn initialize_intrinsics(agent: &mut Agent, gc: NoGcScope) {
     bigint::initialize(agent, gc);
     math::initialize(agent, gc);
     keyed_collections::initialize(agent, gc);
+    proxy::initialize(agent, gc);
 }
 
 /// ### [19 The Global Object](https://tc39.es/ecma262/#sec-global-object): its value and constructor properties.
@@ -111,6 +113,8 @@ pub(crate) fn define_global_bindings(agent: &mut Agent, global: Object, gc: NoGc
         ("WeakMap", Intrinsic::WeakMap),
         ("WeakSet", Intrinsic::WeakSet),
         ("JSON", Intrinsic::Json),
+        ("Proxy", Intrinsic::Proxy),
+        ("Iterator", Intrinsic::Iterator),
     ];
     for (name, intrinsic) in constructors {
         if let Some(object) = agent.current_realm().intrinsics[intrinsic as usize] {

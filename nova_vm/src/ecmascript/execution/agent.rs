@@ -185,6 +185,13 @@ impl Agent {
         self.current_realm().intrinsic(which)
     }
 
+    /// The active function object of the running built-in (the innermost
+    /// built-in function being called from Rust), if any.
+    #[inline]
+    pub fn active_builtin_function(&self) -> Option<Object<'static>> {
+        self.vm.builtin_callees.last().copied()
+    }
+
     /// The options this agent was created with.
     pub fn options(&self) -> &AgentOptions {
         &self.options

@@ -8,11 +8,12 @@ use hashbrown::HashTable;
 
 use super::environments::EnvironmentRecord;
 use crate::ecmascript::builtins::array::ArrayIteratorRecord;
-use crate::ecmascript::builtins::control_abstraction::GeneratorRecord;
+use crate::ecmascript::builtins::control_abstraction::{GeneratorRecord, IteratorHelperRecord};
 use crate::ecmascript::builtins::function_objects::{
     BoundFunctionRecord, BuiltinFunctionRecord, ECMAScriptFunctionRecord,
 };
 use crate::ecmascript::builtins::keyed_collections::WeakTableRecord;
+use crate::ecmascript::builtins::proxy::ProxyRecord;
 use crate::ecmascript::builtins::string::StringIteratorRecord;
 use crate::ecmascript::types::object::{
     ElementsRecord, InternalValueRecord, ObjectRecord, ParameterMapRecord, Shape, ShapeRecord,
@@ -153,6 +154,8 @@ heap_arenas! {
     PARAMETER_MAPS = 15 => parameter_maps: ParameterMapRecord,
     ARRAY_ITERATORS = 16 => array_iterators: ArrayIteratorRecord,
     STRING_ITERATORS = 17 => string_iterators: StringIteratorRecord,
+    PROXIES = 18 => proxies: ProxyRecord,
+    ITERATOR_HELPERS = 19 => iterator_helpers: IteratorHelperRecord,
 }
 
 impl Default for Heap {

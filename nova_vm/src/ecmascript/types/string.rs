@@ -175,9 +175,10 @@ impl StringRecord {
     #[inline]
     pub fn code_unit_at(&self, index: usize) -> u16 {
         if self.ascii
-            && let StringData::Utf8(s) = &self.data {
-                return u16::from(s.as_bytes()[index]);
-            }
+            && let StringData::Utf8(s) = &self.data
+        {
+            return u16::from(s.as_bytes()[index]);
+        }
         self.utf16_cached()[index]
     }
 

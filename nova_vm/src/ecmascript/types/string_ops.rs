@@ -44,9 +44,10 @@ impl Agent {
         }
         let record = StringRecord::from_utf16(units);
         if let Some(text) = record.as_str()
-            && let Some(small) = SmallString::try_from_str(text) {
-                return JsString::Small(small);
-            }
+            && let Some(small) = SmallString::try_from_str(text)
+        {
+            return JsString::Small(small);
+        }
         self.alloc_string_record(record).bind(gc)
     }
 
@@ -259,9 +260,10 @@ impl Agent {
             JsString::Heap(h) => {
                 let record = self.string_record(h);
                 if let Some(text) = record.as_str()
-                    && let Some(index) = parse_array_index(text) {
-                        return PropertyKey::Index(index);
-                    }
+                    && let Some(index) = parse_array_index(text)
+                {
+                    return PropertyKey::Index(index);
+                }
                 PropertyKey::String(self.intern(h)).bind(gc)
             }
         }

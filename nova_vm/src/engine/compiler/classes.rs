@@ -50,11 +50,12 @@ impl FunctionCompiler<'_, '_, '_> {
         // The class scope holds the inner name binding.
         let scope = c.scope_id.get();
         if let Some(id) = &c.id
-            && let Some(symbol) = id.symbol_id.get() {
-                // The outer binding of a class declaration has its own symbol; the
-                // inner one is immutable.
-                let _ = symbol;
-            }
+            && let Some(symbol) = id.symbol_id.get()
+        {
+            // The outer binding of a class declaration has its own symbol; the
+            // inner one is immutable.
+            let _ = symbol;
+        }
         let pushed_scope = match scope {
             Some(scope) => {
                 for symbol in self.unit.scoping.get_bindings(scope).values() {
@@ -74,9 +75,10 @@ impl FunctionCompiler<'_, '_, '_> {
                 _ => continue,
             };
             if let PropertyKey::PrivateIdentifier(p) = key
-                && !private_declared.iter().any(|n| n == p.name.as_str()) {
-                    private_declared.push(p.name.to_string());
-                }
+                && !private_declared.iter().any(|n| n == p.name.as_str())
+            {
+                private_declared.push(p.name.to_string());
+            }
         }
         let private_count = private_declared.len();
         if private_count > 0 {
@@ -308,13 +310,14 @@ impl FunctionCompiler<'_, '_, '_> {
         // The inner class binding.
         if let Some(id) = &c.id
             && let Some(symbol) = id.symbol_id.get()
-                && let Some(scope) = c.scope_id.get()
-                    && let Some(inner) = self.unit.scoping.get_binding(scope, id.name) {
-                        let _ = symbol;
-                        if let Some(location) = self.unit.locations.get(&inner).copied() {
-                            self.store_location(location, class);
-                        }
-                    }
+            && let Some(scope) = c.scope_id.get()
+            && let Some(inner) = self.unit.scoping.get_binding(scope, id.name)
+        {
+            let _ = symbol;
+            if let Some(location) = self.unit.locations.get(&inner).copied() {
+                self.store_location(location, class);
+            }
+        }
         // Static fields and blocks, in order, with the class as `this`.
         for element in statics {
             let m = self.mark();

@@ -135,12 +135,13 @@ impl FunctionCompiler<'_, '_, '_> {
                         number
                     };
                     if let (Completion::Return, Some(value)) = (&completion, value)
-                        && value != value_register {
-                            self.emit(Instruction::Move {
-                                dst: value_register,
-                                src: value,
-                            });
-                        }
+                        && value != value_register
+                    {
+                        self.emit(Instruction::Move {
+                            dst: value_register,
+                            src: value,
+                        });
+                    }
                     self.emit(Instruction::LoadInt {
                         dst: kind_register,
                         value: number,

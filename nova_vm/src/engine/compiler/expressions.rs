@@ -55,13 +55,13 @@ impl FunctionCompiler<'_, '_, '_> {
     pub(crate) fn expr_operand(&mut self, e: &Expression, later_has_effects: bool) -> CResult<Reg> {
         if !later_has_effects
             && let Expression::Identifier(ident) = e.without_parentheses()
-                && let Access::Register {
-                    reg,
-                    checked: false,
-                } = self.access(ident)
-                {
-                    return Ok(reg);
-                }
+            && let Access::Register {
+                reg,
+                checked: false,
+            } = self.access(ident)
+        {
+            return Ok(reg);
+        }
         self.expr_temp(e)
     }
 
@@ -336,10 +336,11 @@ impl FunctionCompiler<'_, '_, '_> {
                 .reference_id
                 .get()
                 .is_some_and(|r| self.unit.scoping.get_reference(r).symbol_id().is_none())
-            && let Some(location) = self.arguments_location {
-                self.load_location(location, dst, false);
-                return Ok(());
-            }
+            && let Some(location) = self.arguments_location
+        {
+            self.load_location(location, dst, false);
+            return Ok(());
+        }
         match self.access(ident) {
             Access::Register { reg, checked } => {
                 if reg != dst {
@@ -496,11 +497,13 @@ impl FunctionCompiler<'_, '_, '_> {
             Some(location) => {
                 let derived = self.this_needs_check();
                 self.load_location(location, dst, checked && derived);
-                if checked && derived
-                    && let Location::Register(_) = location {
-                        let constant = self.string_constant("this");
-                        self.emit(Instruction::CheckThisInitialized { reg: dst, constant });
-                    }
+                if checked
+                    && derived
+                    && let Location::Register(_) = location
+                {
+                    let constant = self.string_constant("this");
+                    self.emit(Instruction::CheckThisInitialized { reg: dst, constant });
+                }
             }
             None => self.emit(Instruction::LoadThis { dst }),
         }
@@ -1534,4 +1537,3 @@ fn decode_template(text: &str, lone_surrogates: bool) -> String {
         text.to_owned()
     }
 }
-

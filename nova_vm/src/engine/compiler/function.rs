@@ -619,20 +619,22 @@ pub(crate) fn compile_function_body(
         for (i, param) in items.iter().enumerate() {
             if let BindingPattern::BindingIdentifier(id) = &param.pattern
                 && let Some(symbol) = id.symbol_id.get()
-                    && !fc.unit.analysis.is_captured(symbol) {
-                        fc.unit
-                            .locations
-                            .insert(symbol, Location::Register(i as Reg));
-                        param_symbols.push(symbol);
-                    }
+                && !fc.unit.analysis.is_captured(symbol)
+            {
+                fc.unit
+                    .locations
+                    .insert(symbol, Location::Register(i as Reg));
+                param_symbols.push(symbol);
+            }
         }
     }
     // The named function expression's own name lives in its own scope in the
     // spec; here it is one more binding of the function scope.
     if let Some(own) = parts.own_name
-        && let Some(symbol) = own.symbol_id.get() {
-            fc.unit.function_expression_names.insert(symbol);
-        }
+        && let Some(symbol) = own.symbol_id.get()
+    {
+        fc.unit.function_expression_names.insert(symbol);
+    }
     // Functions with a sloppy direct eval always get a variable environment
     // for the bindings eval may add.
     fc.next_env_is_var_scope = has_eval && !strict;
@@ -644,10 +646,11 @@ pub(crate) fn compile_function_body(
         for (i, param) in items.iter().enumerate() {
             if let BindingPattern::BindingIdentifier(id) = &param.pattern
                 && let Some(symbol) = id.symbol_id.get()
-                    && let Some(Location::Env { .. }) = fc.unit.locations.get(&symbol) {
-                        // Later duplicates win, as with sloppy duplicate parameters.
-                        fc.bind_declared(id, i as Reg)?;
-                    }
+                && let Some(Location::Env { .. }) = fc.unit.locations.get(&symbol)
+            {
+                // Later duplicates win, as with sloppy duplicate parameters.
+                fc.bind_declared(id, i as Reg)?;
+            }
         }
     }
 

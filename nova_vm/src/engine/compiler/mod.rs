@@ -17,9 +17,7 @@ mod source;
 mod statements;
 
 pub(crate) use declarations::{Declarations, GlobalDeclaration};
-pub(crate) use source::{
-    CompileError, ScriptKind, compile_dynamic_function, compile_script,
-};
+pub(crate) use source::{CompileError, ScriptKind, compile_dynamic_function, compile_script};
 
 use std::sync::Arc;
 
@@ -242,9 +240,10 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
     /// A constant-table index for a value.
     pub(crate) fn constant(&mut self, value: Value) -> u32 {
         if let Some(i) = self.constants.iter().position(|c| *c == value.unbind())
-            && !matches!(value, Value::Object(_)) {
-                return i as u32;
-            }
+            && !matches!(value, Value::Object(_))
+        {
+            return i as u32;
+        }
         self.constants.push(value.unbind());
         self.constants.len() as u32 - 1
     }

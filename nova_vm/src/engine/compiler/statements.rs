@@ -446,11 +446,12 @@ impl FunctionCompiler<'_, '_, '_> {
         // Annex B: `for (var x = init in o)`.
         if let ForStatementLeft::VariableDeclaration(d) = &f.left
             && let Some(declarator) = d.declarations.first()
-                && let Some(init) = &declarator.init {
-                    let value = self.alloc();
-                    self.expr(init, value)?;
-                    self.bind_pattern(&declarator.id, value, false)?;
-                }
+            && let Some(init) = &declarator.init
+        {
+            let value = self.alloc();
+            self.expr(init, value)?;
+            self.bind_pattern(&declarator.id, value, false)?;
+        }
         // The right-hand side sees the head's bindings in their TDZ.
         let pushed = match head_scope {
             Some(scope) => self.enter_scope(scope, &[])?,

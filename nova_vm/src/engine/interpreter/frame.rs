@@ -86,6 +86,9 @@ pub struct VmState {
     pub frames: Vec<Frame>,
     /// Nesting depth of Rust-level entries into the interpreter loop.
     pub native_depth: u32,
+    /// The built-in functions being run, innermost last: the active function
+    /// object of a built-in is the last entry while its behaviour runs.
+    pub builtin_callees: Vec<Object<'static>>,
 }
 
 impl VmState {
@@ -103,5 +106,6 @@ impl Trace for VmState {
         for frame in &mut self.frames {
             frame.trace(visitor);
         }
+        self.builtin_callees.trace(visitor);
     }
 }

@@ -223,9 +223,10 @@ pub(crate) fn resume_generator<'gc>(
         .clone();
     let caller_realm = agent.current_realm;
     if let Value::Object(f) = suspended.callee
-        && let ObjectKind::ECMAScriptFunction(h) = f.kind(agent) {
-            agent.current_realm = agent.heap.functions.get(h.index()).realm;
-        }
+        && let ObjectKind::ECMAScriptFunction(h) = f.kind(agent)
+    {
+        agent.current_realm = agent.heap.functions.get(h.index()).realm;
+    }
     agent.vm.frames.push(Frame {
         code: suspended.code,
         instructions: Some(instructions),

@@ -41,7 +41,9 @@ pub(crate) fn array_push(agent: &mut Agent, array: Value, value: Option<Value>) 
     };
     let elements = array.elements_mut(agent);
     let index = elements.length;
-    if let Some(v) = value { elements.set(index, v.unbind(), Attributes::DEFAULT) }
+    if let Some(v) = value {
+        elements.set(index, v.unbind(), Attributes::DEFAULT)
+    }
     elements.length = index + 1;
 }
 
@@ -79,19 +81,20 @@ pub(crate) fn copy_data_properties_from_registers<'gc>(
     };
     let mut keys = Vec::new();
     if let Value::Object(excluded) = excluded
-        && let Some(elements) = excluded.elements(agent) {
-            let values: Vec<Value<'static>> = elements.dense.iter().flatten().copied().collect();
-            for v in values {
-                let k = match v {
-                    Value::Symbol(s) => PropertyKey::Symbol(s),
-                    other => match other.as_string() {
-                        Some(s) => agent.string_to_key(s, gc.nogc()).unbind(),
-                        None => continue,
-                    },
-                };
-                keys.push(k);
-            }
+        && let Some(elements) = excluded.elements(agent)
+    {
+        let values: Vec<Value<'static>> = elements.dense.iter().flatten().copied().collect();
+        for v in values {
+            let k = match v {
+                Value::Symbol(s) => PropertyKey::Symbol(s),
+                other => match other.as_string() {
+                    Some(s) => agent.string_to_key(s, gc.nogc()).unbind(),
+                    None => continue,
+                },
+            };
+            keys.push(k);
         }
+    }
     copy_data_properties(agent, target, source, &keys, gc)
 }
 
@@ -255,9 +258,10 @@ pub(crate) fn create_closure<'gc>(
 /// Sets `[[HomeObject]]` of a method closure.
 pub(crate) fn set_home_object(agent: &mut Agent, function: Value, home: Value) {
     if let (Value::Object(f), Value::Object(home)) = (function, home)
-        && let ObjectKind::ECMAScriptFunction(handle) = f.kind(agent) {
-            agent.heap.functions.get_mut(handle.index()).home_object = Some(home.unbind());
-        }
+        && let ObjectKind::ECMAScriptFunction(handle) = f.kind(agent)
+    {
+        agent.heap.functions.get_mut(handle.index()).home_object = Some(home.unbind());
+    }
 }
 
 /// ### [10.2.9 SetFunctionName ( F, name [ , prefix ] )](https://tc39.es/ecma262/#sec-setfunctionname)

@@ -53,7 +53,7 @@ fn nullish_base<'gc>(
 /// True if named properties of objects of this kind live in their shape.
 #[inline]
 fn shape_backed(kind: ObjectKind) -> bool {
-    !matches!(kind, ObjectKind::Array)
+    !matches!(kind, ObjectKind::Array | ObjectKind::Proxy { .. })
 }
 
 /// `object.name` with an inline cache.
@@ -74,15 +74,19 @@ pub(crate) fn get_named<'gc>(
         let kind = record.kind;
         if shape_backed(kind) {
             if let Some(entry) = o.find_named(agent, key)
-                && !entry.attributes.is_accessor() {
-                    let shape = o.record(agent).shape;
+                && !entry.attributes.is_accessor()
+            {
+                let shape = o.record(agent).shape;
+                // Dictionary shapes change in place: never cache them.
+                if !agent.heap.shapes.get(shape.index()).dictionary {
                     let cache_entry =
                         &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
                     cache_entry.shape = Some(shape);
                     cache_entry.slot = entry.slot;
-                    return Ok(o.slot(agent, entry.slot).bind(gc.into_nogc()));
                 }
-        } else if key == length_key() {
+                return Ok(o.slot(agent, entry.slot).bind(gc.into_nogc()));
+            }
+        } else if kind == ObjectKind::Array && key == length_key() {
             let length = o.elements(agent).map_or(0, |e| e.length);
             return Ok(Value::from_u32(length));
         }
@@ -116,15 +120,19 @@ pub(crate) fn set_named<'gc>(
         }
         if shape_backed(record.kind)
             && let Some(entry) = o.find_named(agent, key)
-                && entry.attributes.writable() && !entry.attributes.is_accessor() {
-                    let shape = o.record(agent).shape;
-                    let cache_entry =
-                        &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
-                    cache_entry.shape = Some(shape);
-                    cache_entry.slot = entry.slot;
-                    o.set_slot(agent, entry.slot, value);
-                    return Ok(());
-                }
+            && entry.attributes.writable()
+            && !entry.attributes.is_accessor()
+        {
+            let shape = o.record(agent).shape;
+            // Dictionary shapes change in place: never cache them.
+            if !agent.heap.shapes.get(shape.index()).dictionary {
+                let cache_entry = &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
+                cache_entry.shape = Some(shape);
+                cache_entry.slot = entry.slot;
+            }
+            o.set_slot(agent, entry.slot, value);
+            return Ok(());
+        }
         return set(agent, o, key, value, strict(agent), gc);
     }
     put_on_primitive(agent, object, key, value, gc)
@@ -162,21 +170,26 @@ pub(crate) fn get_indexed<'gc>(
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
     if let (Value::Object(o), Value::Integer(i)) = (object, key)
-        && i >= 0 && !matches!(o.kind(agent), ObjectKind::MappedArguments(_)) {
-            if let Some(elements) = o.elements(agent)
-                && let Some(Some(v)) = elements.dense.get(i as usize)
-                    && !elements.dense_attributes.is_accessor() {
-                        return Ok(v.bind(gc.into_nogc()));
-                    }
-            return o.internal_get(agent, PropertyKey::Index(i as u32), object, gc);
+        && i >= 0
+        && !matches!(o.kind(agent), ObjectKind::MappedArguments(_))
+    {
+        if let Some(elements) = o.elements(agent)
+            && let Some(Some(v)) = elements.dense.get(i as usize)
+            && !elements.dense_attributes.is_accessor()
+        {
+            return Ok(v.bind(gc.into_nogc()));
         }
+        return o.internal_get(agent, PropertyKey::Index(i as u32), object, gc);
+    }
     if let (Some(s), Value::Integer(i)) = (object.as_string(), key)
-        && i >= 0 && (i as usize) < agent.string_length(s) {
-            let gc = gc.into_nogc();
-            return Ok(agent
-                .string_substring(s, i as usize, i as usize + 1, gc)
-                .into_value());
-        }
+        && i >= 0
+        && (i as usize) < agent.string_length(s)
+    {
+        let gc = gc.into_nogc();
+        return Ok(agent
+            .string_substring(s, i as usize, i as usize + 1, gc)
+            .into_value());
+    }
     if object.is_nullish() {
         let gc = gc.into_nogc();
         let key = match key.as_string() {
@@ -199,25 +212,28 @@ pub(crate) fn set_indexed<'gc>(
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, ()> {
     if let (Value::Object(o), Value::Integer(i)) = (object, key)
-        && i >= 0 && !matches!(o.kind(agent), ObjectKind::MappedArguments(_)) {
-            // Fast path: overwrite an existing writable dense element.
-            if let Some(elements) = o.record(agent).elements {
-                let record = agent.heap.elements.get_mut(elements.index());
-                if record.dense_attributes == Attributes::DEFAULT
-                    && let Some(slot @ Some(_)) = record.dense.get_mut(i as usize) {
-                        *slot = Some(value.unbind());
-                        return Ok(());
-                    }
+        && i >= 0
+        && !matches!(o.kind(agent), ObjectKind::MappedArguments(_))
+    {
+        // Fast path: overwrite an existing writable dense element.
+        if let Some(elements) = o.record(agent).elements {
+            let record = agent.heap.elements.get_mut(elements.index());
+            if record.dense_attributes == Attributes::DEFAULT
+                && let Some(slot @ Some(_)) = record.dense.get_mut(i as usize)
+            {
+                *slot = Some(value.unbind());
+                return Ok(());
             }
-            return set(
-                agent,
-                o,
-                PropertyKey::Index(i as u32),
-                value,
-                strict(agent),
-                gc,
-            );
         }
+        return set(
+            agent,
+            o,
+            PropertyKey::Index(i as u32),
+            value,
+            strict(agent),
+            gc,
+        );
+    }
     if object.is_nullish() {
         return Err(nullish_base(
             agent,
@@ -269,9 +285,10 @@ pub(crate) fn define_indexed<'gc>(
         );
     };
     if let Value::Symbol(s) = key
-        && agent.is_private_name(s) {
-            return define_private(agent, object, key, value, gc.into_nogc());
-        }
+        && agent.is_private_name(s)
+    {
+        return define_private(agent, object, key, value, gc.into_nogc());
+    }
     let o = o.bind(gc.nogc()).scope(agent, gc.nogc());
     let value = value.bind(gc.nogc()).scope(agent, gc.nogc());
     let key = to_property_key(agent, key, gc.reborrow())?.unbind();
@@ -402,14 +419,15 @@ pub(crate) fn get_global<'gc>(
         return Ok(value.bind(gc.into_nogc()));
     }
     if let Some(entry) = global.find_named(agent, site.key)
-        && !entry.attributes.is_accessor() {
-            let shape = global.record(agent).shape;
-            let cache_entry = &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
-            cache_entry.shape = Some(shape);
-            cache_entry.slot = entry.slot;
-            cache_entry.epoch = epoch;
-            return Ok(global.slot(agent, entry.slot).bind(gc.into_nogc()));
-        }
+        && !entry.attributes.is_accessor()
+    {
+        let shape = global.record(agent).shape;
+        let cache_entry = &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
+        cache_entry.shape = Some(shape);
+        cache_entry.slot = entry.slot;
+        cache_entry.epoch = epoch;
+        return Ok(global.slot(agent, entry.slot).bind(gc.into_nogc()));
+    }
     get_global_object_binding(agent, global, site.key, throw_if_missing, gc)
 }
 
@@ -467,15 +485,17 @@ pub(crate) fn set_global<'gc>(
         return Ok(());
     }
     if let Some(entry) = global.find_named(agent, site.key)
-        && entry.attributes.writable() && !entry.attributes.is_accessor() {
-            let shape = global.record(agent).shape;
-            let cache_entry = &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
-            cache_entry.shape = Some(shape);
-            cache_entry.slot = entry.slot;
-            cache_entry.epoch = epoch;
-            global.set_slot(agent, entry.slot, value);
-            return Ok(());
-        }
+        && entry.attributes.writable()
+        && !entry.attributes.is_accessor()
+    {
+        let shape = global.record(agent).shape;
+        let cache_entry = &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
+        cache_entry.shape = Some(shape);
+        cache_entry.slot = entry.slot;
+        cache_entry.epoch = epoch;
+        global.set_slot(agent, entry.slot, value);
+        return Ok(());
+    }
     set_global_object_binding(agent, global, site.key, value, strict(agent), gc)
 }
 
@@ -586,9 +606,10 @@ fn resolve_name<'gc>(
                     }
                 }
                 if let Some(bindings) = record.eval_bindings
-                    && bindings.find_named(agent, key.get(agent)).is_some() {
-                        return Ok(NameBinding::Object(bindings, false));
-                    }
+                    && bindings.find_named(agent, key.get(agent)).is_some()
+                {
+                    return Ok(NameBinding::Object(bindings, false));
+                }
             }
             EnvironmentKind::Object {
                 binding_object,

@@ -1194,7 +1194,11 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     let pending = agent.pending_exception.take().unwrap_or_default();
                     let mark = agent.scoped_roots.len();
                     let root = pending.scope(agent, gc.nogc());
-                    let _ = crate::ecmascript::abstract_operations::iterator_close(agent, it, gc.reborrow());
+                    let _ = crate::ecmascript::abstract_operations::iterator_close(
+                        agent,
+                        it,
+                        gc.reborrow(),
+                    );
                     agent.pending_exception = Some(root.get(agent));
                     agent.scoped_roots.truncate(mark);
                 }
@@ -1239,13 +1243,7 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     )) {
                         // Yield the inner result object as it is; resume at this
                         // instruction's successor with the new value and kind.
-                        match generators::yield_value(
-                            agent,
-                            inner_result,
-                            dst,
-                            false,
-                            gc.nogc(),
-                        ) {
+                        match generators::yield_value(agent, inner_result, dst, false, gc.nogc()) {
                             Returned::ToFrame => continue 'frames,
                             Returned::ToNative(value) => return Ok(value.bind(gc.into_nogc())),
                         }

@@ -335,10 +335,11 @@ fn eval_declaration_instantiation<'gc>(
     while let Some(current) = e {
         let record = agent.heap.environments.get(current.index());
         if let Some((code, scope)) = record.scope
-            && agent.heap.code.get(code.index()).scopes[scope as usize].is_var_scope {
-                var_env = Some(current);
-                break;
-            }
+            && agent.heap.code.get(code.index()).scopes[scope as usize].is_var_scope
+        {
+            var_env = Some(current);
+            break;
+        }
         e = record.outer;
     }
     match var_env {

@@ -76,7 +76,7 @@ pub(crate) fn array_species_create<'gc>(
         // a. Let thisRealm be the current Realm Record.
         let this_realm = agent.current_realm_id();
         // b. Let realmC be ? GetFunctionRealm(C).
-        let realm_c = get_function_realm(agent, constructor);
+        let realm_c = get_function_realm(agent, constructor, gc.nogc())?;
         // c. If thisRealm and realmC are not the same Realm Record, then
         //    i. If SameValue(C, realmC.[[Intrinsics]].[[%Array%]]) is true, set C to undefined.
         if this_realm != realm_c

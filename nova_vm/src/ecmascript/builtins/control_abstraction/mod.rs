@@ -3,16 +3,18 @@
 mod generator;
 mod generator_function;
 mod generator_record;
-mod iterator_prototype;
+mod iterator;
 
 pub use generator_record::{Generator, GeneratorRecord, GeneratorState, SuspendedFrame};
+pub use iterator::{HelperKind, HelperState, IteratorHelper, IteratorHelperRecord, ZipMode};
 
 use crate::ecmascript::execution::Agent;
 use crate::engine::NoGcScope;
 
-/// Creates %IteratorPrototype%, the generator intrinsics and their prototypes.
+/// Creates %Iterator%, %Iterator.prototype% and the iterator helper
+/// prototypes, then the generator intrinsics and their prototypes.
 pub(crate) fn initialize(agent: &mut Agent, gc: NoGcScope) {
-    iterator_prototype::initialize(agent, gc);
+    iterator::initialize(agent, gc);
     generator::initialize(agent, gc);
     generator_function::initialize(agent, gc);
 }

@@ -153,7 +153,9 @@ fn to_string<'gc>(
         }
         // 4. If func is an Object and IsCallable(func) is true, return an implementation-defined
         //    String source code representation of func (NativeFunction syntax).
-        ObjectKind::BoundFunction(_) => "function () { [native code] }".to_owned(),
+        ObjectKind::BoundFunction(_) | ObjectKind::Proxy { callable: true, .. } => {
+            "function () { [native code] }".to_owned()
+        }
         _ => {
             return Err(agent.throw_type_error(
                 "Function.prototype.toString requires that 'this' be a Function",

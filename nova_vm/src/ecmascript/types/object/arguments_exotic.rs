@@ -56,9 +56,9 @@ impl Object<'_> {
                 .get_mut(map.index())
                 .slots
                 .get_mut(index as usize)
-            {
-                *slot = None;
-            }
+        {
+            *slot = None;
+        }
     }
 
     /// ### [10.4.4.1 [[GetOwnProperty]] ( P )](https://tc39.es/ecma262/#sec-arguments-exotic-objects-getownproperty-p)
@@ -98,14 +98,17 @@ impl Object<'_> {
         let mut new_arg_desc = desc;
         // 4. If isMapped is true and IsDataDescriptor(Desc) is true, then
         if let Some((env, slot)) = mapped
-            && desc.is_data_descriptor() && desc.value.is_none() && desc.writable == Some(false) {
-                // a. If Desc does not have a [[Value]] field, Desc has a [[Writable]] field,
-                //    and Desc.[[Writable]] is false, then
-                //    i. Set newArgDesc to a copy of Desc.
-                //    ii. Set newArgDesc.[[Value]] to ! Get(map, P).
-                new_arg_desc.value =
-                    Some(agent.heap.environments.get(env.index()).slots[slot as usize]);
-            }
+            && desc.is_data_descriptor()
+            && desc.value.is_none()
+            && desc.writable == Some(false)
+        {
+            // a. If Desc does not have a [[Value]] field, Desc has a [[Writable]] field,
+            //    and Desc.[[Writable]] is false, then
+            //    i. Set newArgDesc to a copy of Desc.
+            //    ii. Set newArgDesc.[[Value]] to ! Get(map, P).
+            new_arg_desc.value =
+                Some(agent.heap.environments.get(env.index()).slots[slot as usize]);
+        }
         // 5. Let allowed be ! OrdinaryDefineOwnProperty(args, P, newArgDesc).
         // 6. If allowed is false, return false.
         if !self.ordinary_define_own_property(agent, key, new_arg_desc, gc) {

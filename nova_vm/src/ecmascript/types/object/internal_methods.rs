@@ -5,22 +5,58 @@
 //! Array exotic objects ([10.4.2](https://tc39.es/ecma262/#sec-array-exotic-objects)) and
 //! String exotic objects ([10.4.3](https://tc39.es/ecma262/#sec-string-exotic-objects)).
 //! Every method takes the GC token because exotic objects (proxies, getters
-//! and setters) may run JavaScript.
+//! and setters) may run JavaScript. Proxy exotic objects
+//! ([10.5](https://tc39.es/ecma262/#sec-proxy-object-internal-methods-and-internal-slots))
+//! are dispatched to `builtins/proxy`; the ordinary methods that walk the
+//! prototype chain hand over to a proxy's own internal method when they reach
+//! one.
 
 use super::ObjectKind;
-use crate::ecmascript::abstract_operations::{call_function, to_number, to_uint32};
+use crate::ecmascript::abstract_operations::{call_function, enter_native, to_number, to_uint32};
 use crate::ecmascript::builtins::ArgumentsList;
+use crate::ecmascript::builtins::proxy;
 use crate::ecmascript::execution::{Agent, JsResult};
 use crate::ecmascript::types::{JsString, Object, PropertyDescriptor, PropertyKey, Value};
 use crate::engine::{Bindable, GcScope, NoGcScope, Rootable};
 
+/// Runs a Proxy internal method in a root scope of its own (the roots it
+/// parks are dropped when it returns) and one level deeper in the native call
+/// depth (chains of proxies end in a RangeError, not a stack overflow).
+macro_rules! proxy_method {
+    ($agent:ident, $gc:ident, |$sub:ident| $call:expr) => {{
+        enter_native($agent, $gc.nogc())?;
+        let mark = $agent.scoped_roots.len();
+        let result = {
+            let $sub = $gc.subscope();
+            $call
+        }
+        .unbind();
+        $agent.scoped_roots.truncate(mark);
+        $agent.vm.native_depth -= 1;
+        result.bind($gc.into_nogc())
+    }};
+}
+
 impl<'a> Object<'a> {
+    /// True for Proxy exotic objects.
+    #[inline]
+    pub fn is_proxy(self, agent: &Agent) -> bool {
+        self.kind(agent).is_proxy()
+    }
+
     /// ### [[GetPrototypeOf]] ( )
     pub fn internal_get_prototype_of<'gc>(
         self,
         agent: &mut Agent,
-        gc: GcScope<'gc, '_>,
+        mut gc: GcScope<'gc, '_>,
     ) -> JsResult<'gc, Option<Object<'gc>>> {
+        if self.is_proxy(agent) {
+            return proxy_method!(agent, gc, |gc| proxy::proxy_get_prototype_of(
+                agent,
+                self.unbind(),
+                gc
+            ));
+        }
         // 10.1.1.1 OrdinaryGetPrototypeOf ( O ): 1. Return O.[[Prototype]].
         Ok(self.stored_prototype(agent).bind(gc.into_nogc()))
     }
@@ -30,8 +66,16 @@ impl<'a> Object<'a> {
         self,
         agent: &mut Agent,
         prototype: Option<Object>,
-        _gc: GcScope<'gc, '_>,
+        mut gc: GcScope<'gc, '_>,
     ) -> JsResult<'gc, bool> {
+        if self.is_proxy(agent) {
+            return proxy_method!(agent, gc, |gc| proxy::proxy_set_prototype_of(
+                agent,
+                self.unbind(),
+                prototype.unbind(),
+                gc
+            ));
+        }
         if self.is_immutable_prototype_exotic(agent) {
             // 10.4.7.1 [[SetPrototypeOf]] ( V ): 1. Return ? SetImmutablePrototype(O, V).
             // 10.4.7.2 SetImmutablePrototype ( O, V )
@@ -79,6 +123,9 @@ impl<'a> Object<'a> {
             // c. Else,
             //    i. If p.[[GetPrototypeOf]] is not the ordinary object internal method defined in
             //       10.1.1, set done to true.
+            if candidate.is_proxy(agent) {
+                break;
+            }
             //    ii. Else, set p to p.[[Prototype]].
             p = candidate.stored_prototype(agent);
         }
@@ -92,8 +139,15 @@ impl<'a> Object<'a> {
     pub fn internal_is_extensible<'gc>(
         self,
         agent: &mut Agent,
-        _gc: GcScope<'gc, '_>,
+        mut gc: GcScope<'gc, '_>,
     ) -> JsResult<'gc, bool> {
+        if self.is_proxy(agent) {
+            return proxy_method!(agent, gc, |gc| proxy::proxy_is_extensible(
+                agent,
+                self.unbind(),
+                gc
+            ));
+        }
         // 10.1.3.1 OrdinaryIsExtensible ( O ): 1. Return O.[[Extensible]].
         Ok(self.stored_extensible(agent))
     }
@@ -102,8 +156,15 @@ impl<'a> Object<'a> {
     pub fn internal_prevent_extensions<'gc>(
         self,
         agent: &mut Agent,
-        _gc: GcScope<'gc, '_>,
+        mut gc: GcScope<'gc, '_>,
     ) -> JsResult<'gc, bool> {
+        if self.is_proxy(agent) {
+            return proxy_method!(agent, gc, |gc| proxy::proxy_prevent_extensions(
+                agent,
+                self.unbind(),
+                gc
+            ));
+        }
         // 10.1.4.1 OrdinaryPreventExtensions ( O ):
         // 1. Set O.[[Extensible]] to false.
         self.set_stored_non_extensible(agent);
@@ -116,13 +177,22 @@ impl<'a> Object<'a> {
         self,
         agent: &mut Agent,
         key: PropertyKey,
-        gc: GcScope<'gc, '_>,
+        mut gc: GcScope<'gc, '_>,
     ) -> JsResult<'gc, Option<PropertyDescriptor<'gc>>> {
+        if self.is_proxy(agent) {
+            return proxy_method!(agent, gc, |gc| proxy::proxy_get_own_property(
+                agent,
+                self.unbind(),
+                key.unbind(),
+                gc
+            ));
+        }
         Ok(self.get_own_property_no_gc(agent, key, gc.into_nogc()))
     }
 
     /// [[GetOwnProperty]] for objects whose implementation runs no JavaScript
-    /// (every kind except proxies).
+    /// (every kind except proxies: for a proxy this sees only its own storage,
+    /// which holds nothing but private elements).
     pub fn get_own_property_no_gc<'gc>(
         self,
         agent: &mut Agent,
@@ -153,9 +223,18 @@ impl<'a> Object<'a> {
         agent: &mut Agent,
         key: PropertyKey,
         desc: PropertyDescriptor,
-        gc: GcScope<'gc, '_>,
+        mut gc: GcScope<'gc, '_>,
     ) -> JsResult<'gc, bool> {
         match self.kind(agent) {
+            ObjectKind::Proxy { .. } => proxy_method!(agent, gc, |gc| {
+                proxy::proxy_define_own_property(
+                    agent,
+                    self.unbind(),
+                    key.unbind(),
+                    desc.unbind(),
+                    gc,
+                )
+            }),
             ObjectKind::Array => {
                 array_define_own_property(agent, self.unbind(), key.unbind(), desc.unbind(), gc)
             }
@@ -215,21 +294,34 @@ impl<'a> Object<'a> {
         self,
         agent: &mut Agent,
         key: PropertyKey,
-        gc: GcScope<'gc, '_>,
+        mut gc: GcScope<'gc, '_>,
     ) -> JsResult<'gc, bool> {
+        if self.is_proxy(agent) {
+            return proxy_method!(agent, gc, |gc| proxy::proxy_has_property(
+                agent,
+                self.unbind(),
+                key.unbind(),
+                gc
+            ));
+        }
         // 10.1.7.1 OrdinaryHasProperty ( O, P )
-        let nogc = gc.into_nogc();
-        let mut object = self.bind(nogc);
+        let mut object = self.bind(gc.nogc());
         loop {
             // 1. Let hasOwn be ? O.[[GetOwnProperty]](P).
             // 2. If hasOwn is not undefined, return true.
-            if object.get_own_property_no_gc(agent, key, nogc).is_some() {
+            if object
+                .get_own_property_no_gc(agent, key, gc.nogc())
+                .is_some()
+            {
                 return Ok(true);
             }
             // 3. Let parent be ? O.[[GetPrototypeOf]]().
             // 4. If parent is not null, then return ? parent.[[HasProperty]](P).
             // 5. Return false.
             match object.stored_prototype(agent) {
+                Some(parent) if parent.is_proxy(agent) => {
+                    return parent.unbind().internal_has_property(agent, key, gc);
+                }
                 Some(parent) => object = parent,
                 None => return Ok(false),
             }
@@ -244,6 +336,15 @@ impl<'a> Object<'a> {
         receiver: Value,
         mut gc: GcScope<'gc, '_>,
     ) -> JsResult<'gc, Value<'gc>> {
+        if self.is_proxy(agent) {
+            return proxy_method!(agent, gc, |gc| proxy::proxy_get(
+                agent,
+                self.unbind(),
+                key.unbind(),
+                receiver.unbind(),
+                gc
+            ));
+        }
         // 10.1.8.1 OrdinaryGet ( O, P, Receiver )
         let receiver = receiver.bind(gc.nogc());
         let mut object = self.bind(gc.nogc());
@@ -254,6 +355,11 @@ impl<'a> Object<'a> {
                 None => match object.stored_prototype(agent) {
                     // a. Let parent be ? O.[[GetPrototypeOf]]().
                     // c. Return ? parent.[[Get]](P, Receiver).
+                    Some(parent) if parent.is_proxy(agent) => {
+                        return parent
+                            .unbind()
+                            .internal_get(agent, key, receiver.unbind(), gc);
+                    }
                     Some(parent) => object = parent,
                     // b. If parent is null, return undefined.
                     None => return Ok(Value::Undefined),
@@ -292,8 +398,18 @@ impl<'a> Object<'a> {
         key: PropertyKey,
         value: Value,
         receiver: Value,
-        gc: GcScope<'gc, '_>,
+        mut gc: GcScope<'gc, '_>,
     ) -> JsResult<'gc, bool> {
+        if self.is_proxy(agent) {
+            return proxy_method!(agent, gc, |gc| proxy::proxy_set(
+                agent,
+                self.unbind(),
+                key.unbind(),
+                value.unbind(),
+                receiver.unbind(),
+                gc
+            ));
+        }
         // 10.1.9.1 OrdinarySet ( O, P, V, Receiver )
         // 1. Let ownDesc be ? O.[[GetOwnProperty]](P).
         // 2. Return ? OrdinarySetWithOwnDescriptor(O, P, V, Receiver, ownDesc).
@@ -312,8 +428,16 @@ impl<'a> Object<'a> {
         self,
         agent: &mut Agent,
         key: PropertyKey,
-        gc: GcScope<'gc, '_>,
+        mut gc: GcScope<'gc, '_>,
     ) -> JsResult<'gc, bool> {
+        if self.is_proxy(agent) {
+            return proxy_method!(agent, gc, |gc| proxy::proxy_delete(
+                agent,
+                self.unbind(),
+                key.unbind(),
+                gc
+            ));
+        }
         if let ObjectKind::MappedArguments(_) = self.kind(agent) {
             return Ok(self.arguments_delete(agent, key, gc.nogc()));
         }
@@ -342,12 +466,20 @@ impl<'a> Object<'a> {
     pub fn internal_own_property_keys<'gc>(
         self,
         agent: &mut Agent,
-        gc: GcScope<'gc, '_>,
+        mut gc: GcScope<'gc, '_>,
     ) -> JsResult<'gc, Vec<PropertyKey<'gc>>> {
+        if self.is_proxy(agent) {
+            return proxy_method!(agent, gc, |gc| proxy::proxy_own_property_keys(
+                agent,
+                self.unbind(),
+                gc
+            ));
+        }
         Ok(self.own_property_keys_no_gc(agent, gc.into_nogc()))
     }
 
-    /// [[OwnPropertyKeys]] for every kind except proxies.
+    /// [[OwnPropertyKeys]] for every kind except proxies (for a proxy this
+    /// sees only its own storage).
     pub fn own_property_keys_no_gc<'gc>(
         self,
         agent: &mut Agent,
@@ -425,6 +557,15 @@ fn ordinary_set<'gc>(
             None => match object.stored_prototype(agent) {
                 // a. Let parent be ? O.[[GetPrototypeOf]]().
                 // b. If parent is not null, then return ? parent.[[Set]](P, V, Receiver).
+                Some(parent) if parent.is_proxy(agent) => {
+                    return parent.unbind().internal_set(
+                        agent,
+                        key.unbind(),
+                        value.unbind(),
+                        receiver.unbind(),
+                        gc,
+                    );
+                }
                 Some(parent) => object = parent,
                 // c. Else, set ownDesc to the PropertyDescriptor { [[Value]]: undefined,
                 //    [[Writable]]: true, [[Enumerable]]: true, [[Configurable]]: true }.

@@ -133,9 +133,10 @@ impl<'a> Object<'a> {
                         agent,
                         v,
                         current.value.unwrap_or_default(),
-                    ) {
-                        return false;
-                    }
+                    )
+                {
+                    return false;
+                }
             }
         }
         // 6. If O is not undefined, then

@@ -4,11 +4,12 @@ use super::super::handle::define_handle;
 use super::elements::Elements;
 use super::shape::Shape;
 use crate::ecmascript::builtins::array::ArrayIterator;
-use crate::ecmascript::builtins::control_abstraction::Generator;
+use crate::ecmascript::builtins::control_abstraction::{Generator, IteratorHelper};
 use crate::ecmascript::builtins::function_objects::{
     BoundFunction, BuiltinFunction, ECMAScriptFunction,
 };
 use crate::ecmascript::builtins::keyed_collections::WeakTable;
+use crate::ecmascript::builtins::proxy::Proxy;
 use crate::ecmascript::builtins::string::StringIterator;
 use crate::ecmascript::execution::heap_layout::{SlotsRef, arena_ids};
 use crate::ecmascript::types::value::Value;
@@ -65,6 +66,21 @@ pub enum ObjectKind {
     ArrayIterator(ArrayIterator<'static>),
     /// A raw JSON object (`[[IsRawJSON]]`, made by `JSON.rawJSON`).
     RawJson,
+    /// An Iterator Helper object (`[[UnderlyingIterators]]`, `[[GeneratorState]]`).
+    IteratorHelper(IteratorHelper<'static>),
+    /// An object made by `Iterator.from` (`[[Iterated]]`).
+    WrapForValidIterator(IteratorHelper<'static>),
+    /// A Proxy exotic object. It has `[[Call]]` (`callable`) and
+    /// `[[Construct]]` (`constructor`) exactly when its target had them when
+    /// it was created.
+    Proxy {
+        /// `[[ProxyTarget]]` and `[[ProxyHandler]]`.
+        proxy: Proxy<'static>,
+        /// Whether the proxy has a `[[Call]]` internal method.
+        callable: bool,
+        /// Whether the proxy has a `[[Construct]]` internal method.
+        constructor: bool,
+    },
 }
 
 const _: () = assert!(std::mem::size_of::<ObjectKind>() == 8);
@@ -78,7 +94,14 @@ impl ObjectKind {
             ObjectKind::ECMAScriptFunction(_)
                 | ObjectKind::BuiltinFunction(_)
                 | ObjectKind::BoundFunction(_)
+                | ObjectKind::Proxy { callable: true, .. }
         )
+    }
+
+    /// True for Proxy exotic objects.
+    #[inline]
+    pub fn is_proxy(self) -> bool {
+        matches!(self, ObjectKind::Proxy { .. })
     }
 }
 
@@ -93,6 +116,8 @@ impl Trace for ObjectKind {
             ObjectKind::MappedArguments(m) => m.visit(visitor),
             ObjectKind::WeakMap(t) | ObjectKind::WeakSet(t) => t.visit(visitor),
             ObjectKind::ArrayIterator(i) => i.visit(visitor),
+            ObjectKind::Proxy { proxy, .. } => proxy.visit(visitor),
+            ObjectKind::IteratorHelper(h) | ObjectKind::WrapForValidIterator(h) => h.visit(visitor),
             ObjectKind::NumberObject(v)
             | ObjectKind::ForInIterator(v)
             | ObjectKind::StringObject(v)
