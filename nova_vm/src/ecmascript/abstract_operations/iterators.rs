@@ -50,6 +50,31 @@ pub fn get_iterator<'gc>(
     Ok((iterator_root.get(agent).bind(gc).into(), next.bind(gc)))
 }
 
+/// ### [7.4.2 GetIteratorFromMethod ( obj, method )](https://tc39.es/ecma262/#sec-getiteratorfrommethod)
+/// Returns the iterator and its `next` method.
+pub fn get_iterator_from_method<'gc>(
+    agent: &mut Agent,
+    obj: Value,
+    method: Value,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, (Value<'gc>, Value<'gc>)> {
+    // 1. Let iterator be ? Call(method, obj).
+    let iterator = call_function(agent, method, obj, ArgumentsList::EMPTY, gc.reborrow())?.unbind();
+    // 2. If iterator is not an Object, throw a TypeError exception.
+    let Value::Object(iterator) = iterator else {
+        return Err(
+            agent.throw_type_error("Result of the keys method is not an object", gc.into_nogc())
+        );
+    };
+    let iterator_root = iterator.scope(agent, gc.nogc());
+    // 3. Return ? GetIteratorDirect(iterator).
+    // 7.4.1 GetIteratorDirect: 1. Let nextMethod be ? Get(obj, "next").
+    let next = get(agent, iterator, key("next"), gc.reborrow())?.unbind();
+    let gc = gc.into_nogc();
+    // 2-3. Return the Iterator Record { [[Iterator]]: obj, [[NextMethod]]: nextMethod, [[Done]]: false }.
+    Ok((iterator_root.get(agent).bind(gc).into(), next.bind(gc)))
+}
+
 /// ### [7.4.10 IteratorStepValue ( iteratorRecord )](https://tc39.es/ecma262/#sec-iteratorstepvalue)
 /// `None` when the iterator is done.
 pub fn iterator_step_value<'gc>(
@@ -106,10 +131,14 @@ pub fn iterator_close<'gc>(
     Ok(())
 }
 
-
 /// IteratorClose for a throw completion: calls `return` (if any), ignores
 /// anything it throws or returns, and gives back the original error.
-pub fn iterator_close_on_error(agent: &mut Agent, iterator: Value, error: JsError, gc: GcScope) -> JsError {
+pub fn iterator_close_on_error(
+    agent: &mut Agent,
+    iterator: Value,
+    error: JsError,
+    gc: GcScope,
+) -> JsError {
     // The pending exception is the original completion; keep it across the call.
     let pending = agent.pending_exception.take();
     let _ = iterator_close(agent, iterator, gc);
@@ -118,14 +147,24 @@ pub fn iterator_close_on_error(agent: &mut Agent, iterator: Value, error: JsErro
 }
 
 /// ### [7.4.14 CreateIteratorResultObject ( value, done )](https://tc39.es/ecma262/#sec-createiterresultobject)
-pub fn create_iter_result_object<'gc>(agent: &mut Agent, value: Value, done: bool, gc: NoGcScope<'gc, '_>) -> Object<'gc> {
+pub fn create_iter_result_object<'gc>(
+    agent: &mut Agent,
+    value: Value,
+    done: bool,
+    gc: NoGcScope<'gc, '_>,
+) -> Object<'gc> {
     // 1. Let obj be OrdinaryObjectCreate(%Object.prototype%).
     let prototype = agent.intrinsic(Intrinsic::ObjectPrototype);
     let object = agent.create_object(Some(prototype), ObjectKind::Ordinary, gc);
     // 2. Perform ! CreateDataPropertyOrThrow(obj, "value", value).
     object.add_named_data(agent, key("value"), value, Attributes::DEFAULT);
     // 3. Perform ! CreateDataPropertyOrThrow(obj, "done", done).
-    object.add_named_data(agent, key("done"), Value::Boolean(done), Attributes::DEFAULT);
+    object.add_named_data(
+        agent,
+        key("done"),
+        Value::Boolean(done),
+        Attributes::DEFAULT,
+    );
     // 4. Return obj.
     object
 }

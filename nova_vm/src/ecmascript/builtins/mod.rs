@@ -13,6 +13,7 @@ pub mod function_objects;
 mod global_object;
 pub(crate) mod host;
 pub mod keyed_collections;
+pub mod managing_memory;
 pub mod object;
 mod primitive_wrappers;
 
@@ -32,6 +33,7 @@ pub(crate) fn initialize_intrinsics(agent: &mut Agent, gc: NoGcScope) {
     control_abstraction::initialize(agent, gc);
     global_object::initialize(agent, gc);
     keyed_collections::initialize(agent, gc);
+    managing_memory::initialize(agent, gc);
 }
 
 /// ### [19 The Global Object](https://tc39.es/ecma262/#sec-global-object): its value and constructor properties.
@@ -79,8 +81,12 @@ pub(crate) fn define_global_bindings(agent: &mut Agent, global: Object, gc: NoGc
         ("SyntaxError", Intrinsic::SyntaxError),
         ("TypeError", Intrinsic::TypeError),
         ("URIError", Intrinsic::UriError),
+        ("Map", Intrinsic::Map),
+        ("Set", Intrinsic::Set),
         ("WeakMap", Intrinsic::WeakMap),
         ("WeakSet", Intrinsic::WeakSet),
+        ("WeakRef", Intrinsic::WeakRef),
+        ("FinalizationRegistry", Intrinsic::FinalizationRegistry),
     ];
     for (name, intrinsic) in constructors {
         if let Some(object) = agent.current_realm().intrinsics[intrinsic as usize] {

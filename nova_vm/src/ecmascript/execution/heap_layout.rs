@@ -8,10 +8,13 @@ use hashbrown::HashTable;
 
 use super::environments::EnvironmentRecord;
 use crate::ecmascript::builtins::control_abstraction::GeneratorRecord;
-use crate::ecmascript::builtins::keyed_collections::WeakTableRecord;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunctionRecord, BuiltinFunctionRecord, ECMAScriptFunctionRecord,
 };
+use crate::ecmascript::builtins::keyed_collections::{
+    MapCursorRecord, MapDataRecord, WeakTableRecord,
+};
+use crate::ecmascript::builtins::managing_memory::{FinalizationRegistryRecord, WeakRefRecord};
 use crate::ecmascript::types::object::{
     ElementsRecord, InternalValueRecord, ObjectRecord, Shape, ShapeRecord,
 };
@@ -148,6 +151,10 @@ heap_arenas! {
     INTERNAL_VALUES = 12 => internal_values: InternalValueRecord,
     GENERATORS = 13 => generators: GeneratorRecord,
     WEAK_TABLES = 14 => weak_tables: WeakTableRecord,
+    MAP_DATA = 15 => map_data: MapDataRecord,
+    MAP_CURSORS = 16 => map_cursors: MapCursorRecord,
+    WEAK_REFS = 17 => weak_refs: WeakRefRecord,
+    FINALIZATION_REGISTRIES = 18 => finalization_registries: FinalizationRegistryRecord,
 }
 
 impl Default for Heap {

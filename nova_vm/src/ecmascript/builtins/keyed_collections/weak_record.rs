@@ -7,8 +7,8 @@
 use ahash::AHashMap;
 
 use crate::ecmascript::execution::heap_layout::arena_ids;
-use crate::ecmascript::types::handle::define_handle;
 use crate::ecmascript::types::Value;
+use crate::ecmascript::types::handle::define_handle;
 use crate::heap::{HandleVisitor, MarkState, Trace};
 
 define_handle!(
@@ -35,7 +35,10 @@ impl WeakTableRecord {
 
     /// Stores `value` for `key`.
     pub fn set(&mut self, key: Value, value: Value) {
-        let (key, value) = (crate::engine::Bindable::unbind(key), crate::engine::Bindable::unbind(value));
+        let (key, value) = (
+            crate::engine::Bindable::unbind(key),
+            crate::engine::Bindable::unbind(value),
+        );
         match self.index.get(&key) {
             Some(&i) => self.entries[i].1 = value,
             None => {
@@ -82,7 +85,12 @@ impl WeakTableRecord {
 
     /// Rebuilds the key index (after keys moved).
     pub fn rebuild_index(&mut self) {
-        self.index = self.entries.iter().enumerate().map(|(i, (k, _))| (*k, i)).collect();
+        self.index = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, (k, _))| (*k, i))
+            .collect();
     }
 }
 

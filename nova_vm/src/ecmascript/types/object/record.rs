@@ -4,10 +4,11 @@ use super::super::handle::define_handle;
 use super::elements::Elements;
 use super::shape::Shape;
 use crate::ecmascript::builtins::control_abstraction::Generator;
-use crate::ecmascript::builtins::keyed_collections::WeakTable;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunction, BuiltinFunction, ECMAScriptFunction,
 };
+use crate::ecmascript::builtins::keyed_collections::{MapCursor, MapData, WeakTable};
+use crate::ecmascript::builtins::managing_memory::{FinalizationRegistry, WeakRef};
 use crate::ecmascript::execution::heap_layout::{SlotsRef, arena_ids};
 use crate::ecmascript::types::value::Value;
 use crate::heap::{HandleVisitor, Trace};
@@ -55,6 +56,18 @@ pub enum ObjectKind {
     WeakMap(WeakTable<'static>),
     /// A WeakSet (`[[WeakSetData]]`).
     WeakSet(WeakTable<'static>),
+    /// A Map (`[[MapData]]`).
+    Map(MapData<'static>),
+    /// A Set (`[[SetData]]`).
+    Set(MapData<'static>),
+    /// A Map Iterator (or an internal cursor over a Map's or Set's entries).
+    MapIterator(MapCursor<'static>),
+    /// A Set Iterator.
+    SetIterator(MapCursor<'static>),
+    /// A WeakRef (`[[WeakRefTarget]]`).
+    WeakRef(WeakRef<'static>),
+    /// A FinalizationRegistry (`[[Realm]]`, `[[CleanupCallback]]`, `[[Cells]]`).
+    FinalizationRegistry(FinalizationRegistry<'static>),
 }
 
 const _: () = assert!(std::mem::size_of::<ObjectKind>() == 8);
@@ -80,6 +93,10 @@ impl Trace for ObjectKind {
             ObjectKind::BoundFunction(f) => f.visit(visitor),
             ObjectKind::Generator(g) => g.visit(visitor),
             ObjectKind::WeakMap(t) | ObjectKind::WeakSet(t) => t.visit(visitor),
+            ObjectKind::Map(d) | ObjectKind::Set(d) => d.visit(visitor),
+            ObjectKind::MapIterator(c) | ObjectKind::SetIterator(c) => c.visit(visitor),
+            ObjectKind::WeakRef(w) => w.visit(visitor),
+            ObjectKind::FinalizationRegistry(f) => f.visit(visitor),
             ObjectKind::NumberObject(v)
             | ObjectKind::ForInIterator(v)
             | ObjectKind::StringObject(v)
