@@ -24,6 +24,9 @@ struct Cli {
     /// Print a line for every garbage collection.
     #[arg(long)]
     trace_gc: bool,
+    /// Stop the script after this many seconds (it throws "Execution interrupted").
+    #[arg(long, value_name = "SECONDS")]
+    timeout: Option<f64>,
 }
 
 /// Stack size of the thread that runs JavaScript: deep (but bounded) recursion
@@ -56,7 +59,7 @@ fn main() -> ExitCode {
     let worker = std::thread::Builder::new()
         .name("nova".to_owned())
         .stack_size(ENGINE_STACK_BYTES)
-        .spawn(move || run(options, &source, &name));
+        .spawn(move || run(options, &source, &name, cli.timeout));
     match worker.map(|handle| handle.join()) {
         Ok(Ok(code)) => code,
         _ => {
@@ -66,8 +69,15 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(options: RuntimeOptions, source: &str, name: &str) -> ExitCode {
+fn run(options: RuntimeOptions, source: &str, name: &str, timeout: Option<f64>) -> ExitCode {
     let mut runtime = Runtime::new(options);
+    if let Some(seconds) = timeout.filter(|s| s.is_finite() && *s >= 0.0) {
+        let handle = runtime.interrupt_handle();
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_secs_f64(seconds));
+            handle.interrupt();
+        });
+    }
     let result = runtime
         .run_script(source, name)
         .and_then(|()| runtime.run_jobs());

@@ -219,6 +219,14 @@ impl Runtime {
         std::mem::take(&mut *self.output.lock().expect("output lock"))
     }
 
+    /// A handle that stops a running script from another thread (for time
+    /// limits): the script throws "Execution interrupted", which it cannot
+    /// catch for long — every later loop iteration or call throws again until
+    /// control returns to the embedder.
+    pub fn interrupt_handle(&self) -> crate::ecmascript::execution::InterruptHandle {
+        self.agent.interrupt_handle()
+    }
+
     /// Heap sizes and collector statistics.
     pub fn heap_statistics(&self) -> crate::ecmascript::execution::HeapStatistics {
         self.agent.heap_statistics()
@@ -256,6 +264,7 @@ fn with_gc<R>(agent: &mut Agent, f: impl FnOnce(&mut Agent, GcScope) -> R) -> R 
     let mark = agent.scoped_roots.len();
     let result = f(agent, gc);
     agent.scoped_roots.truncate(mark);
+    agent.clear_interrupt();
     result
 }
 

@@ -328,6 +328,14 @@ impl Run<'_> {
         println!();
         self.report(&stress_title, &stressed, elapsed, true, &stress_json)?;
         let mut passed = true;
+        let slow = report::stress_timeouts(&normal, &stressed);
+        if !slow.is_empty() {
+            println!(
+                "\ngc-stress: {} too slow under GC stress (timed out; not compared):\n{}",
+                report::count(slow.len(), "test"),
+                slow.join("\n")
+            );
+        }
         let differences = report::stress_differences(&normal, &stressed);
         if differences.is_empty() {
             println!(

@@ -191,6 +191,11 @@ pub fn stress_differences(normal: &Results, stressed: &Results) -> Vec<String> {
     let mut lines = Vec::new();
     for (path, a) in normal {
         let b = stressed.get(path);
+        // A test that only runs out of time under GC stress says nothing about
+        // rooting (collecting at every safepoint is slow); see `stress_timeouts`.
+        if b.is_some_and(|b| b.status == Status::Timeout) && a.status != Status::Timeout {
+            continue;
+        }
         let same_modes = b.is_some_and(|b| {
             a.status == b.status
                 && a.modes.len() == b.modes.len()
@@ -212,6 +217,21 @@ pub fn stress_differences(normal: &Results, stressed: &Results) -> Vec<String> {
         }
     }
     lines
+}
+
+/// Tests that time out under GC stress but not in the normal run (reported,
+/// not counted as differences).
+pub fn stress_timeouts(normal: &Results, stressed: &Results) -> Vec<String> {
+    normal
+        .iter()
+        .filter(|(path, a)| {
+            a.status != Status::Timeout
+                && stressed
+                    .get(*path)
+                    .is_some_and(|b| b.status == Status::Timeout)
+        })
+        .map(|(path, _)| format!("  {path}"))
+        .collect()
 }
 
 #[cfg(test)]
@@ -344,5 +364,17 @@ mod tests {
         assert_eq!(diffs.len(), 3);
         assert!(diffs[1].contains("gc-stress: crash [sloppy] why"));
         assert!(diffs[2].contains("gc-stress: missing"));
+    }
+
+    #[test]
+    fn timeouts_under_stress_are_reported_apart() {
+        let normal = sample();
+        let mut stressed = normal.clone();
+        stressed.insert("built-ins/Map/c.js".into(), result(Status::Timeout, 50_000));
+        assert!(stress_differences(&normal, &stressed).is_empty());
+        assert_eq!(
+            stress_timeouts(&normal, &stressed),
+            vec!["  built-ins/Map/c.js".to_string()]
+        );
     }
 }

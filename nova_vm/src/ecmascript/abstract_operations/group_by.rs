@@ -1,60 +1,78 @@
 //! ### [7.3.35 GroupBy ( items, callback, keyCoercion )](https://tc39.es/ecma262/#sec-groupby)
-//! and [7.3.34 AddValueToKeyedGroup ( groups, key, value )](https://tc39.es/ecma262/#sec-add-value-to-keyed-group)
 
 use super::iterators::{get_iterator, iterator_close_on_error, iterator_step_value};
 use super::operations_on_objects::call_function;
-use super::testing_and_comparison::{is_callable, require_object_coercible};
+use super::testing_and_comparison::{is_callable, require_object_coercible, same_value};
 use super::type_conversion::to_property_key;
 use crate::ecmascript::builtins::ArgumentsList;
-use crate::ecmascript::builtins::keyed_collections::{
-    MapDataRecord, canonicalize_keyed_collection_key,
-};
-use crate::ecmascript::execution::{Agent, JsResult};
-use crate::ecmascript::types::object::{Attributes, ObjectKind};
-use crate::ecmascript::types::{Object, Value};
+use crate::ecmascript::execution::{Agent, HeapRoot, JsResult};
+use crate::ecmascript::types::Value;
 use crate::engine::{Bindable, GcScope, NoGcScope, Rootable};
 
-/// How GroupBy turns the callback's result into a key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GroupKeyCoercion {
-    /// `property`: ToPropertyKey (for Object.groupBy).
+/// The `keyCoercion` argument of GroupBy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyCoercion {
+    /// ~property~: keys become property keys (returned as Strings or Symbols).
     Property,
-    /// `collection`: CanonicalizeKeyedCollectionKey (for Map.groupBy).
-    Collection,
+    /// ~zero~: keys are kept, with -0 normalised to +0.
+    Zero,
+}
+
+/// One Record { [[Key]], [[Elements]] } of GroupBy's result.
+#[derive(Debug)]
+pub struct Group<'a> {
+    /// `[[Key]]` (for ~property~, the String or Symbol of the property key).
+    pub key: Value<'a>,
+    /// `[[Elements]]`
+    pub elements: Vec<Value<'a>>,
+}
+
+impl Bindable for Group<'_> {
+    type Of<'a> = Group<'a>;
+    fn unbind(self) -> Group<'static> {
+        Group {
+            key: self.key.unbind(),
+            elements: self.elements.unbind(),
+        }
+    }
+    fn bind<'a>(self, gc: NoGcScope<'a, '_>) -> Group<'a> {
+        Group {
+            key: self.key.bind(gc),
+            elements: self.elements.bind(gc),
+        }
+    }
 }
 
 /// ### [7.3.35 GroupBy ( items, callback, keyCoercion )](https://tc39.es/ecma262/#sec-groupby)
 ///
-/// The List of groups is returned as an object without a prototype whose
-/// `[[MapData]]` holds, in order, each group's `[[Key]]` and an Array of its
-/// `[[Elements]]` (the heap keeps the groups rooted while the callback runs).
-/// With `Property` coercion the keys are Strings and Symbols.
+/// While the iteration runs, keys and values live on the scoped-root stack;
+/// `group_of` and `key_roots` (plain indexes) remember which is which.
 pub fn group_by<'gc>(
     agent: &mut Agent,
     items: Value,
     callback: Value,
-    key_coercion: GroupKeyCoercion,
+    key_coercion: KeyCoercion,
     mut gc: GcScope<'gc, '_>,
-) -> JsResult<'gc, Object<'gc>> {
+) -> JsResult<'gc, Vec<Group<'gc>>> {
     let items = items.bind(gc.nogc());
     let callback = callback.bind(gc.nogc());
     // 1. Perform ? RequireObjectCoercible(items).
     require_object_coercible(agent, items, gc.nogc())?;
     // 2. If IsCallable(callback) is false, throw a TypeError exception.
     if !is_callable(agent, callback) {
-        return Err(agent.throw_type_error("GroupBy callback is not a function", gc.into_nogc()));
+        return Err(agent.throw_type_error("callback is not a function", gc.into_nogc()));
     }
     let callback = callback.scope(agent, gc.nogc());
-    // 3. Let groups be a new empty List.
-    let data = agent.alloc_map_data(MapDataRecord::default());
-    let groups = agent
-        .create_object(None, ObjectKind::Map(data), gc.nogc())
-        .scope(agent, gc.nogc());
     // 4. Let iteratorRecord be ? GetIterator(items, sync).
-    let (iterator, next) = get_iterator(agent, items.unbind(), gc.reborrow())?.unbind();
+    let (iterator, next) = get_iterator(agent, items.unbind(), gc.reborrow())?;
+    let (iterator, next) = (iterator.unbind(), next.unbind());
     let iterator = iterator.scope(agent, gc.nogc());
     let next = next.scope(agent, gc.nogc());
-    let value = Value::Undefined.scope(agent, gc.nogc());
+    // 3. Let groups be a new empty List.
+    let start = agent.scoped_roots.len();
+    // Root index of each group's key, and the group of each value root.
+    let mut key_roots: Vec<usize> = Vec::new();
+    let mut group_of: Vec<(usize, usize)> = Vec::new();
     // 5. Let k be 0.
     let mut k: u64 = 0;
     // 6. Repeat,
@@ -68,95 +86,127 @@ pub fn group_by<'gc>(
                 agent,
                 iterator.get(agent),
                 error,
-                gc.reborrow(),
+                gc,
             ));
         }
         // b. Let next be ? IteratorStepValue(iteratorRecord).
-        let step = iterator_step_value(agent, iterator.get(agent), next.get(agent), gc.reborrow())?
-            .unbind();
-        // c. If next is done, then i. Return groups.
-        let Some(step) = step else {
-            return Ok(groups.get(agent).bind(gc.into_nogc()));
+        let value =
+            iterator_step_value(agent, iterator.get(agent), next.get(agent), gc.reborrow())?;
+        // c. If next is done, then
+        //    i. Return groups.
+        let Some(value) = value else {
+            break;
         };
         // d. Let value be next.
-        value.set(agent, step);
+        let value = value.unbind().scope(agent, gc.nogc());
         // e. Let key be Completion(Call(callback, undefined, « value, 𝔽(k) »)).
         let index = agent.number(k as f64, gc.nogc()).unbind();
         let key = call_function(
             agent,
             callback.get(agent),
             Value::Undefined,
-            ArgumentsList(&[step, index]),
+            ArgumentsList(&[value.get(agent), index]),
             gc.reborrow(),
-        )
-        .unbind();
+        );
         // f. IfAbruptCloseIterator(key, iteratorRecord).
         let key = match key {
-            Ok(key) => key,
+            Ok(key) => key.unbind(),
             Err(error) => {
                 return Err(iterator_close_on_error(
                     agent,
                     iterator.get(agent),
                     error,
-                    gc.reborrow(),
+                    gc,
                 ));
             }
         };
         let key = match key_coercion {
             // g. If keyCoercion is property, then
-            GroupKeyCoercion::Property => {
+            KeyCoercion::Property => {
                 // i. Set key to Completion(ToPropertyKey(key)).
                 // ii. IfAbruptCloseIterator(key, iteratorRecord).
-                match to_property_key(agent, key, gc.reborrow()).unbind() {
-                    Ok(key) => agent.key_to_value(key, gc.nogc()).unbind(),
+                match to_property_key(agent, key, gc.reborrow()) {
+                    Ok(key) => {
+                        let key = key.unbind();
+                        agent.key_to_value(key, gc.nogc()).unbind()
+                    }
                     Err(error) => {
                         return Err(iterator_close_on_error(
                             agent,
                             iterator.get(agent),
                             error,
-                            gc.reborrow(),
+                            gc,
                         ));
                     }
                 }
             }
             // h. Else,
-            //    i. Assert: keyCoercion is collection.
-            //    ii. Set key to CanonicalizeKeyedCollectionKey(key).
-            GroupKeyCoercion::Collection => canonicalize_keyed_collection_key(agent, key),
+            //    i. Assert: keyCoercion is zero.
+            //    ii. If key is -0𝔽, set key to +0𝔽.
+            KeyCoercion::Zero => {
+                if key.is_number() && agent.number_value(key) == 0.0 {
+                    Value::Integer(0)
+                } else {
+                    key
+                }
+            }
         };
         // i. Perform AddValueToKeyedGroup(groups, key, value).
-        add_value_to_keyed_group(agent, groups.get(agent), key, value.get(agent), gc.nogc());
+        add_value_to_keyed_group(agent, &mut key_roots, &mut group_of, key, value.get(agent));
         // j. Set k to k + 1.
         k += 1;
     }
+    let gc = gc.into_nogc();
+    let root = |agent: &Agent, i: usize| match agent.scoped_roots[i] {
+        HeapRoot::Value(v) => v.bind(gc),
+        _ => unreachable!("value root"),
+    };
+    let mut groups: Vec<Group> = key_roots
+        .iter()
+        .map(|&i| Group {
+            key: root(agent, i),
+            elements: Vec::new(),
+        })
+        .collect();
+    for &(group, i) in &group_of {
+        groups[group].elements.push(root(agent, i));
+    }
+    agent.scoped_roots.truncate(start);
+    Ok(groups)
 }
 
-/// ### [7.3.34 AddValueToKeyedGroup ( groups, key, value )](https://tc39.es/ecma262/#sec-add-value-to-keyed-group)
+/// ### [7.3.36 AddValueToKeyedGroup ( groups, key, value )](https://tc39.es/ecma262/#sec-add-value-to-keyed-group)
+///
+/// `key` and `value` are pushed on the scoped-root stack; the group lists hold
+/// their positions there.
 fn add_value_to_keyed_group(
     agent: &mut Agent,
-    groups: Object,
+    key_roots: &mut Vec<usize>,
+    group_of: &mut Vec<(usize, usize)>,
     key: Value,
     value: Value,
-    gc: NoGcScope,
 ) {
-    let ObjectKind::Map(data) = groups.kind(agent) else {
-        return;
-    };
+    let value_root = agent.scoped_roots.len();
+    agent.scoped_roots.push(HeapRoot::Value(value.unbind()));
     // 1. For each Record { [[Key]], [[Elements]] } g of groups, do
-    //    a. If SameValue(g.[[Key]], key) is true, then
-    if let Some(Value::Object(elements)) = agent.map_data_get(data, key) {
-        // i. Assert: Exactly one element of groups meets this criterion.
-        // ii. Append value to g.[[Elements]].
-        let record = elements.elements_mut(agent);
-        let length = record.length;
-        record.set(length, value.unbind(), Attributes::DEFAULT);
-        record.length = length + 1;
-        // iii. Return unused.
-        return;
+    for (group, &key_root) in key_roots.iter().enumerate() {
+        let HeapRoot::Value(existing) = agent.scoped_roots[key_root] else {
+            unreachable!("value root")
+        };
+        // a. If SameValue(g.[[Key]], key) is true, then
+        if same_value(agent, existing, key) {
+            // i. Assert: Exactly one element of groups meets this criterion.
+            // ii. Append value to g.[[Elements]].
+            group_of.push((group, value_root));
+            // iii. Return unused.
+            return;
+        }
     }
     // 2. Let group be the Record { [[Key]]: key, [[Elements]]: « value » }.
-    let elements = super::operations_on_objects::create_array_from_list(agent, &[value], gc);
     // 3. Append group to groups.
-    agent.map_data_set(data, key, elements.into());
+    let key_root = agent.scoped_roots.len();
+    agent.scoped_roots.push(HeapRoot::Value(key.unbind()));
+    group_of.push((key_roots.len(), value_root));
+    key_roots.push(key_root);
     // 4. Return unused.
 }

@@ -50,31 +50,6 @@ pub fn get_iterator<'gc>(
     Ok((iterator_root.get(agent).bind(gc).into(), next.bind(gc)))
 }
 
-/// ### [7.4.2 GetIteratorFromMethod ( obj, method )](https://tc39.es/ecma262/#sec-getiteratorfrommethod)
-/// Returns the iterator and its `next` method.
-pub fn get_iterator_from_method<'gc>(
-    agent: &mut Agent,
-    obj: Value,
-    method: Value,
-    mut gc: GcScope<'gc, '_>,
-) -> JsResult<'gc, (Value<'gc>, Value<'gc>)> {
-    // 1. Let iterator be ? Call(method, obj).
-    let iterator = call_function(agent, method, obj, ArgumentsList::EMPTY, gc.reborrow())?.unbind();
-    // 2. If iterator is not an Object, throw a TypeError exception.
-    let Value::Object(iterator) = iterator else {
-        return Err(
-            agent.throw_type_error("Result of the keys method is not an object", gc.into_nogc())
-        );
-    };
-    let iterator_root = iterator.scope(agent, gc.nogc());
-    // 3. Return ? GetIteratorDirect(iterator).
-    // 7.4.1 GetIteratorDirect: 1. Let nextMethod be ? Get(obj, "next").
-    let next = get(agent, iterator, key("next"), gc.reborrow())?.unbind();
-    let gc = gc.into_nogc();
-    // 2-3. Return the Iterator Record { [[Iterator]]: obj, [[NextMethod]]: nextMethod, [[Done]]: false }.
-    Ok((iterator_root.get(agent).bind(gc).into(), next.bind(gc)))
-}
-
 /// ### [7.4.10 IteratorStepValue ( iteratorRecord )](https://tc39.es/ecma262/#sec-iteratorstepvalue)
 /// `None` when the iterator is done.
 pub fn iterator_step_value<'gc>(
@@ -131,19 +106,68 @@ pub fn iterator_close<'gc>(
     Ok(())
 }
 
-/// IteratorClose for a throw completion: calls `return` (if any), ignores
-/// anything it throws or returns, and gives back the original error.
+/// ### [7.4.11 IteratorClose ( iteratorRecord, completion )](https://tc39.es/ecma262/#sec-iteratorclose) for a throw completion
+///
+/// Also the abrupt case of [7.4.13 IfAbruptCloseIterator ( value, iteratorRecord )](https://tc39.es/ecma262/#sec-ifabruptcloseiterator):
+/// calls `return` (if any), ignores anything it throws or returns, and gives
+/// back the original error. The thrown value stays rooted across the call.
 pub fn iterator_close_on_error(
     agent: &mut Agent,
     iterator: Value,
     error: JsError,
-    gc: GcScope,
+    mut gc: GcScope,
 ) -> JsError {
+    let iterator = iterator.bind(gc.nogc());
     // The pending exception is the original completion; keep it across the call.
-    let pending = agent.pending_exception.take();
-    let _ = iterator_close(agent, iterator, gc);
-    agent.pending_exception = pending;
+    let pending = agent
+        .take_exception()
+        .bind(gc.nogc())
+        .scope(agent, gc.nogc());
+    let _ = iterator_close(agent, iterator.unbind(), gc.reborrow());
+    // 5. If completion is a throw completion, return ? completion.
+    agent.throw_value(pending.get(agent));
     error
+}
+
+/// ### [7.4.2 GetIteratorFromMethod ( obj, method )](https://tc39.es/ecma262/#sec-getiteratorfrommethod)
+///
+/// Returns the Iterator Record as (`[[Iterator]]`, `[[NextMethod]]`).
+pub fn get_iterator_from_method<'gc>(
+    agent: &mut Agent,
+    obj: Value,
+    method: Value,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, (Value<'gc>, Value<'gc>)> {
+    let obj = obj.bind(gc.nogc());
+    let method = method.bind(gc.nogc());
+    // 1. Let iterator be ? Call(method, obj).
+    let iterator = call_function(
+        agent,
+        method.unbind(),
+        obj.unbind(),
+        ArgumentsList::EMPTY,
+        gc.reborrow(),
+    )?
+    .unbind()
+    .bind(gc.nogc());
+    // 2. If iterator is not an Object, throw a TypeError exception.
+    let Value::Object(iterator) = iterator else {
+        return Err(agent.throw_type_error(
+            "Result of the Symbol.iterator method is not an object",
+            gc.into_nogc(),
+        ));
+    };
+    let scoped_iterator = iterator.scope(agent, gc.nogc());
+    // 3. Let nextMethod be ? Get(iterator, "next").
+    let next_method = get(agent, iterator.unbind(), key("next"), gc.reborrow())?.unbind();
+    let gc = gc.into_nogc();
+    // 4. Let iteratorRecord be the Iterator Record { [[Iterator]]: iterator, [[NextMethod]]:
+    //    nextMethod, [[Done]]: false }.
+    // 5. Return iteratorRecord.
+    Ok((
+        scoped_iterator.get(agent).bind(gc).into(),
+        next_method.bind(gc),
+    ))
 }
 
 /// ### [7.4.14 CreateIteratorResultObject ( value, done )](https://tc39.es/ecma262/#sec-createiterresultobject)

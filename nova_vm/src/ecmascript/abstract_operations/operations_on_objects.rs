@@ -545,7 +545,10 @@ pub fn create_list_from_array_like<'gc>(
         return Err(agent.throw_range_error("Too many arguments", gc.into_nogc()));
     }
     // 4. Let list be a new empty List.
+    // (Each element is rooted on its own: nested operations may leave roots of their own
+    // on the stack between them.)
     let start = agent.scoped_roots.len();
+    let mut list = Vec::new();
     // 5. Let index be 0.
     // 6. Repeat, while index < len,
     for index in 0..len as u32 {
@@ -558,16 +561,10 @@ pub fn create_list_from_array_like<'gc>(
         )?
         .unbind();
         // d. Append next to list.
-        agent.scoped_roots.push(HeapRoot::Value(next));
+        list.push(next.scope(agent, gc.nogc()));
     }
     let gc = gc.into_nogc();
-    let list = agent.scoped_roots[start..]
-        .iter()
-        .map(|r| match r {
-            HeapRoot::Value(v) => v.bind(gc),
-            _ => unreachable!("value root"),
-        })
-        .collect();
+    let list = list.into_iter().map(|v| v.get(agent).bind(gc)).collect();
     agent.scoped_roots.truncate(start);
     // 7. Return list.
     Ok(list)
@@ -586,9 +583,11 @@ pub fn invoke<'gc>(
     agent
         .scoped_roots
         .extend(args.as_slice().iter().map(|a| HeapRoot::Value(a.unbind())));
+    let arg_count = args.len();
     // 2. Let func be ? GetV(V, P).
     let func = get_v(agent, v, key, gc.reborrow())?.unbind();
-    let args: Vec<Value> = agent.scoped_roots[args_start..]
+    // (The arguments were rooted contiguously before GetV ran; its own roots come after.)
+    let args: Vec<Value> = agent.scoped_roots[args_start..args_start + arg_count]
         .iter()
         .map(|r| match r {
             HeapRoot::Value(v) => *v,

@@ -1,9 +1,12 @@
 //! ### [7.2 Testing and Comparison Operations](https://tc39.es/ecma262/#sec-testing-and-comparison-operations)
 
-use super::type_conversion::{PreferredType, string_to_number, to_number_primitive, to_primitive};
+use super::operations_on_objects::get;
+use super::type_conversion::{
+    PreferredType, string_to_number, to_boolean, to_number_primitive, to_primitive,
+};
 use crate::ecmascript::execution::{Agent, JsResult};
 use crate::ecmascript::types::object::ObjectKind;
-use crate::ecmascript::types::{JsString, Object, Value};
+use crate::ecmascript::types::{JsString, Object, Value, WellKnownSymbol};
 use crate::engine::{Bindable, GcScope, NoGcScope, Rootable};
 
 /// ### [7.2.1 RequireObjectCoercible ( argument )](https://tc39.es/ecma262/#sec-requireobjectcoercible)
@@ -61,6 +64,28 @@ pub fn is_integral_number(agent: &Agent, argument: Value) -> bool {
     }
     let n = agent.number_value(argument);
     n.is_finite() && n.trunc() == n
+}
+
+/// ### [7.2.8 IsRegExp ( argument )](https://tc39.es/ecma262/#sec-isregexp)
+pub fn is_reg_exp<'gc>(
+    agent: &mut Agent,
+    argument: Value,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, bool> {
+    // 1. If argument is not an Object, return false.
+    let Value::Object(argument) = argument else {
+        return Ok(false);
+    };
+    // 2. Let matcher be ? Get(argument, %Symbol.match%).
+    let matcher = get(agent, argument, WellKnownSymbol::Match.key(), gc)?;
+    // 3. If matcher is not undefined, return ToBoolean(matcher).
+    if !matcher.is_undefined() {
+        return Ok(to_boolean(agent, matcher));
+    }
+    // 4. If argument has a [[RegExpMatcher]] internal slot, return true.
+    //    (No object kind carries [[RegExpMatcher]] until RegExp objects exist.)
+    // 5. Return false.
+    Ok(false)
 }
 
 /// ### [7.2.9 SameValue ( x, y )](https://tc39.es/ecma262/#sec-samevalue)

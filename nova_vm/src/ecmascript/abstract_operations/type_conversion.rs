@@ -228,7 +228,7 @@ pub fn is_js_whitespace(c: char) -> bool {
             | '\u{000D}'
             | '\u{2028}'
             | '\u{2029}'
-    ) || (c != '\u{180E}' && c.is_whitespace() && !c.is_ascii())
+    ) || (c != '\u{180E}' && c != '\u{0085}' && c.is_whitespace() && !c.is_ascii())
 }
 
 /// ### [7.1.4.1.1 StringToNumber ( str )](https://tc39.es/ecma262/#sec-stringtonumber)
@@ -437,6 +437,25 @@ pub fn f64_to_uint32(number: f64) -> u32 {
     let modulo = int.rem_euclid(4294967296.0);
     // 5. Return 𝔽(int32bit).
     modulo as u32
+}
+
+/// ### [7.1.9 ToUint16 ( argument )](https://tc39.es/ecma262/#sec-touint16)
+pub fn to_uint16<'gc>(
+    agent: &mut Agent,
+    argument: Value,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, u16> {
+    if let Value::Integer(i) = argument {
+        return Ok(i as u16);
+    }
+    // 1. Let number be ? ToNumber(argument).
+    let number = to_number(agent, argument, gc)?;
+    // 2. If number is not finite or number is either +0𝔽 or -0𝔽, return +0𝔽.
+    // 3. Let int be truncate(ℝ(number)).
+    // 4. Let int16bit be int modulo 2^16.
+    // 5. Return 𝔽(int16bit).
+    // (int modulo 2^32, then modulo 2^16, is int modulo 2^16.)
+    Ok(f64_to_uint32(number) as u16)
 }
 
 /// ### [7.1.17 ToString ( argument )](https://tc39.es/ecma262/#sec-tostring)

@@ -5,6 +5,9 @@
 //! line in [`initialize_intrinsics`] (and one in [`define_global_bindings`] for
 //! its global names).
 
+pub mod array;
+mod bigint;
+mod boolean;
 mod builders;
 pub mod control_abstraction;
 pub mod error;
@@ -12,10 +15,16 @@ pub mod function;
 pub mod function_objects;
 mod global_object;
 pub(crate) mod host;
+mod json;
 pub mod keyed_collections;
 pub mod managing_memory;
+pub(crate) mod math;
+mod number;
 pub mod object;
 mod primitive_wrappers;
+mod reflect;
+pub mod string;
+mod symbol;
 
 pub use builders::{BuiltinName, key};
 pub use function_objects::ArgumentsList;
@@ -29,9 +38,19 @@ use crate::engine::NoGcScope;
 pub(crate) fn initialize_intrinsics(agent: &mut Agent, gc: NoGcScope) {
     object::initialize(agent, gc);
     function::initialize(agent, gc);
+    boolean::initialize(agent, gc);
+    symbol::initialize(agent, gc);
+    array::initialize(agent, gc);
     error::initialize(agent, gc);
+    reflect::initialize(agent, gc);
     control_abstraction::initialize(agent, gc);
+    string::initialize(agent, gc);
+    array::initialize_iterators(agent, gc);
+    json::initialize(agent, gc);
     global_object::initialize(agent, gc);
+    number::initialize(agent, gc);
+    bigint::initialize(agent, gc);
+    math::initialize(agent, gc);
     keyed_collections::initialize(agent, gc);
     managing_memory::initialize(agent, gc);
 }
@@ -74,19 +93,30 @@ pub(crate) fn define_global_bindings(agent: &mut Agent, global: Object, gc: NoGc
     let constructors = [
         ("Object", Intrinsic::Object),
         ("Function", Intrinsic::Function),
+        ("String", Intrinsic::String),
+        ("Boolean", Intrinsic::Boolean),
+        ("Symbol", Intrinsic::Symbol),
+        ("Array", Intrinsic::Array),
         ("Error", Intrinsic::Error),
+        ("AggregateError", Intrinsic::AggregateError),
         ("EvalError", Intrinsic::EvalError),
         ("RangeError", Intrinsic::RangeError),
         ("ReferenceError", Intrinsic::ReferenceError),
         ("SyntaxError", Intrinsic::SyntaxError),
         ("TypeError", Intrinsic::TypeError),
         ("URIError", Intrinsic::UriError),
+        ("SuppressedError", Intrinsic::SuppressedError),
+        ("Reflect", Intrinsic::Reflect),
+        ("Number", Intrinsic::Number),
+        ("BigInt", Intrinsic::BigInt),
+        ("Math", Intrinsic::Math),
         ("Map", Intrinsic::Map),
         ("Set", Intrinsic::Set),
         ("WeakMap", Intrinsic::WeakMap),
         ("WeakSet", Intrinsic::WeakSet),
         ("WeakRef", Intrinsic::WeakRef),
         ("FinalizationRegistry", Intrinsic::FinalizationRegistry),
+        ("JSON", Intrinsic::Json),
     ];
     for (name, intrinsic) in constructors {
         if let Some(object) = agent.current_realm().intrinsics[intrinsic as usize] {

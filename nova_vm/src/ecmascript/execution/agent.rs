@@ -39,6 +39,18 @@ pub struct DefaultHostHooks;
 
 impl HostHooks for DefaultHostHooks {}
 
+/// Stops a running script from any thread: the script throws an uncatchable
+/// "Execution interrupted" error at its next loop iteration or call.
+#[derive(Debug, Clone)]
+pub struct InterruptHandle(std::sync::Arc<std::sync::atomic::AtomicBool>);
+
+impl InterruptHandle {
+    /// Requests the interrupt.
+    pub fn interrupt(&self) {
+        self.0.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
 /// A value held by a root: anything the collector must keep alive and fix up.
 #[derive(Debug, Clone, Copy)]
 pub enum HeapRoot {
@@ -97,7 +109,10 @@ pub struct HeapStatistics {
 impl HeapStatistics {
     /// Number of records in the arena named `name` (e.g. `"objects"`).
     pub fn count(&self, name: &str) -> usize {
-        self.record_counts.iter().find(|(n, _)| *n == name).map_or(0, |(_, c)| *c)
+        self.record_counts
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(0, |(_, c)| *c)
     }
 }
 
@@ -124,7 +139,8 @@ pub struct Agent {
     pub(crate) persistent_roots: Vec<Option<HeapRoot>>,
     pub(crate) free_persistent_roots: Vec<u32>,
     pub(crate) options: AgentOptions,
-    pub(crate) symbol_registry: AHashMap<std::string::String, Symbol<'static>>,
+    /// The GlobalSymbolRegistry: `Symbol.for` keys (as UTF-16 code units) to their symbols.
+    pub(crate) symbol_registry: AHashMap<Vec<u16>, Symbol<'static>>,
     /// `[[KeptAlive]]`: WeakRef targets kept until the current job ends.
     pub(crate) kept_alive: Vec<Value<'static>>,
     pub(crate) jobs: VecDeque<Job>,
@@ -133,6 +149,8 @@ pub struct Agent {
     pub(crate) pending_exception: Option<Value<'static>>,
     /// Property keys for static names longer than an inline string, kept alive.
     pub(crate) static_keys: AHashMap<&'static str, PropertyKey<'static>>,
+    /// Set from any thread to stop the running script at its next safepoint.
+    pub(crate) interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl std::fmt::Debug for Agent {
@@ -226,6 +244,7 @@ impl Agent {
             gc_statistics: GcStatistics::default(),
             pending_exception: None,
             static_keys: AHashMap::default(),
+            interrupt: Default::default(),
         };
         // The permanent symbols: the well-known symbols, then the TDZ marker.
         let mut token = crate::engine::GcToken;
@@ -274,6 +293,23 @@ impl Agent {
             allocated_since_last_collection: self.heap.allocated_since_gc,
             gc: self.gc_statistics.clone(),
         }
+    }
+
+    /// A handle that stops the running script from another thread.
+    pub fn interrupt_handle(&self) -> InterruptHandle {
+        InterruptHandle(self.interrupt.clone())
+    }
+
+    /// True if an interrupt was requested.
+    #[inline]
+    pub(crate) fn interrupt_requested(&self) -> bool {
+        self.interrupt.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Clears a served interrupt request (when control returns to the embedder).
+    pub(crate) fn clear_interrupt(&self) {
+        self.interrupt
+            .store(false, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// The host hooks.

@@ -7,6 +7,7 @@ use ahash::AHashMap;
 use hashbrown::HashTable;
 
 use super::environments::EnvironmentRecord;
+use crate::ecmascript::builtins::array::ArrayIteratorRecord;
 use crate::ecmascript::builtins::control_abstraction::GeneratorRecord;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunctionRecord, BuiltinFunctionRecord, ECMAScriptFunctionRecord,
@@ -15,8 +16,9 @@ use crate::ecmascript::builtins::keyed_collections::{
     MapCursorRecord, MapDataRecord, WeakTableRecord,
 };
 use crate::ecmascript::builtins::managing_memory::{FinalizationRegistryRecord, WeakRefRecord};
+use crate::ecmascript::builtins::string::StringIteratorRecord;
 use crate::ecmascript::types::object::{
-    ElementsRecord, InternalValueRecord, ObjectRecord, Shape, ShapeRecord,
+    ElementsRecord, InternalValueRecord, ObjectRecord, ParameterMapRecord, Shape, ShapeRecord,
 };
 use crate::ecmascript::types::{
     BigIntRecord, NumberRecord, Object, StringRecord, SymbolRecord, Value,
@@ -151,10 +153,13 @@ heap_arenas! {
     INTERNAL_VALUES = 12 => internal_values: InternalValueRecord,
     GENERATORS = 13 => generators: GeneratorRecord,
     WEAK_TABLES = 14 => weak_tables: WeakTableRecord,
-    MAP_DATA = 15 => map_data: MapDataRecord,
-    MAP_CURSORS = 16 => map_cursors: MapCursorRecord,
-    WEAK_REFS = 17 => weak_refs: WeakRefRecord,
-    FINALIZATION_REGISTRIES = 18 => finalization_registries: FinalizationRegistryRecord,
+    PARAMETER_MAPS = 15 => parameter_maps: ParameterMapRecord,
+    ARRAY_ITERATORS = 16 => array_iterators: ArrayIteratorRecord,
+    STRING_ITERATORS = 17 => string_iterators: StringIteratorRecord,
+    MAP_DATA = 18 => map_data: MapDataRecord,
+    MAP_CURSORS = 19 => map_cursors: MapCursorRecord,
+    WEAK_REFS = 20 => weak_refs: WeakRefRecord,
+    FINALIZATION_REGISTRIES = 21 => finalization_registries: FinalizationRegistryRecord,
 }
 
 impl Default for Heap {

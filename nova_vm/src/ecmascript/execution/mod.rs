@@ -10,7 +10,10 @@ mod realm_setup;
 mod throw;
 mod weak_ref_processing;
 
-pub use agent::{Agent, AgentOptions, DefaultHostHooks, GcStatistics, HeapRoot, HeapStatistics, HostHooks, Job};
+pub use agent::{
+    Agent, AgentOptions, DefaultHostHooks, GcStatistics, HeapRoot, HeapStatistics, HostHooks,
+    InterruptHandle, Job,
+};
 pub use environments::{Environment, EnvironmentKind, EnvironmentRecord};
 pub use errors::{ExceptionType, JsError, JsResult};
 pub use realm::{Intrinsic, Realm, RealmId};

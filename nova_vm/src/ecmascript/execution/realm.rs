@@ -58,6 +58,8 @@ intrinsics! {
     EncodeUriComponent, Escape, Unescape,
     // Dates
     DatePrototype, Date,
+    // Intrinsic functions other built-ins call
+    ObjectPrototypeToString,
 }
 
 /// A realm record: its intrinsics, global object and global environment.
@@ -77,6 +79,12 @@ pub struct Realm {
     pub template_map: Vec<(u64, Object<'static>)>,
     /// `[[HostDefined]]`
     pub host_defined: Value<'static>,
+    /// The state of this realm's `Math.random` generator.
+    pub(crate) math_random_state: u64,
+    /// Bumped whenever a global lexical binding is created or a property of
+    /// the global object is removed or reconfigured; global-name inline caches
+    /// are valid only for the epoch they were filled in.
+    pub global_epoch: u32,
 }
 
 impl Realm {

@@ -40,6 +40,8 @@ impl Agent {
             global_env,
             template_map: Vec::new(),
             host_defined: Value::Undefined,
+            math_random_state: builtins::math::random_seed(),
+            global_epoch: 1,
         });
         let previous = self.current_realm;
         self.current_realm = realm;
@@ -73,7 +75,10 @@ impl Agent {
             (Intrinsic::ArrayPrototype, ObjectKind::Array),
             (Intrinsic::StringPrototype, ObjectKind::Ordinary),
             (Intrinsic::NumberPrototype, ObjectKind::Ordinary),
-            (Intrinsic::BooleanPrototype, ObjectKind::BooleanObject(false)),
+            (
+                Intrinsic::BooleanPrototype,
+                ObjectKind::BooleanObject(false),
+            ),
             (Intrinsic::SymbolPrototype, ObjectKind::Ordinary),
             (Intrinsic::BigIntPrototype, ObjectKind::Ordinary),
         ];
@@ -81,7 +86,10 @@ impl Agent {
             if self.current_realm().intrinsics[intrinsic as usize].is_none() {
                 let object = self.create_object(Some(object_prototype), kind, gc);
                 if kind == ObjectKind::Array {
-                    object.set_elements(self, crate::ecmascript::types::object::ElementsRecord::default());
+                    object.set_elements(
+                        self,
+                        crate::ecmascript::types::object::ElementsRecord::default(),
+                    );
                 }
                 self.set_intrinsic(intrinsic, object);
             }

@@ -29,8 +29,12 @@ impl Trace for SymbolRecord {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(u32)]
 pub enum WellKnownSymbol {
+    /// `Symbol.asyncDispose`
+    AsyncDispose,
     /// `Symbol.asyncIterator`
     AsyncIterator,
+    /// `Symbol.dispose`
+    Dispose,
     /// `Symbol.hasInstance`
     HasInstance,
     /// `Symbol.isConcatSpreadable`
@@ -59,8 +63,10 @@ pub enum WellKnownSymbol {
 
 impl WellKnownSymbol {
     /// Every well-known symbol, in arena order.
-    pub const ALL: [WellKnownSymbol; 13] = [
+    pub const ALL: [WellKnownSymbol; 15] = [
+        WellKnownSymbol::AsyncDispose,
         WellKnownSymbol::AsyncIterator,
+        WellKnownSymbol::Dispose,
         WellKnownSymbol::HasInstance,
         WellKnownSymbol::IsConcatSpreadable,
         WellKnownSymbol::Iterator,
@@ -78,7 +84,9 @@ impl WellKnownSymbol {
     /// The property name on the Symbol constructor (`"iterator"`).
     pub fn name(self) -> &'static str {
         match self {
+            WellKnownSymbol::AsyncDispose => "asyncDispose",
             WellKnownSymbol::AsyncIterator => "asyncIterator",
+            WellKnownSymbol::Dispose => "dispose",
             WellKnownSymbol::HasInstance => "hasInstance",
             WellKnownSymbol::IsConcatSpreadable => "isConcatSpreadable",
             WellKnownSymbol::Iterator => "iterator",
@@ -109,8 +117,8 @@ impl WellKnownSymbol {
 
 /// Symbol record reserved as the "uninitialized binding" marker (the temporal
 /// dead zone of `let`, `const` and `class`). It is never exposed to scripts.
-pub const UNINITIALIZED: Symbol<'static> = Symbol::from_index(13);
+pub const UNINITIALIZED: Symbol<'static> = Symbol::from_index(WellKnownSymbol::ALL.len() as u32);
 
 /// Number of symbol records created with the agent and kept forever: the
 /// well-known symbols and the uninitialized-binding marker.
-pub const PERMANENT_SYMBOL_COUNT: u32 = 14;
+pub const PERMANENT_SYMBOL_COUNT: u32 = WellKnownSymbol::ALL.len() as u32 + 1;

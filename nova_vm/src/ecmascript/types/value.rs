@@ -331,7 +331,14 @@ mod tests {
 
     #[test]
     fn small_f64_keeps_only_exact_values() {
-        for n in [0.5, -2.0, 2f64.powi(900), f64::INFINITY, f64::NEG_INFINITY, -0.0] {
+        for n in [
+            0.5,
+            -2.0,
+            2f64.powi(900),
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            -0.0,
+        ] {
             let small = SmallF64::try_from_f64(n).unwrap();
             assert_eq!(small.to_f64().to_bits(), n.to_bits());
         }

@@ -80,6 +80,9 @@ pub struct PropertyCache {
     pub shape: Option<Shape<'static>>,
     /// Slot of the property in objects of that shape.
     pub slot: u32,
+    /// For global-name sites: the realm's global-bindings epoch when the
+    /// cache was filled (see `Realm::global_epoch`).
+    pub epoch: u32,
 }
 
 /// A declarative scope whose bindings live in a heap environment.
@@ -129,6 +132,10 @@ pub struct CodeRecord {
     pub span: (u32, u32),
     /// Source offset of each instruction (for error positions).
     pub positions: Box<[u32]>,
+    /// For functions with a mapped arguments object: how many environments up
+    /// from `CreateArguments` the parameters live, and each parameter's slot
+    /// (`u32::MAX` for parameters shadowed by a later one of the same name).
+    pub mapped_parameters: Option<(u16, Box<[u32]>)>,
     /// For script and eval code: the names its declaration instantiation binds.
     pub(crate) declarations: Option<Box<crate::engine::compiler::Declarations>>,
 }

@@ -250,7 +250,7 @@ impl FunctionCompiler<'_, '_, '_> {
                     SymbolFlags::BlockScopedVariable
                         | SymbolFlags::ConstVariable
                         | SymbolFlags::Class,
-                );
+                ) || self.unit.tdz_parameters.contains(&symbol);
                 let checked = lexical && self.needs_tdz_check(ident, symbol);
                 match self.unit.locations.get(&symbol) {
                     Some(Location::Register(reg)) => Access::Register { reg: *reg, checked },

@@ -307,10 +307,11 @@ impl FunctionCompiler<'_, '_, '_> {
                 continue;
             }
             let flags = scoping.symbol_flags(symbol);
-            let is_lexical = flags.intersects(
+            let is_lexical = (flags.intersects(
                 SymbolFlags::BlockScopedVariable | SymbolFlags::ConstVariable | SymbolFlags::Class,
-            ) && !flags.contains(SymbolFlags::CatchVariable);
-            if self.unit.analysis.is_captured(symbol) {
+            ) && !flags.contains(SymbolFlags::CatchVariable))
+                || self.unit.tdz_parameters.contains(&symbol);
+            if self.unit.analysis.is_captured(symbol) || self.unit.forced_env.contains(&symbol) {
                 let key = self.key(scoping.symbol_name(symbol));
                 captured_symbols.push((symbol, names.len() as u32));
                 names.push(key);
@@ -360,6 +361,16 @@ impl FunctionCompiler<'_, '_, '_> {
         self.emit(Instruction::PushEnv { scope });
         self.unit.env_depth += 1;
         self.local_env_depth += 1;
+    }
+
+    /// Forgets where the bindings of `scope_id` live, so that the scope can be
+    /// entered again with fresh bindings (for-in/of heads are entered once for
+    /// the TDZ of the right-hand side, then once per iteration).
+    pub(crate) fn forget_scope(&mut self, scope_id: ScopeId) {
+        let scoping = self.unit.scoping;
+        for symbol in scoping.get_bindings(scope_id).values() {
+            self.unit.locations.remove(symbol);
+        }
     }
 
     /// Leaves a scope entered with [`enter_scope`].
@@ -438,6 +449,34 @@ impl FunctionCompiler<'_, '_, '_> {
             }
         }
         Ok(())
+    }
+}
+
+/// Calls `f` with the symbol of every identifier a binding pattern binds.
+fn collect_bound_symbols(pattern: &BindingPattern, f: &mut impl FnMut(oxc_semantic::SymbolId)) {
+    match pattern {
+        BindingPattern::BindingIdentifier(id) => {
+            if let Some(symbol) = id.symbol_id.get() {
+                f(symbol);
+            }
+        }
+        BindingPattern::AssignmentPattern(p) => collect_bound_symbols(&p.left, f),
+        BindingPattern::ObjectPattern(p) => {
+            for property in &p.properties {
+                collect_bound_symbols(&property.value, f);
+            }
+            if let Some(rest) = &p.rest {
+                collect_bound_symbols(&rest.argument, f);
+            }
+        }
+        BindingPattern::ArrayPattern(p) => {
+            for element in p.elements.iter().flatten() {
+                collect_bound_symbols(element, f);
+            }
+            if let Some(rest) = &p.rest {
+                collect_bound_symbols(&rest.argument, f);
+            }
+        }
     }
 }
 
@@ -529,9 +568,38 @@ pub(crate) fn compile_function_body(
     // Registers 0..n receive the arguments.
     fc.alloc_n(u32::from(parameter_count));
 
+    // Parameters of a non-simple list are in their TDZ until initialised.
+    if !simple {
+        for param in items {
+            collect_bound_symbols(&param.pattern, &mut |s| {
+                fc.unit.tdz_parameters.insert(s);
+            });
+        }
+        if let Some(rest) = rest_param {
+            collect_bound_symbols(&rest.rest.argument, &mut |s| {
+                fc.unit.tdz_parameters.insert(s);
+            });
+        }
+    }
+    // A mapped arguments object aliases the parameters, which then live in the
+    // function's environment.
+    let arguments_shadowed = scoping
+        .get_bindings(parts.scope_id)
+        .keys()
+        .any(|name| *name == "arguments");
+    let needs_arguments =
+        !parts.is_arrow && (facts.uses_arguments || has_eval) && !arguments_shadowed;
+    let mapped_arguments = needs_arguments && !strict && simple;
+    if mapped_arguments {
+        for param in items {
+            collect_bound_symbols(&param.pattern, &mut |s| {
+                fc.unit.forced_env.insert(s);
+            });
+        }
+    }
     // Bindings of the function scope: parameters first (their argument registers).
     let mut param_symbols = Vec::new();
-    if simple {
+    if simple && !mapped_arguments {
         for (i, param) in items.iter().enumerate() {
             if let BindingPattern::BindingIdentifier(id) = &param.pattern {
                 if let Some(symbol) = id.symbol_id.get() {
@@ -608,13 +676,33 @@ pub(crate) fn compile_function_body(
     }
 
     // `arguments`.
-    let arguments_shadowed = scoping
-        .get_bindings(parts.scope_id)
-        .keys()
-        .any(|name| *name == "arguments");
-    if !parts.is_arrow && (facts.uses_arguments || has_eval) && !arguments_shadowed {
+    if needs_arguments {
         fc.flags.uses_arguments = true;
-        let mapped = !strict && simple;
+        let mapped = mapped_arguments;
+        let mut mapped_slots = None;
+        if mapped {
+            // Each parameter's slot; with duplicate names only the last one is mapped.
+            let mut slots = vec![u32::MAX; items.len()];
+            let mut seen = Vec::new();
+            let mut param_depth = fc.unit.env_depth;
+            for (i, param) in items.iter().enumerate().rev() {
+                if let BindingPattern::BindingIdentifier(id) = &param.pattern {
+                    if seen.contains(&id.name.as_str()) {
+                        continue;
+                    }
+                    seen.push(id.name.as_str());
+                    if let Some(Location::Env { depth, slot }) = id
+                        .symbol_id
+                        .get()
+                        .and_then(|s| fc.unit.locations.get(&s).copied())
+                    {
+                        slots[i] = slot;
+                        param_depth = depth;
+                    }
+                }
+            }
+            mapped_slots = Some((param_depth, slots.into_boxed_slice()));
+        }
         let location = if facts.arguments_in_arrow || has_eval {
             let key = fc.key("arguments");
             fc.push_env_scope(vec![key], vec![false], vec![false]);
@@ -626,6 +714,9 @@ pub(crate) fn compile_function_body(
             Location::Register(fc.alloc())
         };
         let r = fc.alloc();
+        if let Some((depth, slots)) = mapped_slots {
+            fc.mapped_parameters = Some(((fc.unit.env_depth - depth) as u16, slots));
+        }
         fc.emit(Instruction::CreateArguments { dst: r, mapped });
         fc.store_location(location, r);
         fc.arguments_location = Some(location);

@@ -74,6 +74,12 @@ pub(crate) struct Unit<'s, 'gc> {
     pub function_expression_names: ahash::AHashSet<SymbolId>,
     /// Private names in scope, innermost last: (`#name`, environment location).
     pub private_names: Vec<(String, Location)>,
+    /// Parameters of functions with non-simple parameter lists: they start
+    /// uninitialized, like `let` bindings, until their initializer has run.
+    pub tdz_parameters: ahash::AHashSet<SymbolId>,
+    /// Bindings that must live in an environment although no closure
+    /// captures them (parameters aliased by a mapped arguments object).
+    pub forced_env: ahash::AHashSet<SymbolId>,
 }
 
 /// Deepest AST nesting the compiler accepts.
@@ -132,6 +138,8 @@ pub(crate) struct FunctionCompiler<'u, 's, 'gc> {
     pub unit_field_name: Option<String>,
     /// The next environment pushed is a function's variable environment.
     pub next_env_is_var_scope: bool,
+    /// See `CodeRecord::mapped_parameters`.
+    pub mapped_parameters: Option<(u16, Box<[u32]>)>,
 }
 
 impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
@@ -173,6 +181,7 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
             field_name: None,
             unit_field_name: None,
             next_env_is_var_scope: false,
+            mapped_parameters: None,
         }
     }
 
@@ -289,6 +298,7 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
             key,
             shape: None,
             slot: 0,
+            epoch: 0,
         });
         self.caches.len() as u32 - 1
     }
@@ -335,6 +345,7 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
             source: self.unit.source.clone(),
             span,
             positions: std::mem::take(&mut self.positions).into_boxed_slice(),
+            mapped_parameters: self.mapped_parameters.take(),
             declarations: None,
         };
         let agent = &mut *self.unit.agent;

@@ -177,7 +177,12 @@ impl FunctionCompiler<'_, '_, '_> {
     /// Converts a computed key once, for references that are read then written.
     fn key_converted(&mut self, reference: Reference) -> Reference {
         if let Reference::Indexed { object, key } = reference {
+            // GetValue converts the base with ToObject before it converts the key.
             let converted = self.alloc();
+            self.emit(Instruction::ToObject {
+                dst: converted,
+                src: object,
+            });
             self.emit(Instruction::ToPropertyKey {
                 dst: converted,
                 src: key,

@@ -91,8 +91,10 @@ fn render_error(source: &SourceText, message: &str, offset: Option<u32>) -> Comp
     };
     let (line, column) = source.line_column(offset);
     let line_text = source.text.lines().nth(line as usize - 1).unwrap_or("");
-    let shown: String = line_text.chars().take(160).collect();
-    let caret = " ".repeat(column.saturating_sub(1) as usize);
+    // Show at most 160 characters of the line, around the error column.
+    let skip = (column as usize).saturating_sub(80);
+    let shown: String = line_text.chars().skip(skip).take(160).collect();
+    let caret = " ".repeat((column as usize).saturating_sub(1) - skip);
     CompileError {
         message: format!(
             "{message}\n  --> {}:{line}:{column}\n   | {shown}\n   | {caret}^",
@@ -173,6 +175,7 @@ pub(crate) fn compile_script(
     let allocator = Allocator::default();
     let parsed = Parser::new(&allocator, &source.text, SourceType::script())
         .with_options(ParseOptions {
+            parse_regular_expression: true,
             allow_return_outside_function: false,
             preserve_parens: true,
             ..ParseOptions::default()
@@ -222,6 +225,8 @@ pub(crate) fn compile_script(
         class_inner_names: Default::default(),
         function_expression_names: Default::default(),
         private_names: Vec::new(),
+        tdz_parameters: Default::default(),
+        forced_env: Default::default(),
     };
     let strict = forced_strict
         || program
@@ -329,7 +334,8 @@ pub(crate) fn compile_dynamic_function(
 ) -> Result<CompiledScript, CompileError> {
     let head = format!("({prefix} anonymous(");
     let text = format!("{head}{parameters}\n) {{\n{body}\n}})");
-    let body_start = head.len() + parameters.len() + "\n) {".len();
+    // (The body's span starts at its opening brace.)
+    let body_start = head.len() + parameters.len() + "\n) ".len();
     let expected_end = text.len() - 1;
     // Check that the pieces did not escape their positions.
     let allocator = Allocator::default();

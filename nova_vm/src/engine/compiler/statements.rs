@@ -460,6 +460,9 @@ impl FunctionCompiler<'_, '_, '_> {
         };
         let object = self.expr_temp(&f.right)?;
         self.leave_scope(pushed);
+        if let Some(scope) = head_scope {
+            self.forget_scope(scope);
+        }
         let iterator = self.alloc();
         let end = self.new_label();
         let after = self.new_label();
@@ -515,6 +518,9 @@ impl FunctionCompiler<'_, '_, '_> {
         };
         let iterable = self.expr_temp(&f.right)?;
         self.leave_scope(pushed);
+        if let Some(scope) = head_scope {
+            self.forget_scope(scope);
+        }
         let iterator = self.alloc_n(2);
         self.emit(Instruction::GetIterator {
             dst: iterator,

@@ -103,9 +103,12 @@ pub(crate) fn push_function_frame(
     agent.current_realm = realm;
     agent.vm.frames.push(Frame {
         code,
-        instructions,
+        instructions: Some(instructions),
         pc: 0,
         base: args_start as u32,
+        register_end: (args_start + register_count) as u32,
+        returns_this: is_construct
+            && matches!(kind, FunctionKind::Normal | FunctionKind::ClassConstructor),
         env: environment,
         env_depth: 0,
         callee: f.unbind().into(),

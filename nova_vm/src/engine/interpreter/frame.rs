@@ -22,12 +22,19 @@ pub enum ReturnTo {
 pub struct Frame {
     /// The running code.
     pub code: Code<'static>,
-    /// Its instructions (shared with the code record).
-    pub instructions: Arc<[Instruction]>,
+    /// Its instructions (shared with the code record). While the frame is the
+    /// one running, the dispatch loop holds them (moving an `Arc` is free;
+    /// cloning it is an atomic operation), and this is `None`.
+    pub instructions: Option<Arc<[Instruction]>>,
     /// Next instruction.
     pub pc: u32,
     /// First register of the frame in the register file.
     pub base: u32,
+    /// One past the frame's last register (`base` + the code's register count).
+    pub register_end: u32,
+    /// A [[Construct]] of a base constructor: a non-object return value is
+    /// replaced by `this`.
+    pub returns_this: bool,
     /// Current lexical environment.
     pub env: Option<Environment<'static>>,
     /// Number of environments pushed by this frame (for unwinding).

@@ -3,7 +3,9 @@
 
 use super::frame::{Frame, ReturnTo};
 use super::run::{Returned, run};
-use crate::ecmascript::abstract_operations::{call_function, create_iter_result_object, get, get_method, to_boolean};
+use crate::ecmascript::abstract_operations::{
+    call_function, create_iter_result_object, get, get_method, to_boolean,
+};
 use crate::ecmascript::builtins::ArgumentsList;
 use crate::ecmascript::builtins::control_abstraction::{
     Generator, GeneratorRecord, GeneratorState, SuspendedFrame,
@@ -47,8 +49,7 @@ fn deliver(agent: &mut Agent, frame: &Frame, value: Value) -> Returned {
     match frame.return_to {
         ReturnTo::Register(register) => {
             let caller = agent.vm.frames.last().expect("caller frame");
-            let caller_end = caller.base as usize
-                + usize::from(agent.heap.code.get(caller.code.index()).register_count);
+            let caller_end = caller.register_end as usize;
             let end = caller_end.max(register as usize + 1);
             agent.vm.stack.truncate(end);
             agent.vm.stack.resize(end, Value::Undefined);
@@ -228,9 +229,11 @@ pub(crate) fn resume_generator<'gc>(
     }
     agent.vm.frames.push(Frame {
         code: suspended.code,
-        instructions,
+        instructions: Some(instructions),
         pc: suspended.pc,
         base: base as u32,
+        register_end: (base + suspended.registers.len()) as u32,
+        returns_this: false,
         env: suspended.env,
         env_depth: suspended.env_depth,
         callee: suspended.callee,

@@ -1,7 +1,9 @@
 //! Iteration: [7.4 Operations on Iterator Objects](https://tc39.es/ecma262/#sec-operations-on-iterator-objects),
 //! spread, and [14.7.5.9 for-in enumeration](https://tc39.es/ecma262/#sec-enumerate-object-properties).
 
-use crate::ecmascript::abstract_operations::{get_iterator, has_property, iterator_step_value, to_object};
+use crate::ecmascript::abstract_operations::{
+    get_iterator, has_property, iterator_step_value, to_object,
+};
 use crate::ecmascript::execution::{Agent, JsResult};
 use crate::ecmascript::types::object::{Attributes, ElementsRecord, ObjectKind};
 use crate::ecmascript::types::{Object, Value};

@@ -15,7 +15,8 @@ mod script;
 pub use calls::{call_ecmascript_function, construct_ecmascript_function};
 pub use frame::{Frame, ReturnTo, VmState};
 pub(crate) use generators::{ResumeKind, resume_generator};
-pub(crate) use script::{perform_eval, run_script};
+pub(crate) use operators::number_exponentiate;
+pub(crate) use script::{evaluate_script, perform_eval, run_script};
 
 /// Most frames the frame stack may hold before a RangeError.
 pub const MAX_FRAMES: usize = 10_000;

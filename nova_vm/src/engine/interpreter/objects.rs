@@ -209,6 +209,15 @@ pub(crate) fn create_closure<'gc>(
     );
     match kind {
         FunctionKind::Normal => {
+            // Non-strict functions carry the legacy "caller" and "arguments" own properties
+            // (null, as 17.1 Forbidden Extensions allows); strict ones inherit the throwing
+            // accessors of %Function.prototype%.
+            if !agent.heap.code.get(code.index()).flags.strict {
+                for name in ["caller", "arguments"] {
+                    let legacy_key = agent.static_key(name);
+                    f.add_named_data(agent, legacy_key, Value::Null, Attributes::FROZEN_HIDDEN);
+                }
+            }
             // MakeConstructor: a fresh prototype object with a constructor back-link.
             let object_prototype = agent.intrinsic(Intrinsic::ObjectPrototype);
             let proto = agent.create_object(Some(object_prototype), ObjectKind::Ordinary, gc);
@@ -576,7 +585,34 @@ pub(crate) fn create_arguments_object<'gc>(
     let len = values.len() as u32;
     // 2. Let obj be OrdinaryObjectCreate(%Object.prototype%, « [[ParameterMap]] »).
     let prototype = agent.intrinsic(Intrinsic::ObjectPrototype);
-    let object = agent.create_object(Some(prototype), ObjectKind::Arguments, gc);
+    // 10.4.4.7 CreateMappedArgumentsObject: the first arguments alias the
+    // parameters (in the function's environment) through [[ParameterMap]].
+    let kind = match (
+        mapped,
+        &agent.heap.code.get(frame.code.index()).mapped_parameters,
+    ) {
+        (true, Some((hops, slots))) if !slots.is_empty() && frame.env.is_some() => {
+            let mut env = frame.env.expect("checked above");
+            for _ in 0..*hops {
+                env = agent
+                    .heap
+                    .environments
+                    .get(env.index())
+                    .outer
+                    .expect("the parameters' environment encloses the frame's");
+            }
+            let map: Vec<Option<u32>> = slots
+                .iter()
+                .take(len as usize)
+                .map(|&slot| (slot != u32::MAX).then_some(slot))
+                .collect();
+            ObjectKind::MappedArguments(crate::ecmascript::types::object::create_parameter_map(
+                agent, env, map,
+            ))
+        }
+        _ => ObjectKind::Arguments,
+    };
+    let object = agent.create_object(Some(prototype), kind, gc);
     // 4. Perform ! DefinePropertyOrThrow(obj, "length", PropertyDescriptor { [[Value]]: 𝔽(len),
     //    [[Writable]]: true, [[Enumerable]]: false, [[Configurable]]: true }).
     object.add_named_data(

@@ -165,7 +165,7 @@ pub(crate) fn get_indexed<'gc>(
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
     if let (Value::Object(o), Value::Integer(i)) = (object, key) {
-        if i >= 0 {
+        if i >= 0 && !matches!(o.kind(agent), ObjectKind::MappedArguments(_)) {
             if let Some(elements) = o.elements(agent) {
                 if let Some(Some(v)) = elements.dense.get(i as usize) {
                     if !elements.dense_attributes.is_accessor() {
@@ -206,7 +206,7 @@ pub(crate) fn set_indexed<'gc>(
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, ()> {
     if let (Value::Object(o), Value::Integer(i)) = (object, key) {
-        if i >= 0 {
+        if i >= 0 && !matches!(o.kind(agent), ObjectKind::MappedArguments(_)) {
             // Fast path: overwrite an existing writable dense element.
             if let Some(elements) = o.record(agent).elements {
                 let record = agent.heap.elements.get_mut(elements.index());
@@ -396,9 +396,8 @@ pub(crate) fn get_global<'gc>(
     let site = agent.heap.code.get(code.index()).caches[cache as usize];
     let realm = agent.current_realm();
     let (lexicals, global) = (realm.global_lexicals, realm.global_object);
-    if Some(global.record(agent).shape) == site.shape
-        && lexicals.find_named(agent, site.key).is_none()
-    {
+    let epoch = realm.global_epoch;
+    if Some(global.record(agent).shape) == site.shape && epoch == site.epoch {
         return Ok(global.slot(agent, site.slot).bind(gc.into_nogc()));
     }
     if let Some(entry) = lexicals.find_named(agent, site.key) {
@@ -418,6 +417,7 @@ pub(crate) fn get_global<'gc>(
             let cache_entry = &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
             cache_entry.shape = Some(shape);
             cache_entry.slot = entry.slot;
+            cache_entry.epoch = epoch;
             return Ok(global.slot(agent, entry.slot).bind(gc.into_nogc()));
         }
     }
@@ -454,7 +454,15 @@ pub(crate) fn set_global<'gc>(
     let code = agent.vm.frames.last().expect("frame").code;
     let site = agent.heap.code.get(code.index()).caches[cache as usize];
     let realm = agent.current_realm();
-    let (lexicals, global) = (realm.global_lexicals, realm.global_object);
+    let (lexicals, global, epoch) = (
+        realm.global_lexicals,
+        realm.global_object,
+        realm.global_epoch,
+    );
+    if Some(global.record(agent).shape) == site.shape && epoch == site.epoch {
+        global.set_slot(agent, site.slot, value);
+        return Ok(());
+    }
     if let Some(entry) = lexicals.find_named(agent, site.key) {
         if lexicals.slot(agent, entry.slot) == Value::Symbol(UNINITIALIZED) {
             let message = format!(
@@ -469,16 +477,13 @@ pub(crate) fn set_global<'gc>(
         lexicals.set_slot(agent, entry.slot, value);
         return Ok(());
     }
-    if Some(global.record(agent).shape) == site.shape {
-        global.set_slot(agent, site.slot, value);
-        return Ok(());
-    }
     if let Some(entry) = global.find_named(agent, site.key) {
         if entry.attributes.writable() && !entry.attributes.is_accessor() {
             let shape = global.record(agent).shape;
             let cache_entry = &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
             cache_entry.shape = Some(shape);
             cache_entry.slot = entry.slot;
+            cache_entry.epoch = epoch;
             global.set_slot(agent, entry.slot, value);
             return Ok(());
         }
@@ -982,6 +987,12 @@ pub(crate) fn define_private<'gc>(
             gc,
         ));
     }
+    // (Non-extensible objects cannot gain private elements.)
+    if !o.stored_extensible(agent) {
+        return Err(
+            agent.throw_type_error("Cannot add a private field to a non-extensible object", gc)
+        );
+    }
     // 4. Append PrivateElement { [[Key]]: P, [[Kind]]: field, [[Value]]: value } to O.[[PrivateElements]].
     o.add_named_data(agent, key, value, Attributes::data(true, false, false));
     Ok(())
@@ -1000,6 +1011,12 @@ pub(crate) fn define_private_method<'gc>(
     let Value::Object(o) = object else {
         return Err(agent.throw_type_error("Private methods can only be added to objects", gc));
     };
+    // (Non-extensible objects cannot gain private elements.)
+    if o.find_named(agent, key).is_none() && !o.stored_extensible(agent) {
+        return Err(
+            agent.throw_type_error("Cannot add a private method to a non-extensible object", gc)
+        );
+    }
     match (o.find_named(agent, key), kind) {
         (None, 0) => o.add_named_data(agent, key, function, Attributes::data(false, false, false)),
         (None, 1) => o.add_named_accessor(

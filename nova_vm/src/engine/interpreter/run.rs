@@ -19,8 +19,15 @@ use crate::heap::Arena;
 pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
     'frames: loop {
         agent.gc_safepoint(gc.reborrow());
-        let frame = agent.vm.frames.last().expect("a frame to run");
-        let instructions = frame.instructions.clone();
+        if agent.interrupt_requested() {
+            agent.throw_range_error("Execution interrupted", gc.nogc());
+            match unwind(agent) {
+                Unwound::Handled => continue 'frames,
+                Unwound::Uncaught(error) => return Err(error),
+            }
+        }
+        let frame = agent.vm.frames.last_mut().expect("a frame to run");
+        let instructions = frame.instructions.take().expect("the frame's instructions");
         let base = frame.base as usize;
         let mut pc = frame.pc as usize;
         // Each arm either continues with the next instruction, continues
@@ -661,6 +668,10 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 Instruction::Jump { target } => {
                     if (target as usize) < pc {
                         agent.gc_safepoint(gc.reborrow());
+                        if agent.interrupt_requested() {
+                            agent.throw_range_error("Execution interrupted", gc.nogc());
+                            break;
+                        }
                     }
                     pc = target as usize;
                 }
@@ -1001,7 +1012,10 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                         base + dst as usize,
                         gc.reborrow()
                     )) {
-                        CallOutcome::Pushed => continue 'frames,
+                        CallOutcome::Pushed => {
+                            park_instructions(agent, 2, instructions);
+                            continue 'frames;
+                        }
                         CallOutcome::Done(value) => set!(dst, value),
                     }
                 }
@@ -1018,7 +1032,10 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                         base + dst as usize,
                         gc.reborrow()
                     )) {
-                        CallOutcome::Pushed => continue 'frames,
+                        CallOutcome::Pushed => {
+                            park_instructions(agent, 2, instructions);
+                            continue 'frames;
+                        }
                         CallOutcome::Done(value) => set!(dst, value),
                     }
                 }
@@ -1044,7 +1061,10 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                             base + dst as usize,
                             gc.reborrow()
                         )) {
-                            CallOutcome::Pushed => continue 'frames,
+                            CallOutcome::Pushed => {
+                                park_instructions(agent, 2, instructions);
+                                continue 'frames;
+                            }
                             CallOutcome::Done(value) => set!(dst, value),
                         }
                     }
@@ -1060,7 +1080,10 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                         base + dst as usize,
                         gc.reborrow()
                     )) {
-                        CallOutcome::Pushed => continue 'frames,
+                        CallOutcome::Pushed => {
+                            park_instructions(agent, 2, instructions);
+                            continue 'frames;
+                        }
                         CallOutcome::Done(value) => set!(dst, value),
                     }
                 }
@@ -1076,7 +1099,10 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                         base + dst as usize,
                         gc.reborrow()
                     )) {
-                        CallOutcome::Pushed => continue 'frames,
+                        CallOutcome::Pushed => {
+                            park_instructions(agent, 2, instructions);
+                            continue 'frames;
+                        }
                         CallOutcome::Done(value) => set!(dst, value),
                     }
                 }
@@ -1120,7 +1146,11 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 // ----- iteration -----
                 Instruction::GetIterator { dst, src } => {
                     let (iterator, next) =
-                        tri!(crate::ecmascript::abstract_operations::get_iterator(agent, reg!(src), gc.reborrow()));
+                        tri!(crate::ecmascript::abstract_operations::get_iterator(
+                            agent,
+                            reg!(src),
+                            gc.reborrow()
+                        ));
                     let (iterator, next) = (iterator.unbind(), next.unbind());
                     set!(dst, iterator);
                     set!(dst + 1, next);
@@ -1146,12 +1176,20 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 }
                 Instruction::IteratorClose { iterator } => {
                     let it = reg!(iterator);
-                    tri!(crate::ecmascript::abstract_operations::iterator_close(agent, it, gc.reborrow()));
+                    tri!(crate::ecmascript::abstract_operations::iterator_close(
+                        agent,
+                        it,
+                        gc.reborrow()
+                    ));
                 }
                 Instruction::IteratorCloseQuiet { iterator } => {
                     let it = reg!(iterator);
                     let pending = agent.pending_exception.take();
-                    let _ = crate::ecmascript::abstract_operations::iterator_close(agent, it, gc.reborrow());
+                    let _ = crate::ecmascript::abstract_operations::iterator_close(
+                        agent,
+                        it,
+                        gc.reborrow(),
+                    );
                     agent.pending_exception = pending;
                 }
                 Instruction::ForInStart { dst, src } => {
@@ -1218,11 +1256,25 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
             }
         }
         // A throw: find a handler in this frame or an outer one.
+        park_instructions(agent, 1, instructions);
         match unwind(agent) {
             Unwound::Handled => continue 'frames,
             Unwound::Uncaught(error) => return Err(error),
         }
     }
+}
+
+/// Gives the running frame's instructions back to it: it is the frame
+/// `from_top` places from the top of the frame stack (2 after a call pushed
+/// a callee, 1 otherwise).
+#[inline]
+fn park_instructions(
+    agent: &mut Agent,
+    from_top: usize,
+    instructions: std::sync::Arc<[Instruction]>,
+) {
+    let n = agent.vm.frames.len();
+    agent.vm.frames[n - from_top].instructions = Some(instructions);
 }
 
 /// Where a return went.
@@ -1236,15 +1288,8 @@ pub(crate) enum Returned {
 /// Pops the current frame, delivering `value` to its caller.
 pub(crate) fn return_from_frame(agent: &mut Agent, value: Value, gc: GcScope) -> Returned {
     let frame = agent.vm.frames.pop().expect("frame to return from");
-    let code_kind = agent.heap.code.get(frame.code.index()).kind;
     let mut value = value.unbind();
-    if !frame.new_target.is_undefined()
-        && matches!(
-            code_kind,
-            FunctionKind::Normal | FunctionKind::ClassConstructor
-        )
-        && !value.is_object()
-    {
+    if frame.returns_this && !value.is_object() {
         value = frame.this;
     }
     if let Some(generator) = frame.generator {
@@ -1253,17 +1298,8 @@ pub(crate) fn return_from_frame(agent: &mut Agent, value: Value, gc: GcScope) ->
     agent.current_realm = frame.caller_realm;
     match frame.return_to {
         ReturnTo::Register(register) => {
-            let caller = agent.vm.frames.last().expect("caller frame");
-            let caller_end = caller.base as usize
-                + usize::from(agent.heap.code.get(caller.code.index()).register_count);
-            agent
-                .vm
-                .stack
-                .truncate(caller_end.max(register as usize + 1));
-            agent
-                .vm
-                .stack
-                .resize(caller_end.max(register as usize + 1), Value::Undefined);
+            let caller_end = agent.vm.frames.last().expect("caller frame").register_end as usize;
+            restore_window(agent, caller_end);
             agent.vm.stack[register as usize] = value;
             Returned::ToFrame
         }
@@ -1271,6 +1307,18 @@ pub(crate) fn return_from_frame(agent: &mut Agent, value: Value, gc: GcScope) ->
             agent.vm.stack.truncate(frame.base as usize);
             Returned::ToNative(value)
         }
+    }
+}
+
+/// Makes the register file end exactly at `end` (the caller's window): drops
+/// the callee's registers, or restores caller registers a callee overlapped.
+#[inline]
+fn restore_window(agent: &mut Agent, end: usize) {
+    let stack = &mut agent.vm.stack;
+    if stack.len() >= end {
+        stack.truncate(end);
+    } else {
+        stack.resize(end, Value::Undefined);
     }
 }
 
@@ -1314,10 +1362,8 @@ fn unwind(agent: &mut Agent) -> Unwound {
         }
         // Continue in the caller: its pc points after the call.
         let caller = agent.vm.frames.last().expect("caller frame");
-        let caller_end = caller.base as usize
-            + usize::from(agent.heap.code.get(caller.code.index()).register_count);
-        agent.vm.stack.truncate(caller_end);
-        agent.vm.stack.resize(caller_end, Value::Undefined);
+        let caller_end = caller.register_end as usize;
+        restore_window(agent, caller_end);
     }
 }
 

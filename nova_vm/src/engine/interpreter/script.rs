@@ -66,9 +66,11 @@ fn push_code_frame(
     let caller_realm = agent.current_realm;
     agent.vm.frames.push(Frame {
         code: code.unbind(),
-        instructions,
+        instructions: Some(instructions),
         pc: 0,
         base: base as u32,
+        register_end: (base + count) as u32,
+        returns_this: false,
         env: env.unbind(),
         env_depth: 0,
         callee: Value::Undefined,
@@ -168,6 +170,9 @@ fn global_declaration_instantiation<'gc>(
         }
     }
     // 15-16. Create the lexical bindings (uninitialized) and the var bindings.
+    // New lexical bindings shadow global object properties: invalidate global caches.
+    let realm = agent.current_realm_id();
+    agent.realms[realm.0 as usize].global_epoch += 1;
     for declaration in &declarations.names {
         match *declaration {
             GlobalDeclaration::Lexical(key, is_const) => {
@@ -350,6 +355,24 @@ fn eval_declaration_instantiation<'gc>(
                 //      i. If varEnv.HasLexicalDeclaration(name) is true, throw a SyntaxError exception.
                 if lexicals.find_named(agent, key).is_some() {
                     return Err(redeclaration(agent, key, gc.into_nogc()));
+                }
+                // 8-10. CanDeclareGlobalFunction / CanDeclareGlobalVar.
+                let existing = global.internal_get_own_property(agent, key, gc.reborrow())?;
+                let extensible = global.stored_extensible(agent);
+                let allowed = match (declaration, existing) {
+                    (_, None) => extensible,
+                    (GlobalDeclaration::Function(_), Some(e)) => {
+                        e.configurable == Some(true)
+                            || (e.is_data_descriptor()
+                                && e.writable == Some(true)
+                                && e.enumerable == Some(true))
+                    }
+                    (_, Some(_)) => true,
+                };
+                if !allowed {
+                    let message =
+                        format!("Cannot declare global binding '{}'", agent.key_display(key));
+                    return Err(agent.throw_type_error(&message, gc.into_nogc()));
                 }
                 create_global_var_binding(agent, global, key, true, gc.reborrow())?;
             }

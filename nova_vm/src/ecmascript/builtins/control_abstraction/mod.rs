@@ -1,6 +1,7 @@
 //! ### [27 Control Abstraction Objects](https://tc39.es/ecma262/#sec-control-abstraction-objects)
 
 mod generator;
+mod generator_function;
 mod generator_record;
 mod iterator_prototype;
 
@@ -13,4 +14,5 @@ use crate::engine::NoGcScope;
 pub(crate) fn initialize(agent: &mut Agent, gc: NoGcScope) {
     iterator_prototype::initialize(agent, gc);
     generator::initialize(agent, gc);
+    generator_function::initialize(agent, gc);
 }

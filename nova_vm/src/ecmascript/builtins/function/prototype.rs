@@ -1,15 +1,15 @@
 //! ### [20.2.3 Properties of the Function Prototype Object](https://tc39.es/ecma262/#sec-properties-of-the-function-prototype-object)
 
+use super::bind;
+use super::throw_type_error::add_restricted_function_properties;
 use crate::ecmascript::abstract_operations::{
     call_function, create_list_from_array_like, is_callable, ordinary_has_instance,
 };
-use crate::ecmascript::builtins::function_objects::{BoundFunction, BoundFunctionRecord};
 use crate::ecmascript::builtins::{ArgumentsList, BuiltinName};
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
 use crate::ecmascript::types::object::{Attributes, ObjectKind};
-use crate::ecmascript::types::{PropertyKey, Value, WellKnownSymbol};
+use crate::ecmascript::types::{Object, Value, WellKnownSymbol};
 use crate::engine::{Bindable, GcScope, NoGcScope, Rootable};
-use crate::heap::Arena;
 
 /// The behaviour of %Function.prototype% itself: accepts any arguments and
 /// returns undefined.
@@ -22,21 +22,10 @@ pub(crate) fn function_prototype_call_behaviour<'gc>(
     Ok(Value::Undefined)
 }
 
-/// ### [10.2.4.1 %ThrowTypeError% ( )](https://tc39.es/ecma262/#sec-%throwtypeerror%)
-pub(crate) fn throw_type_error_behaviour<'gc>(
-    agent: &mut Agent,
-    _this: Value,
-    _args: ArgumentsList,
-    gc: GcScope<'gc, '_>,
-) -> JsResult<'gc, Value<'gc>> {
-    // 1. Throw a TypeError exception.
-    Err(agent.throw_type_error("'caller', 'callee', and 'arguments' properties may not be accessed on strict mode functions or the arguments objects for calls to them", gc.into_nogc()))
-}
-
-pub(super) fn initialize(agent: &mut Agent, gc: NoGcScope) {
+pub(super) fn initialize(agent: &mut Agent, thrower: Object, gc: NoGcScope) {
     let prototype = agent.intrinsic(Intrinsic::FunctionPrototype);
     agent.define_builtin_method(prototype, BuiltinName::Str("apply"), 2, apply, gc);
-    agent.define_builtin_method(prototype, BuiltinName::Str("bind"), 1, bind, gc);
+    agent.define_builtin_method(prototype, BuiltinName::Str("bind"), 1, bind::bind, gc);
     agent.define_builtin_method(prototype, BuiltinName::Str("call"), 1, call, gc);
     agent.define_builtin_method(prototype, BuiltinName::Str("toString"), 0, to_string, gc);
     let has_instance = agent.define_builtin_method(
@@ -54,6 +43,9 @@ pub(super) fn initialize(agent: &mut Agent, gc: NoGcScope) {
         has_instance.into(),
         Value::Undefined,
     );
+    // 20.2.3: Function.prototype has the restricted "caller" and "arguments" accessors
+    // (10.2.4 AddRestrictedFunctionProperties).
+    add_restricted_function_properties(agent, prototype, thrower);
 }
 
 /// ### [20.2.3.1 Function.prototype.apply ( thisArg, argArray )](https://tc39.es/ecma262/#sec-function.prototype.apply)
@@ -98,123 +90,6 @@ fn apply<'gc>(
         ArgumentsList(&arg_list),
         gc,
     )
-}
-
-/// ### [20.2.3.2 Function.prototype.bind ( thisArg, ...args )](https://tc39.es/ecma262/#sec-function.prototype.bind)
-fn bind<'gc>(
-    agent: &mut Agent,
-    this: Value,
-    args: ArgumentsList,
-    mut gc: GcScope<'gc, '_>,
-) -> JsResult<'gc, Value<'gc>> {
-    // 1. Let Target be the this value.
-    // 2. If IsCallable(Target) is false, throw a TypeError exception.
-    let Value::Object(target) = this.bind(gc.nogc()) else {
-        return Err(agent.throw_type_error("Bind must be called on a function", gc.into_nogc()));
-    };
-    if !target.is_callable(agent) {
-        return Err(agent.throw_type_error("Bind must be called on a function", gc.into_nogc()));
-    }
-    // 3. Let F be ? BoundFunctionCreate(Target, thisArg, args).
-    let arg_count = args.len().saturating_sub(1) as f64;
-    let roots_start = agent.scoped_roots.len();
-    agent.scoped_roots.extend(
-        std::iter::once(args.get(0))
-            .chain(args.slice_from(1).as_slice().iter().copied())
-            .map(|v| crate::ecmascript::execution::HeapRoot::Value(v.unbind())),
-    );
-    let target = target.scope(agent, gc.nogc());
-    let prototype = target
-        .get(agent)
-        .internal_get_prototype_of(agent, gc.reborrow())?
-        .unbind();
-    let target = target.get(agent);
-    let mut rooted = agent.scoped_roots.drain(roots_start..).map(|r| match r {
-        crate::ecmascript::execution::HeapRoot::Value(v) => v,
-        _ => unreachable!("value root"),
-    });
-    let bound_this = rooted.next().unwrap_or_default();
-    let bound_args: Box<[Value<'static>]> = rooted.collect();
-    agent.heap.allocated_since_gc +=
-        Arena::<BoundFunctionRecord>::RECORD_BYTES + bound_args.len() * 8;
-    let record = BoundFunction::from_index(agent.heap.bound_functions.push(BoundFunctionRecord {
-        target: target.unbind(),
-        bound_this,
-        bound_arguments: bound_args,
-    }));
-    let f = agent
-        .create_object(prototype, ObjectKind::BoundFunction(record), gc.nogc())
-        .scope(agent, gc.nogc());
-    let target = target.scope(agent, gc.nogc());
-    // 4. Let L be 0.
-    let mut length = 0.0f64;
-    // 5. Let targetHasLength be ? HasOwnProperty(Target, "length").
-    let length_key = PropertyKey::from_static_str("length").expect("short key");
-    let has_length = target
-        .get(agent)
-        .internal_get_own_property(agent, length_key, gc.reborrow())?
-        .is_some();
-    // 6. If targetHasLength is true, then
-    if has_length {
-        // a. Let targetLen be ? Get(Target, "length").
-        let target_len = crate::ecmascript::abstract_operations::get(
-            agent,
-            target.get(agent),
-            length_key,
-            gc.reborrow(),
-        )?;
-        // b. If targetLen is a Number, then
-        if target_len.is_number() {
-            let n = agent.number_value(target_len);
-            // i. If targetLen is +∞𝔽, set L to +∞.
-            // ii. Else if targetLen is -∞𝔽, set L to 0.
-            // iii. Else, let targetLenAsInt be ! ToIntegerOrInfinity(targetLen);
-            //      set L to max(targetLenAsInt - argCount, 0).
-            length = if n == f64::INFINITY {
-                f64::INFINITY
-            } else if n == f64::NEG_INFINITY {
-                0.0
-            } else {
-                (crate::ecmascript::abstract_operations::integer_or_infinity(n) - arg_count)
-                    .max(0.0)
-            };
-        }
-    }
-    // 7. Perform SetFunctionLength(F, L).
-    let length_value = agent.number(length, gc.nogc());
-    f.get(agent).add_named_data(
-        agent,
-        length_key,
-        length_value,
-        Attributes::READONLY_CONFIGURABLE,
-    );
-    // 8. Let targetName be ? Get(Target, "name").
-    let name_key = PropertyKey::from_static_str("name").expect("short key");
-    let target_name = crate::ecmascript::abstract_operations::get(
-        agent,
-        target.get(agent),
-        name_key,
-        gc.reborrow(),
-    )?
-    .unbind();
-    let gc = gc.into_nogc();
-    // 9. If targetName is not a String, set targetName to the empty String.
-    let target_name = target_name
-        .bind(gc)
-        .as_string()
-        .unwrap_or(crate::ecmascript::types::JsString::EMPTY);
-    // 10. Perform SetFunctionName(F, targetName, "bound").
-    let prefix = agent.create_string("bound ", gc);
-    let name = agent.string_concat(prefix, target_name, gc);
-    let f = f.get(agent).bind(gc);
-    f.add_named_data(
-        agent,
-        name_key,
-        name.into_value(),
-        Attributes::READONLY_CONFIGURABLE,
-    );
-    // 11. Return F.
-    Ok(f.into())
 }
 
 /// ### [20.2.3.3 Function.prototype.call ( thisArg, ...args )](https://tc39.es/ecma262/#sec-function.prototype.call)

@@ -2,8 +2,9 @@
 
 use super::map_data::MapDataRecord;
 use crate::ecmascript::abstract_operations::{
-    GroupKeyCoercion, call_function, get, get_iterator, get_prototype_from_constructor, group_by,
-    is_callable, iterator_close_on_error, iterator_step_value,
+    KeyCoercion, call_function, create_array_from_list, get, get_iterator,
+    get_prototype_from_constructor, group_by, is_callable, iterator_close_on_error,
+    iterator_step_value,
 };
 use crate::ecmascript::builtins::{ArgumentsList, BuiltinName};
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
@@ -160,27 +161,33 @@ fn group_by_method<'gc>(
     agent: &mut Agent,
     _this: Value,
     args: ArgumentsList,
-    gc: GcScope<'gc, '_>,
+    mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
     // 1. Let groups be ? GroupBy(items, callback, collection).
     let groups = group_by(
         agent,
         args.get(0),
         args.get(1),
-        GroupKeyCoercion::Collection,
-        gc,
-    )?;
+        KeyCoercion::Zero,
+        gc.reborrow(),
+    )?
+    .unbind();
+    let gc = gc.into_nogc();
+    let groups = groups.bind(gc);
     // 2. Let map be ! Construct(%Map%).
+    let prototype = agent.intrinsic(Intrinsic::MapPrototype);
+    let data = agent.alloc_map_data(MapDataRecord::default());
     // 3. For each Record { [[Key]], [[Elements]] } g of groups, do
-    //    a. Let elements be CreateArrayFromList(g.[[Elements]]).
-    //    b. Let entry be the Record { [[Key]]: g.[[Key]], [[Value]]: elements }.
-    //    c. Append entry to map.[[MapData]].
-    // (GroupBy collected the groups as the entries of a Map without a prototype:
-    // giving it %Map.prototype% makes it the Map these steps build.)
-    let map_prototype = agent.intrinsic(Intrinsic::MapPrototype);
-    groups.set_stored_prototype(agent, Some(map_prototype));
+    for group in &groups {
+        // a. Let elements be CreateArrayFromList(g.[[Elements]]).
+        let elements = create_array_from_list(agent, &group.elements, gc);
+        // b. Let entry be the Record { [[Key]]: g.[[Key]], [[Value]]: elements }.
+        // c. Append entry to map.[[MapData]].
+        agent.map_data_set(data, group.key, elements.into());
+    }
+    let map = agent.create_object(Some(prototype), ObjectKind::Map(data), gc);
     // 4. Return map.
-    Ok(groups.into())
+    Ok(map.into())
 }
 
 /// ### [24.1.2.3 get Map [ %Symbol.species% ]](https://tc39.es/ecma262/#sec-get-map-%symbol.species%)

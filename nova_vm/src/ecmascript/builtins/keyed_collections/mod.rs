@@ -14,7 +14,6 @@ mod weak_map;
 mod weak_record;
 mod weak_set;
 
-pub(crate) use collection_ops::canonicalize_keyed_collection_key;
 pub use map_data::{IterationKind, KeyContext, MapCursor, MapCursorRecord, MapData, MapDataRecord};
 pub use weak_record::{WeakTable, WeakTableRecord, is_live};
 

@@ -1,7 +1,13 @@
 //! ### [20.1 Object Objects](https://tc39.es/ecma262/#sec-object-objects)
 
+mod annex_b;
 mod constructor;
 mod prototype;
+mod statics_descriptors;
+mod statics_integrity;
+mod statics_keys;
+mod statics_prototype;
+mod to_string;
 
 use crate::ecmascript::execution::Agent;
 use crate::engine::NoGcScope;

@@ -1,23 +1,46 @@
 //! ### [20.1.3 Properties of the Object Prototype Object](https://tc39.es/ecma262/#sec-properties-of-the-object-prototype-object)
+//!
+//! `toString` lives in `to_string.rs`, the Annex B methods in `annex_b.rs`.
 
-use crate::ecmascript::abstract_operations::{has_own_property, to_object, to_property_key};
+use super::{annex_b, to_string};
+use crate::ecmascript::abstract_operations::{
+    has_own_property, invoke, to_object, to_property_key,
+};
+use crate::ecmascript::builtins::function_objects::RegularFn;
 use crate::ecmascript::builtins::{ArgumentsList, BuiltinName};
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
-use crate::ecmascript::types::object::ObjectKind;
-use crate::ecmascript::types::{Value, WellKnownSymbol};
+use crate::ecmascript::types::Value;
 use crate::engine::{Bindable, GcScope, NoGcScope, Rootable};
 
 pub(super) fn initialize(agent: &mut Agent, gc: NoGcScope) {
     let prototype = agent.intrinsic(Intrinsic::ObjectPrototype);
-    agent.define_builtin_method(
+    let methods: [(&str, u32, RegularFn); 10] = [
+        ("hasOwnProperty", 1, has_own_property_method),
+        ("isPrototypeOf", 1, is_prototype_of),
+        ("propertyIsEnumerable", 1, property_is_enumerable),
+        ("toLocaleString", 0, to_locale_string),
+        ("toString", 0, to_string::to_string),
+        ("valueOf", 0, value_of),
+        ("__defineGetter__", 2, annex_b::define_getter),
+        ("__defineSetter__", 2, annex_b::define_setter),
+        ("__lookupGetter__", 1, annex_b::lookup_getter),
+        ("__lookupSetter__", 1, annex_b::lookup_setter),
+    ];
+    for (name, length, behaviour) in methods {
+        let method =
+            agent.define_builtin_method(prototype, BuiltinName::Str(name), length, behaviour, gc);
+        if name == "toString" {
+            agent.set_intrinsic(Intrinsic::ObjectPrototypeToString, method);
+        }
+    }
+    // B.2.2.1 Object.prototype.__proto__ is an accessor property.
+    agent.define_builtin_accessor(
         prototype,
-        BuiltinName::Str("hasOwnProperty"),
-        1,
-        has_own_property_method,
+        BuiltinName::Str("__proto__"),
+        Some(annex_b::get_proto),
+        Some(annex_b::set_proto),
         gc,
     );
-    agent.define_builtin_method(prototype, BuiltinName::Str("toString"), 0, to_string, gc);
-    agent.define_builtin_method(prototype, BuiltinName::Str("valueOf"), 0, value_of, gc);
 }
 
 /// ### [20.1.3.2 Object.prototype.hasOwnProperty ( V )](https://tc39.es/ecma262/#sec-object.prototype.hasownproperty)
@@ -29,68 +52,82 @@ fn has_own_property_method<'gc>(
 ) -> JsResult<'gc, Value<'gc>> {
     let this = this.bind(gc.nogc()).scope(agent, gc.nogc());
     // 1. Let P be ? ToPropertyKey(V).
-    let key = to_property_key(agent, args.get(0), gc.reborrow())?.unbind();
+    let key = to_property_key(agent, args.get(0), gc.reborrow())?
+        .unbind()
+        .scope(agent, gc.nogc());
     // 2. Let O be ? ToObject(this value).
     let o = to_object(agent, this.get(agent), gc.nogc())?.unbind();
     // 3. Return ? HasOwnProperty(O, P).
-    has_own_property(agent, o, key, gc).map(Value::Boolean)
+    has_own_property(agent, o, key.get(agent), gc).map(Value::Boolean)
 }
 
-/// ### [20.1.3.6 Object.prototype.toString ( )](https://tc39.es/ecma262/#sec-object.prototype.tostring)
-fn to_string<'gc>(
+/// ### [20.1.3.3 Object.prototype.isPrototypeOf ( V )](https://tc39.es/ecma262/#sec-object.prototype.isprototypeof)
+fn is_prototype_of<'gc>(
+    agent: &mut Agent,
+    this: Value,
+    args: ArgumentsList,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
+    // 1. If V is not an Object, return false.
+    let Value::Object(v) = args.get(0).bind(gc.nogc()) else {
+        return Ok(Value::Boolean(false));
+    };
+    let v = v.scope(agent, gc.nogc());
+    // 2. Let O be ? ToObject(this value).
+    let o = to_object(agent, this, gc.nogc())?.scope(agent, gc.nogc());
+    // 3. Repeat,
+    loop {
+        // a. Set V to ? V.[[GetPrototypeOf]]().
+        let next = v
+            .get(agent)
+            .internal_get_prototype_of(agent, gc.reborrow())?
+            .unbind();
+        // b. If V is null, return false.
+        let Some(next) = next else {
+            return Ok(Value::Boolean(false));
+        };
+        // c. If SameValue(O, V) is true, return true.
+        if next == o.get(agent) {
+            return Ok(Value::Boolean(true));
+        }
+        v.set(agent, next);
+    }
+}
+
+/// ### [20.1.3.4 Object.prototype.propertyIsEnumerable ( V )](https://tc39.es/ecma262/#sec-object.prototype.propertyisenumerable)
+fn property_is_enumerable<'gc>(
+    agent: &mut Agent,
+    this: Value,
+    args: ArgumentsList,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
+    let this = this.bind(gc.nogc()).scope(agent, gc.nogc());
+    // 1. Let P be ? ToPropertyKey(V).
+    let key = to_property_key(agent, args.get(0), gc.reborrow())?
+        .unbind()
+        .scope(agent, gc.nogc());
+    // 2. Let O be ? ToObject(this value).
+    let o = to_object(agent, this.get(agent), gc.nogc())?.unbind();
+    // 3. Let desc be ? O.[[GetOwnProperty]](P).
+    let desc = o.internal_get_own_property(agent, key.get(agent), gc)?;
+    // 4. If desc is undefined, return false.
+    // 5. Return desc.[[Enumerable]].
+    Ok(Value::Boolean(
+        desc.is_some_and(|d| d.enumerable == Some(true)),
+    ))
+}
+
+/// ### [20.1.3.5 Object.prototype.toLocaleString ( [ reserved1 [ , reserved2 ] ] )](https://tc39.es/ecma262/#sec-object.prototype.tolocalestring)
+fn to_locale_string<'gc>(
     agent: &mut Agent,
     this: Value,
     _args: ArgumentsList,
-    mut gc: GcScope<'gc, '_>,
+    gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
-    // 1. If the this value is undefined, return "[object Undefined]".
-    if this.is_undefined() {
-        return Ok(agent
-            .create_string("[object Undefined]", gc.into_nogc())
-            .into_value());
-    }
-    // 2. If the this value is null, return "[object Null]".
-    if this.is_null() {
-        return Ok(agent
-            .create_string("[object Null]", gc.into_nogc())
-            .into_value());
-    }
-    // 3. Let O be ! ToObject(this value).
-    let o = to_object(agent, this, gc.nogc())?;
-    // 4. Let isArray be ? IsArray(O).
-    // 5-14. Let builtinTag be the tag for O's internal slots.
-    let builtin_tag = match o.kind(agent) {
-        ObjectKind::Array => "Array",
-        ObjectKind::Arguments => "Arguments",
-        ObjectKind::ECMAScriptFunction(_)
-        | ObjectKind::BuiltinFunction(_)
-        | ObjectKind::BoundFunction(_) => "Function",
-        ObjectKind::Error => "Error",
-        ObjectKind::BooleanObject(_) => "Boolean",
-        ObjectKind::NumberObject(_) => "Number",
-        ObjectKind::StringObject(_) => "String",
-        _ => "Object",
-    };
-    // 15. Let tag be ? Get(O, @@toStringTag).
-    let tag = o
-        .unbind()
-        .internal_get(
-            agent,
-            WellKnownSymbol::ToStringTag.key(),
-            o.unbind().into(),
-            gc.reborrow(),
-        )?
-        .unbind();
-    let gc = gc.into_nogc();
-    // 16. If tag is not a String, set tag to builtinTag.
-    let tag = match tag.bind(gc).as_string() {
-        Some(tag) => agent.string_lossy(tag).into_owned(),
-        None => builtin_tag.to_owned(),
-    };
-    // 17. Return the string-concatenation of "[object ", tag, and "]".
-    Ok(agent
-        .create_string_from_owned(format!("[object {tag}]"), gc)
-        .into_value())
+    // 1. Let O be the this value.
+    // 2. Return ? Invoke(O, "toString").
+    let key = agent.static_key("toString");
+    invoke(agent, this, key, ArgumentsList::EMPTY, gc)
 }
 
 /// ### [20.1.3.7 Object.prototype.valueOf ( )](https://tc39.es/ecma262/#sec-object.prototype.valueof)

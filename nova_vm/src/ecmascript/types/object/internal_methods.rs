@@ -32,7 +32,26 @@ impl<'a> Object<'a> {
         prototype: Option<Object>,
         _gc: GcScope<'gc, '_>,
     ) -> JsResult<'gc, bool> {
+        if self.is_immutable_prototype_exotic(agent) {
+            // 10.4.7.1 [[SetPrototypeOf]] ( V ): 1. Return ? SetImmutablePrototype(O, V).
+            // 10.4.7.2 SetImmutablePrototype ( O, V )
+            // 1. Let current be ? O.[[GetPrototypeOf]]().
+            let current = self.stored_prototype(agent);
+            // 2. If SameValue(V, current) is true, return true.
+            // 3. Return false.
+            return Ok(current.map(|o| o.index()) == prototype.map(|o| o.index()));
+        }
         Ok(self.ordinary_set_prototype_of(agent, prototype))
+    }
+
+    /// True for [10.4.7 Immutable Prototype Exotic Objects](https://tc39.es/ecma262/#sec-immutable-prototype-exotic-objects):
+    /// the %Object.prototype% of every realm.
+    fn is_immutable_prototype_exotic(self, agent: &Agent) -> bool {
+        use crate::ecmascript::execution::Intrinsic;
+        let me = self.index();
+        agent.realms.iter().any(|realm| {
+            realm.intrinsics[Intrinsic::ObjectPrototype as usize].is_some_and(|o| o.index() == me)
+        })
     }
 
     /// ### [10.1.2.1 OrdinarySetPrototypeOf ( O, V )](https://tc39.es/ecma262/#sec-ordinarysetprototypeof)
@@ -123,6 +142,7 @@ impl<'a> Object<'a> {
             ObjectKind::StringObject(_) => self
                 .ordinary_get_own_property(agent, key, gc)
                 .or_else(|| string_get_own_property(agent, self, key, gc)),
+            ObjectKind::MappedArguments(_) => self.arguments_get_own_property(agent, key, gc),
             _ => self.ordinary_get_own_property(agent, key, gc),
         }
     }
@@ -159,6 +179,9 @@ impl<'a> Object<'a> {
                 }
                 // 3. Return ! OrdinaryDefineOwnProperty(S, P, Desc).
                 Ok(self.ordinary_define_own_property(agent, key, desc, gc.nogc()))
+            }
+            ObjectKind::MappedArguments(_) => {
+                Ok(self.arguments_define_own_property(agent, key, desc, gc.nogc()))
             }
             _ => Ok(self.ordinary_define_own_property(agent, key, desc, gc.nogc())),
         }
@@ -291,6 +314,9 @@ impl<'a> Object<'a> {
         key: PropertyKey,
         gc: GcScope<'gc, '_>,
     ) -> JsResult<'gc, bool> {
+        if let ObjectKind::MappedArguments(_) = self.kind(agent) {
+            return Ok(self.arguments_delete(agent, key, gc.nogc()));
+        }
         Ok(self.ordinary_delete(agent, key, gc.nogc()))
     }
 

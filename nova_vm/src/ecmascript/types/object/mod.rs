@@ -2,6 +2,7 @@
 //!
 //! Object storage (records, shapes, elements) and the internal methods.
 
+mod arguments_exotic;
 mod attributes;
 mod elements;
 mod internal_methods;
@@ -10,6 +11,8 @@ mod record;
 mod shape;
 mod storage;
 
+pub(crate) use arguments_exotic::create_parameter_map;
+pub use arguments_exotic::{ParameterMap, ParameterMapRecord};
 pub use attributes::Attributes;
 pub use elements::{ElementRef, Elements, ElementsRecord, SparseElement};
 pub use record::{InternalValue, InternalValueRecord, ObjectKind, ObjectRecord};

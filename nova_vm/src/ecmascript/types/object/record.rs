@@ -3,12 +3,14 @@
 use super::super::handle::define_handle;
 use super::elements::Elements;
 use super::shape::Shape;
+use crate::ecmascript::builtins::array::ArrayIterator;
 use crate::ecmascript::builtins::control_abstraction::Generator;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunction, BuiltinFunction, ECMAScriptFunction,
 };
 use crate::ecmascript::builtins::keyed_collections::{MapCursor, MapData, WeakTable};
 use crate::ecmascript::builtins::managing_memory::{FinalizationRegistry, WeakRef};
+use crate::ecmascript::builtins::string::StringIterator;
 use crate::ecmascript::execution::heap_layout::{SlotsRef, arena_ids};
 use crate::ecmascript::types::value::Value;
 use crate::heap::{HandleVisitor, Trace};
@@ -30,6 +32,8 @@ pub enum ObjectKind {
     Array,
     /// An unmapped arguments object (`[[ParameterMap]]` undefined).
     Arguments,
+    /// A mapped arguments object (sloppy functions with simple parameters).
+    MappedArguments(super::ParameterMap<'static>),
     /// An object with an `[[ErrorData]]` slot.
     Error,
     /// An ECMAScript function object.
@@ -52,6 +56,8 @@ pub enum ObjectKind {
     Generator(Generator<'static>),
     /// A for-in iterator (internal; never exposed to scripts).
     ForInIterator(InternalValue<'static>),
+    /// A String Iterator object.
+    StringIterator(StringIterator<'static>),
     /// A WeakMap (`[[WeakMapData]]`).
     WeakMap(WeakTable<'static>),
     /// A WeakSet (`[[WeakSetData]]`).
@@ -68,6 +74,10 @@ pub enum ObjectKind {
     WeakRef(WeakRef<'static>),
     /// A FinalizationRegistry (`[[Realm]]`, `[[CleanupCallback]]`, `[[Cells]]`).
     FinalizationRegistry(FinalizationRegistry<'static>),
+    /// An Array Iterator object (its iteration state).
+    ArrayIterator(ArrayIterator<'static>),
+    /// A raw JSON object (`[[IsRawJSON]]`, made by `JSON.rawJSON`).
+    RawJson,
 }
 
 const _: () = assert!(std::mem::size_of::<ObjectKind>() == 8);
@@ -92,11 +102,14 @@ impl Trace for ObjectKind {
             ObjectKind::BuiltinFunction(f) => f.visit(visitor),
             ObjectKind::BoundFunction(f) => f.visit(visitor),
             ObjectKind::Generator(g) => g.visit(visitor),
+            ObjectKind::StringIterator(i) => i.visit(visitor),
+            ObjectKind::MappedArguments(m) => m.visit(visitor),
             ObjectKind::WeakMap(t) | ObjectKind::WeakSet(t) => t.visit(visitor),
             ObjectKind::Map(d) | ObjectKind::Set(d) => d.visit(visitor),
             ObjectKind::MapIterator(c) | ObjectKind::SetIterator(c) => c.visit(visitor),
             ObjectKind::WeakRef(w) => w.visit(visitor),
             ObjectKind::FinalizationRegistry(f) => f.visit(visitor),
+            ObjectKind::ArrayIterator(i) => i.visit(visitor),
             ObjectKind::NumberObject(v)
             | ObjectKind::ForInIterator(v)
             | ObjectKind::StringObject(v)
@@ -106,6 +119,7 @@ impl Trace for ObjectKind {
             | ObjectKind::Array
             | ObjectKind::Arguments
             | ObjectKind::Error
+            | ObjectKind::RawJson
             | ObjectKind::BooleanObject(_) => {}
         }
     }

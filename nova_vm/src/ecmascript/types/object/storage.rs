@@ -222,8 +222,20 @@ impl<'a> Object<'a> {
         self.record_mut(agent).shape = new_shape;
     }
 
+    /// Invalidates global-name caches when a realm's global object changes shape in place.
+    fn note_global_reconfigured(self, agent: &mut Agent) {
+        for realm in &mut agent.realms {
+            if realm.global_object.index() == self.index()
+                || realm.global_lexicals.index() == self.index()
+            {
+                realm.global_epoch = realm.global_epoch.wrapping_add(1);
+            }
+        }
+    }
+
     /// Removes a named property (the object becomes a dictionary).
     pub fn remove_named(self, agent: &mut Agent, key: PropertyKey) {
+        self.note_global_reconfigured(agent);
         self.make_dictionary(agent);
         let shape_handle = self.record(agent).shape;
         let slots = self.record(agent).slots;
@@ -268,6 +280,7 @@ impl<'a> Object<'a> {
             }
             return;
         }
+        self.note_global_reconfigured(agent);
         self.make_dictionary(agent);
         let shape_handle = self.record(agent).shape;
         if entry.attributes.slot_count() == attributes.slot_count() {
@@ -420,7 +433,13 @@ mod tests {
         assert_eq!(agent.heap.shapes.get(root.index()).transitions.len(), 2);
         // Deleting turns the object into a dictionary of its own.
         a.remove_named(&mut agent, x);
-        assert!(agent.heap.shapes.get(a.record(&agent).shape.index()).dictionary);
+        assert!(
+            agent
+                .heap
+                .shapes
+                .get(a.record(&agent).shape.index())
+                .dictionary
+        );
         assert_ne!(a.record(&agent).shape, b.record(&agent).shape);
         let entry = a.find_named(&agent, y).unwrap();
         assert_eq!(a.slot(&agent, entry.slot), Value::Integer(2));
@@ -442,7 +461,12 @@ mod tests {
             WellKnownSymbol::HasInstance.key(),
         ];
         for key in keys {
-            let desc = crate::ecmascript::types::PropertyDescriptor::data(Value::Undefined, true, true, true);
+            let desc = crate::ecmascript::types::PropertyDescriptor::data(
+                Value::Undefined,
+                true,
+                true,
+                true,
+            );
             assert!(o.ordinary_define_own_property(&mut agent, key, desc, gc));
         }
         let order: Vec<String> = o
@@ -452,7 +476,15 @@ mod tests {
             .collect();
         assert_eq!(
             order,
-            ["2", "10", "b", "a", "4294967295", "Symbol(Symbol.iterator)", "Symbol(Symbol.hasInstance)"]
+            [
+                "2",
+                "10",
+                "b",
+                "a",
+                "4294967295",
+                "Symbol(Symbol.iterator)",
+                "Symbol(Symbol.hasInstance)"
+            ]
         );
     }
 
@@ -466,7 +498,13 @@ mod tests {
             let key = agent.key_from_str(&format!("p{i}"), gc);
             o.add_named_data(&mut agent, key, Value::Integer(i), Attributes::DEFAULT);
         }
-        assert!(agent.heap.shapes.get(o.record(&agent).shape.index()).dictionary);
+        assert!(
+            agent
+                .heap
+                .shapes
+                .get(o.record(&agent).shape.index())
+                .dictionary
+        );
         let key = agent.key_from_str("p150", gc);
         let entry = o.find_named(&agent, key).unwrap();
         assert_eq!(o.slot(&agent, entry.slot), Value::Integer(150));
