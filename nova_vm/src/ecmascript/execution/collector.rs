@@ -60,8 +60,12 @@ impl Agent {
             self.drain_marks(&mut marks);
         }
 
-        // 3. Weak references: drop links to records that did not survive.
+        // 3. Weak references: drop links to records that did not survive, empty
+        //    dead WeakRef and FinalizationRegistry targets (queueing cleanup
+        //    jobs), and drop the tombstones of Maps and Sets.
         self.sweep_weak_references(&marks);
+        self.empty_dead_weak_targets(&marks);
+        self.heap.drop_map_tombstones(&marks);
 
         // 4. Compact every arena.
         let maps = self.heap.compact(&marks);
@@ -149,5 +153,6 @@ impl Agent {
         for table in heap.weak_tables.iter_mut() {
             table.rebuild_index();
         }
+        heap.rehash_map_keys();
     }
 }
