@@ -12,9 +12,9 @@
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use crate::ecmascript::abstract_operations::{get, to_string};
-use crate::ecmascript::builtins::host;
-use crate::ecmascript::execution::{Agent, AgentOptions, HostHooks};
+use crate::ecmascript::abstract_operations::{call_function, get, to_string};
+use crate::ecmascript::builtins::{ArgumentsList, host};
+use crate::ecmascript::execution::{Agent, AgentOptions, HostHooks, Job, JsResult};
 use crate::ecmascript::types::{PropertyKey, Value};
 use crate::engine::interpreter::run_script;
 use crate::engine::{Bindable, GcScope, GcToken, ScopeToken};
@@ -154,7 +154,10 @@ impl Runtime {
         on_value: impl FnOnce(&mut Agent, Value, GcScope),
     ) -> Result<(), JsException> {
         with_gc(&mut self.agent, |agent, mut gc| {
-            match run_script(agent, source, source_name, gc.reborrow()) {
+            let result = run_script(agent, source, source_name, gc.reborrow());
+            // The script was a synchronous sequence of ECMAScript execution.
+            agent.clear_kept_objects();
+            match result {
                 Err(message) => Err(JsException {
                     phase: ExceptionPhase::Parse,
                     name: "SyntaxError".to_owned(),
@@ -189,9 +192,25 @@ impl Runtime {
         })
     }
 
-    /// Runs queued jobs until the queue is empty.
+    /// Runs queued jobs (FinalizationRegistry cleanups, ...) until the queue
+    /// is empty. An exception thrown by a job stops the run and is returned;
+    /// the jobs after it stay queued for the next call.
     pub fn run_jobs(&mut self) -> Result<(), JsException> {
-        Ok(())
+        with_gc(&mut self.agent, |agent, mut gc| {
+            while let Some(job) = agent.jobs.pop_front() {
+                let result = run_job(agent, job, gc.reborrow());
+                // A job is a synchronous sequence of ECMAScript execution.
+                agent.clear_kept_objects();
+                if result.is_err() {
+                    return Err(describe_exception(
+                        agent,
+                        ExceptionPhase::Runtime,
+                        gc.reborrow(),
+                    ));
+                }
+            }
+            Ok(())
+        })
     }
 
     /// Lines printed by `print` since the last call (after
@@ -217,6 +236,24 @@ impl Runtime {
     pub fn collect_garbage(&mut self) {
         with_gc(&mut self.agent, |agent, gc| agent.collect_garbage(gc));
     }
+}
+
+/// Runs one job: calls its callback with its arguments in its realm.
+fn run_job<'gc>(agent: &mut Agent, job: Job, gc: GcScope<'gc, '_>) -> JsResult<'gc, ()> {
+    let previous_realm = agent.current_realm;
+    agent.current_realm = job.realm;
+    let mark = agent.scoped_roots.len();
+    let result = call_function(
+        agent,
+        job.callback,
+        Value::Undefined,
+        ArgumentsList(&job.arguments),
+        gc,
+    )
+    .map(|_| ());
+    agent.scoped_roots.truncate(mark);
+    agent.current_realm = previous_realm;
+    result
 }
 
 /// Runs `f` with a fresh root GC scope for an entry into the engine.

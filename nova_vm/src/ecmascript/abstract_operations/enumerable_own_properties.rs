@@ -55,7 +55,7 @@ pub fn enumerable_own_properties<'gc>(
             o.get(agent)
                 .internal_get_own_property(agent, key_at(agent, i), gc.reborrow())?;
         // ii. If desc is not undefined and desc.[[Enumerable]] is true, then
-        if !desc.is_some_and(|d| d.enumerable == Some(true)) {
+        if desc.is_none_or(|d| d.enumerable != Some(true)) {
             continue;
         }
         // 1. If kind is key, then

@@ -9,6 +9,7 @@ mod iterators;
 mod number_formatting;
 mod operations_on_objects;
 mod property_descriptors;
+mod setter_that_ignores_prototype_properties;
 mod testing_and_comparison;
 mod type_conversion;
 
@@ -21,5 +22,6 @@ pub use iterators::*;
 pub use number_formatting::*;
 pub use operations_on_objects::*;
 pub use property_descriptors::*;
+pub use setter_that_ignores_prototype_properties::*;
 pub use testing_and_comparison::*;
 pub use type_conversion::*;

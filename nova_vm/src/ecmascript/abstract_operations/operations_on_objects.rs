@@ -752,10 +752,10 @@ pub fn species_constructor<'gc>(
         return Ok(agent.intrinsic(default).bind(gc));
     }
     // 6. If IsConstructor(S) is true, return S.
-    if let Value::Object(s) = s {
-        if s.is_constructor(agent) {
-            return Ok(s.bind(gc));
-        }
+    if let Value::Object(s) = s
+        && s.is_constructor(agent)
+    {
+        return Ok(s.bind(gc));
     }
     // 7. Throw a TypeError exception.
     Err(agent.throw_type_error(

@@ -132,12 +132,13 @@ pub fn to_property_descriptor<'gc>(
     //     b. If IsCallable(getter) is false and getter is not undefined, throw a TypeError exception.
     //     c. Set desc.[[Get]] to getter.
     let getter = get_optional_field(agent, obj.get(agent), "get", gc.reborrow())?.unbind();
-    if let Some(getter) = getter {
-        if !getter.is_undefined() && !is_callable(agent, getter) {
-            return Err(
-                agent.throw_type_error("Getter must be a function or undefined", gc.into_nogc())
-            );
-        }
+    if let Some(getter) = getter
+        && !getter.is_undefined()
+        && !is_callable(agent, getter)
+    {
+        return Err(
+            agent.throw_type_error("Getter must be a function or undefined", gc.into_nogc())
+        );
     }
     let getter = getter.map(|g| g.scope(agent, gc.nogc()));
     // 13. Let hasSet be ? HasProperty(Obj, "set").
@@ -148,10 +149,11 @@ pub fn to_property_descriptor<'gc>(
     let setter = get_optional_field(agent, obj.get(agent), "set", gc.reborrow())?.unbind();
     let gc = gc.into_nogc();
     let setter = setter.bind(gc);
-    if let Some(setter) = setter {
-        if !setter.is_undefined() && !is_callable(agent, setter) {
-            return Err(agent.throw_type_error("Setter must be a function or undefined", gc));
-        }
+    if let Some(setter) = setter
+        && !setter.is_undefined()
+        && !is_callable(agent, setter)
+    {
+        return Err(agent.throw_type_error("Setter must be a function or undefined", gc));
     }
     desc.value = value.map(|v| v.get(agent).bind(gc));
     desc.get = getter.map(|g| g.get(agent).bind(gc));

@@ -175,7 +175,7 @@ pub fn is_less_than<'gc>(
         (x.unbind(), y.unbind())
     };
     let gc = gc.into_nogc();
-    Ok(compare_primitives(agent, px.bind(gc), py.bind(gc), gc)?)
+    compare_primitives(agent, px.bind(gc), py.bind(gc), gc)
 }
 
 /// Steps 3-4 of IsLessThan on primitives.

@@ -101,22 +101,22 @@ pub fn ordinary_to_primitive<'gc>(
             .internal_get(agent, key, object.get(agent).into(), gc.reborrow())?
             .unbind();
         // b. If IsCallable(method) is true, then
-        if let Value::Object(m) = method {
-            if m.is_callable(agent) {
-                // i. Let result be ? Call(method, O).
-                let result = call_function(
-                    agent,
-                    method,
-                    object.get(agent).into(),
-                    ArgumentsList::EMPTY,
-                    gc.reborrow(),
-                )?
-                .unbind()
-                .bind(gc.nogc());
-                // ii. If result is not an Object, return result.
-                if !result.is_object() {
-                    return Ok(result.unbind().bind(gc.into_nogc()));
-                }
+        if let Value::Object(m) = method
+            && m.is_callable(agent)
+        {
+            // i. Let result be ? Call(method, O).
+            let result = call_function(
+                agent,
+                method,
+                object.get(agent).into(),
+                ArgumentsList::EMPTY,
+                gc.reborrow(),
+            )?
+            .unbind()
+            .bind(gc.nogc());
+            // ii. If result is not an Object, return result.
+            if !result.is_object() {
+                return Ok(result.unbind().bind(gc.into_nogc()));
             }
         }
     }

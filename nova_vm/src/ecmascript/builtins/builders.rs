@@ -21,6 +21,7 @@ pub enum BuiltinName {
 
 impl Agent {
     /// ### [10.3.4 CreateBuiltinFunction ( behaviour, length, name, additionalInternalSlotsList [ , realm [ , prototype [ , prefix ] ] ] )](https://tc39.es/ecma262/#sec-createbuiltinfunction)
+    #[allow(clippy::too_many_arguments, reason = "the spec operation's parameters")]
     pub fn create_builtin_function<'a>(
         &mut self,
         behaviour: Behaviour,

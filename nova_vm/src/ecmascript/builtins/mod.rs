@@ -17,6 +17,7 @@ mod global_object;
 pub(crate) mod host;
 mod json;
 pub mod keyed_collections;
+pub mod managing_memory;
 pub(crate) mod math;
 mod number;
 pub mod object;
@@ -53,6 +54,7 @@ pub(crate) fn initialize_intrinsics(agent: &mut Agent, gc: NoGcScope) {
     math::initialize(agent, gc);
     keyed_collections::initialize(agent, gc);
     proxy::initialize(agent, gc);
+    managing_memory::initialize(agent, gc);
 }
 
 /// ### [19 The Global Object](https://tc39.es/ecma262/#sec-global-object): its value and constructor properties.
@@ -110,8 +112,12 @@ pub(crate) fn define_global_bindings(agent: &mut Agent, global: Object, gc: NoGc
         ("Number", Intrinsic::Number),
         ("BigInt", Intrinsic::BigInt),
         ("Math", Intrinsic::Math),
+        ("Map", Intrinsic::Map),
+        ("Set", Intrinsic::Set),
         ("WeakMap", Intrinsic::WeakMap),
         ("WeakSet", Intrinsic::WeakSet),
+        ("WeakRef", Intrinsic::WeakRef),
+        ("FinalizationRegistry", Intrinsic::FinalizationRegistry),
         ("JSON", Intrinsic::Json),
         ("Proxy", Intrinsic::Proxy),
         ("Iterator", Intrinsic::Iterator),

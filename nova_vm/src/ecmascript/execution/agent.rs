@@ -141,7 +141,8 @@ pub struct Agent {
     pub(crate) options: AgentOptions,
     /// The GlobalSymbolRegistry: `Symbol.for` keys (as UTF-16 code units) to their symbols.
     pub(crate) symbol_registry: AHashMap<Vec<u16>, Symbol<'static>>,
-    pub(crate) kept_alive: Vec<Object<'static>>,
+    /// `[[KeptAlive]]`: WeakRef targets kept until the current job ends.
+    pub(crate) kept_alive: Vec<Value<'static>>,
     pub(crate) jobs: VecDeque<Job>,
     pub(crate) host: Box<dyn HostHooks>,
     pub(crate) gc_statistics: GcStatistics,
@@ -217,8 +218,8 @@ impl Agent {
         for symbol in self.symbol_registry.values_mut() {
             symbol.visit(visitor);
         }
-        for object in &mut self.kept_alive {
-            object.visit(visitor);
+        for value in &mut self.kept_alive {
+            value.trace(visitor);
         }
         for job in &mut self.jobs {
             job.trace(visitor);
@@ -252,7 +253,7 @@ impl Agent {
             static_keys: AHashMap::default(),
             interrupt: Default::default(),
         };
-        // The permanent symbols: the well-known symbols, then the TDZ marker.
+        // The permanent symbols: the well-known symbols, the TDZ marker, the error-stack name.
         let mut token = crate::engine::GcToken;
         let mut scope = crate::engine::ScopeToken;
         let gc = crate::engine::GcScope::new(&mut token, &mut scope);
@@ -269,6 +270,12 @@ impl Agent {
             description: None,
             registered: false,
             is_private: false,
+        });
+        // The private name under which error objects keep their stack trace.
+        agent.heap.symbols.push(SymbolRecord {
+            description: None,
+            registered: false,
+            is_private: true,
         });
         agent.create_realm(gc.nogc());
         agent

@@ -60,8 +60,12 @@ impl Agent {
             self.drain_marks(&mut marks);
         }
 
-        // 3. Weak references: drop links to records that did not survive.
+        // 3. Weak references: drop links to records that did not survive, empty
+        //    dead WeakRef and FinalizationRegistry targets (queueing cleanup
+        //    jobs), and drop the tombstones of Maps and Sets.
         self.sweep_weak_references(&marks);
+        self.empty_dead_weak_targets(&marks);
+        self.heap.drop_map_tombstones(&marks);
 
         // 4. Compact every arena.
         let maps = self.heap.compact(&marks);
@@ -106,7 +110,7 @@ impl Agent {
         let heap = &mut self.heap;
         // Shape transitions are weak: a child shape no object uses dies.
         let shape_bits = marks.bits(arena_ids::SHAPES);
-        for (_, shape) in heap.shapes.iter_mut().enumerate() {
+        for shape in heap.shapes.iter_mut() {
             shape.sweep_weak(|index| shape_bits.get(index));
         }
         // Root shapes by prototype: weak in both the prototype and the shape.
@@ -149,5 +153,6 @@ impl Agent {
         for table in heap.weak_tables.iter_mut() {
             table.rebuild_index();
         }
+        heap.rehash_map_keys();
     }
 }

@@ -12,7 +12,10 @@ use crate::ecmascript::builtins::control_abstraction::{GeneratorRecord, Iterator
 use crate::ecmascript::builtins::function_objects::{
     BoundFunctionRecord, BuiltinFunctionRecord, ECMAScriptFunctionRecord,
 };
-use crate::ecmascript::builtins::keyed_collections::WeakTableRecord;
+use crate::ecmascript::builtins::keyed_collections::{
+    MapCursorRecord, MapDataRecord, WeakTableRecord,
+};
+use crate::ecmascript::builtins::managing_memory::{FinalizationRegistryRecord, WeakRefRecord};
 use crate::ecmascript::builtins::proxy::ProxyRecord;
 use crate::ecmascript::builtins::string::StringIteratorRecord;
 use crate::ecmascript::types::object::{
@@ -156,6 +159,10 @@ heap_arenas! {
     STRING_ITERATORS = 17 => string_iterators: StringIteratorRecord,
     PROXIES = 18 => proxies: ProxyRecord,
     ITERATOR_HELPERS = 19 => iterator_helpers: IteratorHelperRecord,
+    MAP_DATA = 20 => map_data: MapDataRecord,
+    MAP_CURSORS = 21 => map_cursors: MapCursorRecord,
+    WEAK_REFS = 22 => weak_refs: WeakRefRecord,
+    FINALIZATION_REGISTRIES = 23 => finalization_registries: FinalizationRegistryRecord,
 }
 
 impl Default for Heap {

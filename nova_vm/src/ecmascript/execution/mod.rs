@@ -8,6 +8,7 @@ pub mod heap_layout;
 mod realm;
 mod realm_setup;
 mod throw;
+mod weak_ref_processing;
 
 pub use agent::{
     Agent, AgentOptions, DefaultHostHooks, GcStatistics, HeapRoot, HeapStatistics, HostHooks,

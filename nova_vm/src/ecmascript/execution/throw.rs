@@ -4,7 +4,7 @@ use super::agent::Agent;
 use super::errors::{ExceptionType, JsError};
 use super::realm::Intrinsic;
 use crate::ecmascript::types::object::{Attributes, ObjectKind};
-use crate::ecmascript::types::{Object, PropertyKey, Value};
+use crate::ecmascript::types::{ERROR_STACK, Object, PropertyKey, Value};
 use crate::engine::{Bindable, NoGcScope};
 
 impl ExceptionType {
@@ -121,14 +121,15 @@ impl Agent {
         self.throw_exception(ExceptionType::SyntaxError, message, gc)
     }
 
-    /// Defines the non-standard `stack` property: the error's description
-    /// followed by one `    at name (file:line:col)` line per active frame.
+    /// Records the stack trace of a new error object (one `    at name
+    /// (file:line:col)` line per active frame) under the private
+    /// [`ERROR_STACK`] name; `get Error.prototype.stack` returns it.
     pub(crate) fn attach_stack(&mut self, error: Object, gc: NoGcScope) {
         let trace = self.stack_trace_lines();
         let text = self.create_string_from_owned(trace, gc);
-        let key = PropertyKey::from_static_str("stack").expect("short key");
+        let key = PropertyKey::Symbol(ERROR_STACK);
         if error.find_named(self, key).is_none() {
-            error.add_named_data(self, key, text.into_value(), Attributes::BUILTIN);
+            error.add_named_data(self, key, text.into_value(), Attributes::FROZEN_HIDDEN);
         }
     }
 

@@ -21,5 +21,7 @@ pub use string_units::{
     CodePoint, CodeUnits, is_leading_surrogate, is_trailing_surrogate,
     utf16_surrogate_pair_to_code_point,
 };
-pub use symbol::{PERMANENT_SYMBOL_COUNT, SymbolRecord, UNINITIALIZED, WellKnownSymbol};
+pub use symbol::{
+    ERROR_STACK, PERMANENT_SYMBOL_COUNT, SymbolRecord, UNINITIALIZED, WellKnownSymbol,
+};
 pub use value::{HeapBigInt, HeapNumber, HeapString, Object, SmallF64, SmallString, Symbol, Value};

@@ -174,10 +174,10 @@ impl StringRecord {
     /// The code unit at `index` (which must be below the length).
     #[inline]
     pub fn code_unit_at(&self, index: usize) -> u16 {
-        if self.ascii {
-            if let StringData::Utf8(s) = &self.data {
-                return u16::from(s.as_bytes()[index]);
-            }
+        if self.ascii
+            && let StringData::Utf8(s) = &self.data
+        {
+            return u16::from(s.as_bytes()[index]);
         }
         self.utf16_cached()[index]
     }
@@ -211,11 +211,6 @@ impl StringRecord {
 
 impl Trace for StringRecord {
     fn trace(&mut self, _: &mut impl HandleVisitor) {}
-}
-
-/// UTF-16 code units of a string slice (helper for building strings).
-pub fn utf16_of(s: &str) -> Vec<u16> {
-    s.encode_utf16().collect()
 }
 
 #[cfg(test)]

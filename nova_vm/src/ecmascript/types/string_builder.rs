@@ -92,6 +92,7 @@ impl StringBuilder {
     }
 
     /// Appends well-formed text.
+    #[inline]
     pub fn push_str(&mut self, s: &str) {
         self.length += if s.is_ascii() {
             s.len()
@@ -105,6 +106,7 @@ impl StringBuilder {
     }
 
     /// Appends one character.
+    #[inline]
     pub fn push_char(&mut self, c: char) {
         self.length += c.len_utf16();
         match &mut self.units {
@@ -173,6 +175,13 @@ impl StringBuilder {
             None => agent.create_string_from_owned(self.text, gc),
             Some(units) => agent.create_string_from_utf16(&units, gc),
         }
+    }
+}
+
+impl std::fmt::Write for StringBuilder {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.push_str(s);
+        Ok(())
     }
 }
 

@@ -43,10 +43,10 @@ impl Agent {
             return JsString::Small(SmallString::try_from_str(&text).expect("short ASCII"));
         }
         let record = StringRecord::from_utf16(units);
-        if let Some(text) = record.as_str() {
-            if let Some(small) = SmallString::try_from_str(text) {
-                return JsString::Small(small);
-            }
+        if let Some(text) = record.as_str()
+            && let Some(small) = SmallString::try_from_str(text)
+        {
+            return JsString::Small(small);
         }
         self.alloc_string_record(record).bind(gc)
     }
@@ -259,10 +259,10 @@ impl Agent {
             JsString::Small(small) => PropertyKey::from_small_string(small),
             JsString::Heap(h) => {
                 let record = self.string_record(h);
-                if let Some(text) = record.as_str() {
-                    if let Some(index) = parse_array_index(text) {
-                        return PropertyKey::Index(index);
-                    }
+                if let Some(text) = record.as_str()
+                    && let Some(index) = parse_array_index(text)
+                {
+                    return PropertyKey::Index(index);
                 }
                 PropertyKey::String(self.intern(h)).bind(gc)
             }

@@ -119,6 +119,11 @@ impl WellKnownSymbol {
 /// dead zone of `let`, `const` and `class`). It is never exposed to scripts.
 pub const UNINITIALIZED: Symbol<'static> = Symbol::from_index(WellKnownSymbol::ALL.len() as u32);
 
+/// A private name holding the stack trace string of an error object (the
+/// implementation-defined value `get Error.prototype.stack` returns). Like every
+/// private name it is never listed by [[OwnPropertyKeys]] nor reachable from scripts.
+pub const ERROR_STACK: Symbol<'static> = Symbol::from_index(WellKnownSymbol::ALL.len() as u32 + 1);
+
 /// Number of symbol records created with the agent and kept forever: the
-/// well-known symbols and the uninitialized-binding marker.
-pub const PERMANENT_SYMBOL_COUNT: u32 = WellKnownSymbol::ALL.len() as u32 + 1;
+/// well-known symbols, the uninitialized-binding marker and the error-stack name.
+pub const PERMANENT_SYMBOL_COUNT: u32 = WellKnownSymbol::ALL.len() as u32 + 2;

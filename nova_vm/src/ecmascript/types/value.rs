@@ -315,6 +315,17 @@ impl From<bool> for Value<'_> {
     }
 }
 
+impl Value<'static> {
+    /// A Number value for a `u32`; never allocates (every `u32` fits inline).
+    #[inline]
+    pub fn from_u32(n: u32) -> Value<'static> {
+        match i32::try_from(n) {
+            Ok(i) => Value::Integer(i),
+            Err(_) => Value::SmallF64(SmallF64::try_from_f64(f64::from(n)).expect("u32 fits")),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -343,16 +354,5 @@ mod tests {
             assert_eq!(small.to_f64().to_bits(), n.to_bits());
         }
         assert!(SmallF64::try_from_f64(0.1).is_none());
-    }
-}
-
-impl Value<'static> {
-    /// A Number value for a `u32`; never allocates (every `u32` fits inline).
-    #[inline]
-    pub fn from_u32(n: u32) -> Value<'static> {
-        match i32::try_from(n) {
-            Ok(i) => Value::Integer(i),
-            Err(_) => Value::SmallF64(SmallF64::try_from_f64(f64::from(n)).expect("u32 fits")),
-        }
     }
 }

@@ -49,12 +49,12 @@ impl FunctionCompiler<'_, '_, '_> {
         let result_register = self.alloc();
         // The class scope holds the inner name binding.
         let scope = c.scope_id.get();
-        if let Some(id) = &c.id {
-            if let Some(symbol) = id.symbol_id.get() {
-                // The outer binding of a class declaration has its own symbol; the
-                // inner one is immutable.
-                let _ = symbol;
-            }
+        if let Some(id) = &c.id
+            && let Some(symbol) = id.symbol_id.get()
+        {
+            // The outer binding of a class declaration has its own symbol; the
+            // inner one is immutable.
+            let _ = symbol;
         }
         let pushed_scope = match scope {
             Some(scope) => {
@@ -74,10 +74,10 @@ impl FunctionCompiler<'_, '_, '_> {
                 ClassElement::AccessorProperty(p) => &p.key,
                 _ => continue,
             };
-            if let PropertyKey::PrivateIdentifier(p) = key {
-                if !private_declared.iter().any(|n| n == p.name.as_str()) {
-                    private_declared.push(p.name.to_string());
-                }
+            if let PropertyKey::PrivateIdentifier(p) = key
+                && !private_declared.iter().any(|n| n == p.name.as_str())
+            {
+                private_declared.push(p.name.to_string());
             }
         }
         let private_count = private_declared.len();
@@ -168,7 +168,6 @@ impl FunctionCompiler<'_, '_, '_> {
                 let parts = FunctionParts {
                     params: None,
                     statements: &[],
-                    directives: &[],
                     expression_body: None,
                     scope_id: c.scope_id.get().expect("class scope"),
                     span: c.span,
@@ -214,7 +213,20 @@ impl FunctionCompiler<'_, '_, '_> {
                         MethodDefinitionKind::Set => 2,
                         _ => 0,
                     };
-                    self.method_closure(&method.value, function, target, key, prefix)?;
+                    // The source text of `static MethodDefinition` is the MethodDefinition.
+                    let source_start = if method.r#static {
+                        self.skip_trivia(method.span.start + "static".len() as u32)
+                    } else {
+                        method.span.start
+                    };
+                    self.method_closure(
+                        &method.value,
+                        function,
+                        target,
+                        key,
+                        prefix,
+                        source_start,
+                    )?;
                     if let PropertyKey::PrivateIdentifier(_) = method.key {
                         if method.r#static {
                             self.emit(Instruction::DefinePrivateMethod {
@@ -296,16 +308,14 @@ impl FunctionCompiler<'_, '_, '_> {
             }
         }
         // The inner class binding.
-        if let Some(id) = &c.id {
-            if let Some(symbol) = id.symbol_id.get() {
-                if let Some(scope) = c.scope_id.get() {
-                    if let Some(inner) = self.unit.scoping.get_binding(scope, id.name) {
-                        let _ = symbol;
-                        if let Some(location) = self.unit.locations.get(&inner).copied() {
-                            self.store_location(location, class);
-                        }
-                    }
-                }
+        if let Some(id) = &c.id
+            && let Some(symbol) = id.symbol_id.get()
+            && let Some(scope) = c.scope_id.get()
+            && let Some(inner) = self.unit.scoping.get_binding(scope, id.name)
+        {
+            let _ = symbol;
+            if let Some(location) = self.unit.locations.get(&inner).copied() {
+                self.store_location(location, class);
             }
         }
         // Static fields and blocks, in order, with the class as `this`.
@@ -345,7 +355,6 @@ impl FunctionCompiler<'_, '_, '_> {
                     let parts = FunctionParts {
                         params: None,
                         statements: &block.body,
-                        directives: &[],
                         expression_body: None,
                         scope_id: block.scope_id.get().expect("static block scope"),
                         span: block.span,
@@ -401,7 +410,6 @@ impl FunctionCompiler<'_, '_, '_> {
         let parts = FunctionParts {
             params: None,
             statements: &[],
-            directives: &[],
             expression_body: Some(value),
             scope_id: scope,
             span: value.span(),

@@ -134,13 +134,13 @@ impl FunctionCompiler<'_, '_, '_> {
                         pending.push((number, completion.clone()));
                         number
                     };
-                    if let (Completion::Return, Some(value)) = (&completion, value) {
-                        if value != value_register {
-                            self.emit(Instruction::Move {
-                                dst: value_register,
-                                src: value,
-                            });
-                        }
+                    if let (Completion::Return, Some(value)) = (&completion, value)
+                        && value != value_register
+                    {
+                        self.emit(Instruction::Move {
+                            dst: value_register,
+                            src: value,
+                        });
                     }
                     self.emit(Instruction::LoadInt {
                         dst: kind_register,

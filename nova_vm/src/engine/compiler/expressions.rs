@@ -8,7 +8,7 @@ use oxc_syntax::symbol::SymbolFlags;
 use super::analysis::{crosses_with, function_scope, inside_with};
 use super::source::decode_string_literal;
 use super::{CompileError, FunctionCompiler, Label, Location, MAX_NESTING};
-use crate::engine::bytecode::{FunctionKind, Instruction, Reg};
+use crate::engine::bytecode::{Instruction, Reg};
 
 /// How an identifier reference is accessed.
 #[derive(Clone, Copy, Debug)]
@@ -53,16 +53,14 @@ impl FunctionCompiler<'_, '_, '_> {
     /// Compiles `e` and returns a register holding its value: a local's own
     /// register when reading it is safe, else a new temporary.
     pub(crate) fn expr_operand(&mut self, e: &Expression, later_has_effects: bool) -> CResult<Reg> {
-        if !later_has_effects {
-            if let Expression::Identifier(ident) = e.without_parentheses() {
-                if let Access::Register {
-                    reg,
-                    checked: false,
-                } = self.access(ident)
-                {
-                    return Ok(reg);
-                }
-            }
+        if !later_has_effects
+            && let Expression::Identifier(ident) = e.without_parentheses()
+            && let Access::Register {
+                reg,
+                checked: false,
+            } = self.access(ident)
+        {
+            return Ok(reg);
         }
         self.expr_temp(e)
     }
@@ -338,11 +336,10 @@ impl FunctionCompiler<'_, '_, '_> {
                 .reference_id
                 .get()
                 .is_some_and(|r| self.unit.scoping.get_reference(r).symbol_id().is_none())
+            && let Some(location) = self.arguments_location
         {
-            if let Some(location) = self.arguments_location {
-                self.load_location(location, dst, false);
-                return Ok(());
-            }
+            self.load_location(location, dst, false);
+            return Ok(());
         }
         match self.access(ident) {
             Access::Register { reg, checked } => {
@@ -500,11 +497,12 @@ impl FunctionCompiler<'_, '_, '_> {
             Some(location) => {
                 let derived = self.this_needs_check();
                 self.load_location(location, dst, checked && derived);
-                if checked && derived {
-                    if let Location::Register(_) = location {
-                        let constant = self.string_constant("this");
-                        self.emit(Instruction::CheckThisInitialized { reg: dst, constant });
-                    }
+                if checked
+                    && derived
+                    && let Location::Register(_) = location
+                {
+                    let constant = self.string_constant("this");
+                    self.emit(Instruction::CheckThisInitialized { reg: dst, constant });
                 }
             }
             None => self.emit(Instruction::LoadThis { dst }),
@@ -716,7 +714,7 @@ impl FunctionCompiler<'_, '_, '_> {
                                 PropertyKind::Set => 2,
                                 PropertyKind::Init => 0,
                             };
-                            self.method_closure(f, function, target, key, prefix)?;
+                            self.method_closure(f, function, target, key, prefix, p.span.start)?;
                             match kind {
                                 PropertyKind::Get => self.emit(Instruction::DefineAccessor {
                                     object: target,
@@ -1537,12 +1535,5 @@ fn decode_template(text: &str, lone_surrogates: bool) -> String {
         String::from_utf16_lossy(&decode_string_literal(text))
     } else {
         text.to_owned()
-    }
-}
-
-impl FunctionKind {
-    /// True for kinds whose `this` may start uninitialized.
-    pub(crate) fn is_derived(self) -> bool {
-        self == FunctionKind::DerivedConstructor
     }
 }

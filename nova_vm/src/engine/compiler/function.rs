@@ -116,7 +116,6 @@ pub(crate) struct FunctionParts<'x, 'a> {
     /// None for synthetic functions (default constructors, field initializers, static blocks).
     pub params: Option<&'x FormalParameters<'a>>,
     pub statements: &'x [Statement<'a>],
-    pub directives: &'x [Directive<'a>],
     /// For concise arrow bodies: the expression.
     pub expression_body: Option<&'x Expression<'a>>,
     pub scope_id: ScopeId,
@@ -170,18 +169,13 @@ impl FunctionCompiler<'_, '_, '_> {
         dst: Reg,
         name: &str,
     ) -> CResult {
-        let (statements, directives, expression_body): (
-            &[Statement],
-            &[Directive],
-            Option<&Expression>,
-        ) = match &f.body {
-            ArrowFunctionBody::FunctionBody(body) => (&body.statements, &body.directives, None),
-            other => (&[], &[], Some(other.to_expression())),
+        let (statements, expression_body): (&[Statement], Option<&Expression>) = match &f.body {
+            ArrowFunctionBody::FunctionBody(body) => (&body.statements, None),
+            other => (&[], Some(other.to_expression())),
         };
         let parts = FunctionParts {
             params: Some(&f.params),
             statements,
-            directives,
             expression_body,
             scope_id: f.scope_id.get().expect("scope"),
             span: f.span,
@@ -205,6 +199,8 @@ impl FunctionCompiler<'_, '_, '_> {
 
     /// Creates a method closure (object literal or class) with home object
     /// `home` and name from `key` (with a get/set prefix when `prefix` is 1/2).
+    /// `source_start` is where the MethodDefinition's source text begins (its
+    /// `get`/`set`/`async`/`*` or its name), the start of its [[SourceText]].
     pub(crate) fn method_closure(
         &mut self,
         f: &Function,
@@ -212,6 +208,7 @@ impl FunctionCompiler<'_, '_, '_> {
         home: Reg,
         key: Reg,
         prefix: u8,
+        source_start: u32,
     ) -> CResult {
         let kind = if f.generator && f.r#async {
             FunctionKind::AsyncGenerator
@@ -222,7 +219,8 @@ impl FunctionCompiler<'_, '_, '_> {
         } else {
             FunctionKind::Method
         };
-        let parts = function_parts(f, kind)?;
+        let mut parts = function_parts(f, kind)?;
+        parts.span = oxc_span::Span::new(source_start, f.span.end);
         let index = self.compile_nested(parts, "")?;
         self.at(f);
         self.emit(Instruction::CreateClosure {
@@ -239,6 +237,25 @@ impl FunctionCompiler<'_, '_, '_> {
             prefix,
         });
         Ok(())
+    }
+
+    /// The offset of the first token at or after `offset`, skipping white space,
+    /// line terminators and comments.
+    pub(crate) fn skip_trivia(&self, offset: u32) -> u32 {
+        let text = self.unit.source.text.as_bytes();
+        let mut i = offset as usize;
+        loop {
+            let rest = &self.unit.source.text[i.min(text.len())..];
+            let trimmed = rest.trim_start();
+            i += rest.len() - trimmed.len();
+            if trimmed.starts_with("//") {
+                i += trimmed.find('\n').unwrap_or(trimmed.len());
+            } else if let Some(comment) = trimmed.strip_prefix("/*") {
+                i += comment.find("*/").map_or(trimmed.len(), |end| end + 4);
+            } else {
+                return i as u32;
+            }
+        }
     }
 
     /// NamedEvaluation: anonymous function and class definitions take the
@@ -512,7 +529,6 @@ pub(crate) fn function_parts<'x, 'a>(
     Ok(FunctionParts {
         params: Some(&f.params),
         statements: &body.statements,
-        directives: &body.directives,
         expression_body: None,
         scope_id: f.scope_id.get().expect("function scope"),
         span: f.span,
@@ -601,24 +617,23 @@ pub(crate) fn compile_function_body(
     let mut param_symbols = Vec::new();
     if simple && !mapped_arguments {
         for (i, param) in items.iter().enumerate() {
-            if let BindingPattern::BindingIdentifier(id) = &param.pattern {
-                if let Some(symbol) = id.symbol_id.get() {
-                    if !fc.unit.analysis.is_captured(symbol) {
-                        fc.unit
-                            .locations
-                            .insert(symbol, Location::Register(i as Reg));
-                        param_symbols.push(symbol);
-                    }
-                }
+            if let BindingPattern::BindingIdentifier(id) = &param.pattern
+                && let Some(symbol) = id.symbol_id.get()
+                && !fc.unit.analysis.is_captured(symbol)
+            {
+                fc.unit
+                    .locations
+                    .insert(symbol, Location::Register(i as Reg));
+                param_symbols.push(symbol);
             }
         }
     }
     // The named function expression's own name lives in its own scope in the
     // spec; here it is one more binding of the function scope.
-    if let Some(own) = parts.own_name {
-        if let Some(symbol) = own.symbol_id.get() {
-            fc.unit.function_expression_names.insert(symbol);
-        }
+    if let Some(own) = parts.own_name
+        && let Some(symbol) = own.symbol_id.get()
+    {
+        fc.unit.function_expression_names.insert(symbol);
     }
     // Functions with a sloppy direct eval always get a variable environment
     // for the bindings eval may add.
@@ -629,13 +644,12 @@ pub(crate) fn compile_function_body(
     // Copy simple captured parameters from their argument registers into their slots.
     if simple {
         for (i, param) in items.iter().enumerate() {
-            if let BindingPattern::BindingIdentifier(id) = &param.pattern {
-                if let Some(symbol) = id.symbol_id.get() {
-                    if let Some(Location::Env { .. }) = fc.unit.locations.get(&symbol) {
-                        // Later duplicates win, as with sloppy duplicate parameters.
-                        fc.bind_declared(id, i as Reg)?;
-                    }
-                }
+            if let BindingPattern::BindingIdentifier(id) = &param.pattern
+                && let Some(symbol) = id.symbol_id.get()
+                && let Some(Location::Env { .. }) = fc.unit.locations.get(&symbol)
+            {
+                // Later duplicates win, as with sloppy duplicate parameters.
+                fc.bind_declared(id, i as Reg)?;
             }
         }
     }

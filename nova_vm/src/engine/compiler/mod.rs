@@ -17,9 +17,7 @@ mod source;
 mod statements;
 
 pub(crate) use declarations::{Declarations, GlobalDeclaration};
-pub(crate) use source::{
-    CompileError, CompiledScript, ScriptKind, compile_dynamic_function, compile_script,
-};
+pub(crate) use source::{CompileError, ScriptKind, compile_dynamic_function, compile_script};
 
 use std::sync::Arc;
 
@@ -58,9 +56,6 @@ pub(crate) struct Unit<'s, 'gc> {
     pub locations: AHashMap<SymbolId, Location>,
     /// Depth of the innermost heap environment at the current point.
     pub env_depth: u32,
-    /// Depth of the environment the compiled code starts in (eval code starts
-    /// inside its caller's chain; names past it are looked up at run time).
-    pub base_env_depth: u32,
     /// True while compiling code that must look up free names at run time
     /// (eval code, code under `with`, functions with sloppy direct eval).
     pub kind: ScriptKind,
@@ -111,15 +106,12 @@ pub(crate) struct FunctionCompiler<'u, 's, 'gc> {
     pub strict: bool,
     pub position: u32,
     pub flags: CodeFlags,
-    /// Register holding `this` (and, for derived constructors, its TDZ state).
-    pub this_register: Option<Reg>,
     /// Location of the `arguments` binding, when the function needs one.
     pub arguments_location: Option<Location>,
     /// Location of `this` when arrows or eval capture it.
     pub this_location: Option<Location>,
     /// Location of `new.target` and the home object when arrows capture them.
     pub new_target_location: Option<Location>,
-    pub home_object_location: Option<Location>,
     /// True if free names must be looked up at run time in this function.
     pub dynamic_names: bool,
     /// Register that holds the completion value of a script or eval.
@@ -167,11 +159,9 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
                 strict,
                 ..Default::default()
             },
-            this_register: None,
             arguments_location: None,
             this_location: None,
             new_target_location: None,
-            home_object_location: None,
             dynamic_names: false,
             completion_register: None,
             this_derived: false,
@@ -249,10 +239,10 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
 
     /// A constant-table index for a value.
     pub(crate) fn constant(&mut self, value: Value) -> u32 {
-        if let Some(i) = self.constants.iter().position(|c| *c == value.unbind()) {
-            if !matches!(value, Value::Object(_)) {
-                return i as u32;
-            }
+        if let Some(i) = self.constants.iter().position(|c| *c == value.unbind())
+            && !matches!(value, Value::Object(_))
+        {
+            return i as u32;
         }
         self.constants.push(value.unbind());
         self.constants.len() as u32 - 1

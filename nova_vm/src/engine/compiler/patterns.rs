@@ -72,12 +72,19 @@ impl FunctionCompiler<'_, '_, '_> {
 
     /// PutValue on a property reference.
     pub(crate) fn reference_put(&mut self, reference: &Reference, src: Reg) -> CResult {
-        self.emit(match *reference {
-            Reference::Named { object, cache } => Instruction::SetNamed { object, src, cache },
+        let instruction = match *reference {
+            // A write gets its own cache site: the read's cache may describe a
+            // read-only property.
+            Reference::Named { cache, object } => {
+                let key = self.caches[cache as usize].key;
+                let cache = self.cache_for_key(key);
+                Instruction::SetNamed { object, src, cache }
+            }
             Reference::Indexed { object, key } => Instruction::SetIndexed { object, key, src },
             Reference::Super { key } => Instruction::SetSuper { key, src },
             Reference::Private { object, name } => Instruction::SetPrivate { object, name, src },
-        });
+        };
+        self.emit(instruction);
         Ok(())
     }
 

@@ -182,7 +182,7 @@ pub(crate) fn compile_script(
         })
         .parse();
     if let Some(error) = parsed.diagnostics.first() {
-        let offset = error.labels.first().map(|l| l.offset() as u32);
+        let offset = error.labels.first().map(|l| l.offset());
         return Err(render_error(
             &source,
             &format!("SyntaxError: {}", error.message),
@@ -201,7 +201,7 @@ pub(crate) fn compile_script(
         .with_check_syntax_error(true)
         .build(&program);
     if let Some(error) = semantic.diagnostics.first() {
-        let offset = error.labels.first().map(|l| l.offset() as u32);
+        let offset = error.labels.first().map(|l| l.offset());
         return Err(render_error(
             &source,
             &format!("SyntaxError: {}", error.message),
@@ -218,7 +218,6 @@ pub(crate) fn compile_script(
         source: source.clone(),
         locations: Default::default(),
         env_depth: 0,
-        base_env_depth: 0,
         kind,
         depth: 0,
         switch_scopes: Default::default(),
@@ -305,6 +304,16 @@ fn compile_program(
     };
     if matches!(kind, ScriptKind::Eval { .. }) {
         fc.dynamic_names = true;
+    }
+    // A directive is an expression statement: its string is a completion value.
+    // (Strict eval code was given a `"use strict"` prefix that is not part of the source.)
+    let injected = usize::from(matches!(kind, ScriptKind::Eval { strict: true, .. }));
+    for directive in program.directives.iter().skip(injected) {
+        let constant = fc.string_literal_constant(&directive.expression);
+        fc.emit(Instruction::LoadConst {
+            dst: completion,
+            constant,
+        });
     }
     fc.hoist_functions(&program.body)?;
     for statement in &program.body {

@@ -444,14 +444,13 @@ impl FunctionCompiler<'_, '_, '_> {
         self.reset_completion();
         let head_scope = self.head_scope(f.scope_id.get(), &f.left);
         // Annex B: `for (var x = init in o)`.
-        if let ForStatementLeft::VariableDeclaration(d) = &f.left {
-            if let Some(declarator) = d.declarations.first() {
-                if let Some(init) = &declarator.init {
-                    let value = self.alloc();
-                    self.expr(init, value)?;
-                    self.bind_pattern(&declarator.id, value, false)?;
-                }
-            }
+        if let ForStatementLeft::VariableDeclaration(d) = &f.left
+            && let Some(declarator) = d.declarations.first()
+            && let Some(init) = &declarator.init
+        {
+            let value = self.alloc();
+            self.expr(init, value)?;
+            self.bind_pattern(&declarator.id, value, false)?;
         }
         // The right-hand side sees the head's bindings in their TDZ.
         let pushed = match head_scope {

@@ -267,20 +267,20 @@ pub(crate) fn call_from_registers<'gc>(
     return_register: usize,
     gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, CallOutcome> {
-    if let Value::Object(o) = f {
-        if let ObjectKind::ECMAScriptFunction(_) = o.kind(agent) {
-            push_function_frame(
-                agent,
-                o,
-                this,
-                args_start,
-                argc,
-                Value::Undefined,
-                ReturnTo::Register(return_register as u32),
-                gc.nogc(),
-            )?;
-            return Ok(CallOutcome::Pushed);
-        }
+    if let Value::Object(o) = f
+        && let ObjectKind::ECMAScriptFunction(_) = o.kind(agent)
+    {
+        push_function_frame(
+            agent,
+            o,
+            this,
+            args_start,
+            argc,
+            Value::Undefined,
+            ReturnTo::Register(return_register as u32),
+            gc.nogc(),
+        )?;
+        return Ok(CallOutcome::Pushed);
     }
     let args: Vec<Value> = agent.vm.stack[args_start..args_start + argc].to_vec();
     let result = call_function(agent, f, this, ArgumentsList(&args), gc)?;

@@ -222,10 +222,10 @@ pub(crate) fn resume_generator<'gc>(
         .instructions
         .clone();
     let caller_realm = agent.current_realm;
-    if let Value::Object(f) = suspended.callee {
-        if let ObjectKind::ECMAScriptFunction(h) = f.kind(agent) {
-            agent.current_realm = agent.heap.functions.get(h.index()).realm;
-        }
+    if let Value::Object(f) = suspended.callee
+        && let ObjectKind::ECMAScriptFunction(h) = f.kind(agent)
+    {
+        agent.current_realm = agent.heap.functions.get(h.index()).realm;
     }
     agent.vm.frames.push(Frame {
         code: suspended.code,

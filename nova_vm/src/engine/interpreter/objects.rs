@@ -41,9 +41,8 @@ pub(crate) fn array_push(agent: &mut Agent, array: Value, value: Option<Value>) 
     };
     let elements = array.elements_mut(agent);
     let index = elements.length;
-    match value {
-        Some(v) => elements.set(index, v.unbind(), Attributes::DEFAULT),
-        None => {}
+    if let Some(v) = value {
+        elements.set(index, v.unbind(), Attributes::DEFAULT)
     }
     elements.length = index + 1;
 }
@@ -81,19 +80,19 @@ pub(crate) fn copy_data_properties_from_registers<'gc>(
         unreachable!("spread target")
     };
     let mut keys = Vec::new();
-    if let Value::Object(excluded) = excluded {
-        if let Some(elements) = excluded.elements(agent) {
-            let values: Vec<Value<'static>> = elements.dense.iter().flatten().copied().collect();
-            for v in values {
-                let k = match v {
-                    Value::Symbol(s) => PropertyKey::Symbol(s),
-                    other => match other.as_string() {
-                        Some(s) => agent.string_to_key(s, gc.nogc()).unbind(),
-                        None => continue,
-                    },
-                };
-                keys.push(k);
-            }
+    if let Value::Object(excluded) = excluded
+        && let Some(elements) = excluded.elements(agent)
+    {
+        let values: Vec<Value<'static>> = elements.dense.iter().flatten().copied().collect();
+        for v in values {
+            let k = match v {
+                Value::Symbol(s) => PropertyKey::Symbol(s),
+                other => match other.as_string() {
+                    Some(s) => agent.string_to_key(s, gc.nogc()).unbind(),
+                    None => continue,
+                },
+            };
+            keys.push(k);
         }
     }
     copy_data_properties(agent, target, source, &keys, gc)
@@ -210,12 +209,17 @@ pub(crate) fn create_closure<'gc>(
     match kind {
         FunctionKind::Normal => {
             // Non-strict functions carry the legacy "caller" and "arguments" own properties
-            // (null, as 17.1 Forbidden Extensions allows); strict ones inherit the throwing
-            // accessors of %Function.prototype%.
+            // (undefined: the values are not tracked, which 17.1 Forbidden Extensions
+            // allows); strict ones inherit the throwing accessors of %Function.prototype%.
             if !agent.heap.code.get(code.index()).flags.strict {
                 for name in ["caller", "arguments"] {
                     let legacy_key = agent.static_key(name);
-                    f.add_named_data(agent, legacy_key, Value::Null, Attributes::FROZEN_HIDDEN);
+                    f.add_named_data(
+                        agent,
+                        legacy_key,
+                        Value::Undefined,
+                        Attributes::FROZEN_HIDDEN,
+                    );
                 }
             }
             // MakeConstructor: a fresh prototype object with a constructor back-link.
@@ -253,10 +257,10 @@ pub(crate) fn create_closure<'gc>(
 
 /// Sets `[[HomeObject]]` of a method closure.
 pub(crate) fn set_home_object(agent: &mut Agent, function: Value, home: Value) {
-    if let (Value::Object(f), Value::Object(home)) = (function, home) {
-        if let ObjectKind::ECMAScriptFunction(handle) = f.kind(agent) {
-            agent.heap.functions.get_mut(handle.index()).home_object = Some(home.unbind());
-        }
+    if let (Value::Object(f), Value::Object(home)) = (function, home)
+        && let ObjectKind::ECMAScriptFunction(handle) = f.kind(agent)
+    {
+        agent.heap.functions.get_mut(handle.index()).home_object = Some(home.unbind());
     }
 }
 

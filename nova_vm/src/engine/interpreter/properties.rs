@@ -73,15 +73,18 @@ pub(crate) fn get_named<'gc>(
         }
         let kind = record.kind;
         if shape_backed(kind) {
-            if let Some(entry) = o.find_named(agent, key) {
-                if !entry.attributes.is_accessor() {
-                    let shape = o.record(agent).shape;
+            if let Some(entry) = o.find_named(agent, key)
+                && !entry.attributes.is_accessor()
+            {
+                let shape = o.record(agent).shape;
+                // Dictionary shapes change in place: never cache them.
+                if !agent.heap.shapes.get(shape.index()).dictionary {
                     let cache_entry =
                         &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
                     cache_entry.shape = Some(shape);
                     cache_entry.slot = entry.slot;
-                    return Ok(o.slot(agent, entry.slot).bind(gc.into_nogc()));
                 }
+                return Ok(o.slot(agent, entry.slot).bind(gc.into_nogc()));
             }
         } else if kind == ObjectKind::Array && key == length_key() {
             let length = o.elements(agent).map_or(0, |e| e.length);
@@ -115,18 +118,20 @@ pub(crate) fn set_named<'gc>(
             o.set_slot(agent, site.slot, value);
             return Ok(());
         }
-        if shape_backed(record.kind) {
-            if let Some(entry) = o.find_named(agent, key) {
-                if entry.attributes.writable() && !entry.attributes.is_accessor() {
-                    let shape = o.record(agent).shape;
-                    let cache_entry =
-                        &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
-                    cache_entry.shape = Some(shape);
-                    cache_entry.slot = entry.slot;
-                    o.set_slot(agent, entry.slot, value);
-                    return Ok(());
-                }
+        if shape_backed(record.kind)
+            && let Some(entry) = o.find_named(agent, key)
+            && entry.attributes.writable()
+            && !entry.attributes.is_accessor()
+        {
+            let shape = o.record(agent).shape;
+            // Dictionary shapes change in place: never cache them.
+            if !agent.heap.shapes.get(shape.index()).dictionary {
+                let cache_entry = &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
+                cache_entry.shape = Some(shape);
+                cache_entry.slot = entry.slot;
             }
+            o.set_slot(agent, entry.slot, value);
+            return Ok(());
         }
         return set(agent, o, key, value, strict(agent), gc);
     }
@@ -164,25 +169,26 @@ pub(crate) fn get_indexed<'gc>(
     key: Value,
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
-    if let (Value::Object(o), Value::Integer(i)) = (object, key) {
-        if i >= 0 && !matches!(o.kind(agent), ObjectKind::MappedArguments(_)) {
-            if let Some(elements) = o.elements(agent) {
-                if let Some(Some(v)) = elements.dense.get(i as usize) {
-                    if !elements.dense_attributes.is_accessor() {
-                        return Ok(v.bind(gc.into_nogc()));
-                    }
-                }
-            }
-            return o.internal_get(agent, PropertyKey::Index(i as u32), object, gc);
+    if let (Value::Object(o), Value::Integer(i)) = (object, key)
+        && i >= 0
+        && !matches!(o.kind(agent), ObjectKind::MappedArguments(_))
+    {
+        if let Some(elements) = o.elements(agent)
+            && let Some(Some(v)) = elements.dense.get(i as usize)
+            && !elements.dense_attributes.is_accessor()
+        {
+            return Ok(v.bind(gc.into_nogc()));
         }
+        return o.internal_get(agent, PropertyKey::Index(i as u32), object, gc);
     }
-    if let (Some(s), Value::Integer(i)) = (object.as_string(), key) {
-        if i >= 0 && (i as usize) < agent.string_length(s) {
-            let gc = gc.into_nogc();
-            return Ok(agent
-                .string_substring(s, i as usize, i as usize + 1, gc)
-                .into_value());
-        }
+    if let (Some(s), Value::Integer(i)) = (object.as_string(), key)
+        && i >= 0
+        && (i as usize) < agent.string_length(s)
+    {
+        let gc = gc.into_nogc();
+        return Ok(agent
+            .string_substring(s, i as usize, i as usize + 1, gc)
+            .into_value());
     }
     if object.is_nullish() {
         let gc = gc.into_nogc();
@@ -205,27 +211,28 @@ pub(crate) fn set_indexed<'gc>(
     value: Value,
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, ()> {
-    if let (Value::Object(o), Value::Integer(i)) = (object, key) {
-        if i >= 0 && !matches!(o.kind(agent), ObjectKind::MappedArguments(_)) {
-            // Fast path: overwrite an existing writable dense element.
-            if let Some(elements) = o.record(agent).elements {
-                let record = agent.heap.elements.get_mut(elements.index());
-                if record.dense_attributes == Attributes::DEFAULT {
-                    if let Some(slot @ Some(_)) = record.dense.get_mut(i as usize) {
-                        *slot = Some(value.unbind());
-                        return Ok(());
-                    }
-                }
+    if let (Value::Object(o), Value::Integer(i)) = (object, key)
+        && i >= 0
+        && !matches!(o.kind(agent), ObjectKind::MappedArguments(_))
+    {
+        // Fast path: overwrite an existing writable dense element.
+        if let Some(elements) = o.record(agent).elements {
+            let record = agent.heap.elements.get_mut(elements.index());
+            if record.dense_attributes == Attributes::DEFAULT
+                && let Some(slot @ Some(_)) = record.dense.get_mut(i as usize)
+            {
+                *slot = Some(value.unbind());
+                return Ok(());
             }
-            return set(
-                agent,
-                o,
-                PropertyKey::Index(i as u32),
-                value,
-                strict(agent),
-                gc,
-            );
         }
+        return set(
+            agent,
+            o,
+            PropertyKey::Index(i as u32),
+            value,
+            strict(agent),
+            gc,
+        );
     }
     if object.is_nullish() {
         return Err(nullish_base(
@@ -277,10 +284,10 @@ pub(crate) fn define_indexed<'gc>(
             agent.throw_type_error("Cannot define a property on a primitive", gc.into_nogc())
         );
     };
-    if let Value::Symbol(s) = key {
-        if agent.is_private_name(s) {
-            return define_private(agent, object, key, value, gc.into_nogc());
-        }
+    if let Value::Symbol(s) = key
+        && agent.is_private_name(s)
+    {
+        return define_private(agent, object, key, value, gc.into_nogc());
     }
     let o = o.bind(gc.nogc()).scope(agent, gc.nogc());
     let value = value.bind(gc.nogc()).scope(agent, gc.nogc());
@@ -411,15 +418,15 @@ pub(crate) fn get_global<'gc>(
         }
         return Ok(value.bind(gc.into_nogc()));
     }
-    if let Some(entry) = global.find_named(agent, site.key) {
-        if !entry.attributes.is_accessor() {
-            let shape = global.record(agent).shape;
-            let cache_entry = &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
-            cache_entry.shape = Some(shape);
-            cache_entry.slot = entry.slot;
-            cache_entry.epoch = epoch;
-            return Ok(global.slot(agent, entry.slot).bind(gc.into_nogc()));
-        }
+    if let Some(entry) = global.find_named(agent, site.key)
+        && !entry.attributes.is_accessor()
+    {
+        let shape = global.record(agent).shape;
+        let cache_entry = &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
+        cache_entry.shape = Some(shape);
+        cache_entry.slot = entry.slot;
+        cache_entry.epoch = epoch;
+        return Ok(global.slot(agent, entry.slot).bind(gc.into_nogc()));
     }
     get_global_object_binding(agent, global, site.key, throw_if_missing, gc)
 }
@@ -477,16 +484,17 @@ pub(crate) fn set_global<'gc>(
         lexicals.set_slot(agent, entry.slot, value);
         return Ok(());
     }
-    if let Some(entry) = global.find_named(agent, site.key) {
-        if entry.attributes.writable() && !entry.attributes.is_accessor() {
-            let shape = global.record(agent).shape;
-            let cache_entry = &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
-            cache_entry.shape = Some(shape);
-            cache_entry.slot = entry.slot;
-            cache_entry.epoch = epoch;
-            global.set_slot(agent, entry.slot, value);
-            return Ok(());
-        }
+    if let Some(entry) = global.find_named(agent, site.key)
+        && entry.attributes.writable()
+        && !entry.attributes.is_accessor()
+    {
+        let shape = global.record(agent).shape;
+        let cache_entry = &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
+        cache_entry.shape = Some(shape);
+        cache_entry.slot = entry.slot;
+        cache_entry.epoch = epoch;
+        global.set_slot(agent, entry.slot, value);
+        return Ok(());
     }
     set_global_object_binding(agent, global, site.key, value, strict(agent), gc)
 }
@@ -603,10 +611,10 @@ fn resolve_name<'gc>(
                         return Ok(NameBinding::Slot(e, slot, info.immutable[slot]));
                     }
                 }
-                if let Some(bindings) = record.eval_bindings {
-                    if bindings.find_named(agent, key.get(agent)).is_some() {
-                        return Ok(NameBinding::Object(bindings, false));
-                    }
+                if let Some(bindings) = record.eval_bindings
+                    && bindings.find_named(agent, key.get(agent)).is_some()
+                {
+                    return Ok(NameBinding::Object(bindings, false));
                 }
             }
             EnvironmentKind::Object {

@@ -10,14 +10,19 @@ use crate::ecmascript::execution::{
     Agent, Environment, EnvironmentKind, EnvironmentRecord, ExceptionType, JsError, JsResult,
 };
 use crate::ecmascript::types::{UNINITIALIZED, Value};
-use crate::engine::bytecode::{FunctionKind, Instruction};
-use crate::engine::{Bindable, GcScope};
+use crate::engine::bytecode::Instruction;
+use crate::engine::{Bindable, GcScope, Rootable};
 use crate::heap::Arena;
 
 /// Runs frames until the frame entered from Rust (`ReturnTo::Native`) returns
 /// or a throw leaves it.
 pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<'gc, Value<'gc>> {
+    // Operations called from the loop may scope handles; none of those roots
+    // outlives the instruction that made them, so the loop drops them at its
+    // safepoints.
+    let roots_mark = agent.scoped_roots.len();
     'frames: loop {
+        agent.scoped_roots.truncate(roots_mark);
         agent.gc_safepoint(gc.reborrow());
         if agent.interrupt_requested() {
             agent.throw_range_error("Execution interrupted", gc.nogc());
@@ -667,6 +672,7 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 // ----- control flow -----
                 Instruction::Jump { target } => {
                     if (target as usize) < pc {
+                        agent.scoped_roots.truncate(roots_mark);
                         agent.gc_safepoint(gc.reborrow());
                         if agent.interrupt_requested() {
                             agent.throw_range_error("Execution interrupted", gc.nogc());
@@ -1183,14 +1189,18 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     ));
                 }
                 Instruction::IteratorCloseQuiet { iterator } => {
+                    // Keep the pending exception rooted across the call.
                     let it = reg!(iterator);
-                    let pending = agent.pending_exception.take();
+                    let pending = agent.pending_exception.take().unwrap_or_default();
+                    let mark = agent.scoped_roots.len();
+                    let root = pending.scope(agent, gc.nogc());
                     let _ = crate::ecmascript::abstract_operations::iterator_close(
                         agent,
                         it,
                         gc.reborrow(),
                     );
-                    agent.pending_exception = pending;
+                    agent.pending_exception = Some(root.get(agent));
+                    agent.scoped_roots.truncate(mark);
                 }
                 Instruction::ForInStart { dst, src } => {
                     let value =
@@ -1224,28 +1234,19 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     }
                 }
                 Instruction::YieldDelegate { dst, iterator } => {
-                    match tri!(generators::yield_delegate_step(
+                    if let Some(inner_result) = tri!(generators::yield_delegate_step(
                         agent,
                         base,
                         dst,
                         iterator,
                         gc.reborrow()
                     )) {
-                        Some(inner_result) => {
-                            // Yield the inner result object as it is; resume at this
-                            // instruction's successor with the new value and kind.
-                            match generators::yield_value(
-                                agent,
-                                inner_result,
-                                dst,
-                                false,
-                                gc.nogc(),
-                            ) {
-                                Returned::ToFrame => continue 'frames,
-                                Returned::ToNative(value) => return Ok(value.bind(gc.into_nogc())),
-                            }
+                        // Yield the inner result object as it is; resume at this
+                        // instruction's successor with the new value and kind.
+                        match generators::yield_value(agent, inner_result, dst, false, gc.nogc()) {
+                            Returned::ToFrame => continue 'frames,
+                            Returned::ToNative(value) => return Ok(value.bind(gc.into_nogc())),
                         }
-                        None => {}
                     }
                 }
                 Instruction::Await { .. } => {

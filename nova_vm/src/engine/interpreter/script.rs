@@ -334,11 +334,11 @@ fn eval_declaration_instantiation<'gc>(
     let mut e = env;
     while let Some(current) = e {
         let record = agent.heap.environments.get(current.index());
-        if let Some((code, scope)) = record.scope {
-            if agent.heap.code.get(code.index()).scopes[scope as usize].is_var_scope {
-                var_env = Some(current);
-                break;
-            }
+        if let Some((code, scope)) = record.scope
+            && agent.heap.code.get(code.index()).scopes[scope as usize].is_var_scope
+        {
+            var_env = Some(current);
+            break;
         }
         e = record.outer;
     }

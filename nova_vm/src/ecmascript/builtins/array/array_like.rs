@@ -46,7 +46,8 @@ pub(crate) fn length_value<'a>(agent: &mut Agent, length: u64, gc: NoGcScope<'a,
 /// True for kinds whose integer-indexed properties are exactly their stored
 /// elements (ordinary [[GetOwnProperty]], [[DefineOwnProperty]] on indexes,
 /// [[HasProperty]], [[Get]], [[Set]] and [[Delete]]). Kinds added later are
-/// excluded until someone checks them.
+/// excluded until someone checks them (mapped arguments objects, for one,
+/// alias their elements to the parameters).
 fn has_plain_elements(kind: ObjectKind) -> bool {
     matches!(
         kind,
@@ -324,6 +325,45 @@ pub(crate) fn delete_index<'gc>(
     delete_property_or_throw(agent, o.unbind(), key.unbind(), gc)
 }
 
+/// Stores `O[index] = value` as a writable, enumerable, configurable data
+/// property if [[DefineOwnProperty]] would do exactly that (the index is
+/// absent and may be added, or holds such a property already); returns false
+/// (having done nothing) otherwise.
+fn try_create_in_storage(agent: &mut Agent, o: Object, index: u64, value: Value) -> bool {
+    if index >= INDEX_LIMIT {
+        return false;
+    }
+    let index = index as u32;
+    let kind = o.kind(agent);
+    if !has_plain_elements(kind) {
+        return false;
+    }
+    let extensible = o.stored_extensible(agent);
+    let is_array = kind == ObjectKind::Array;
+    let elements = o.elements_mut(agent);
+    match elements.get(index) {
+        // ValidateAndApplyPropertyDescriptor on a configurable data property with
+        // the default attributes only replaces the value.
+        Some(ElementRef::Dense(_, attributes)) if attributes == Attributes::DEFAULT => {
+            elements.dense[index as usize] = Some(value.unbind());
+            true
+        }
+        Some(_) => false,
+        None => {
+            // A new property: the object must be extensible, and an Array's length
+            // must be able to grow.
+            if !extensible || (is_array && index >= elements.length && !elements.length_writable) {
+                return false;
+            }
+            elements.set(index, value.unbind(), Attributes::DEFAULT);
+            if is_array && index >= elements.length {
+                elements.length = index + 1;
+            }
+            true
+        }
+    }
+}
+
 /// ### [7.3.7 CreateDataPropertyOrThrow ( O, P, V )](https://tc39.es/ecma262/#sec-createdatapropertyorthrow) for an integer index.
 pub(crate) fn create_index<'gc>(
     agent: &mut Agent,
@@ -334,6 +374,9 @@ pub(crate) fn create_index<'gc>(
 ) -> JsResult<'gc, ()> {
     let o = o.bind(gc.nogc());
     let value = value.bind(gc.nogc());
+    if try_create_in_storage(agent, o, index, value) {
+        return Ok(());
+    }
     let key = index_key(agent, index, gc.nogc());
     create_data_property_or_throw(agent, o.unbind(), key.unbind(), value.unbind(), gc)
 }

@@ -6,6 +6,7 @@
 mod aggregate_error;
 mod constructor;
 mod prototype;
+mod stack;
 mod suppressed_error;
 
 use crate::ecmascript::builtins::BuiltinName;

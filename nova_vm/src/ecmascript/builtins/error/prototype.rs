@@ -39,6 +39,14 @@ pub(super) fn initialize(agent: &mut Agent, gc: NoGcScope) {
         to_string_method,
         gc,
     );
+    // Error.prototype.stack: { [[Get]], [[Set]], [[Enumerable]]: false, [[Configurable]]: true }.
+    agent.define_builtin_accessor(
+        prototype,
+        BuiltinName::Str("stack"),
+        Some(super::stack::get_stack),
+        Some(super::stack::set_stack),
+        gc,
+    );
 }
 
 /// ### [20.5.3.4 Error.prototype.toString ( )](https://tc39.es/ecma262/#sec-error.prototype.tostring)

@@ -52,7 +52,7 @@ pub(crate) fn create_dynamic_function<'gc>(
         .map(|v| v.scope(agent, gc.nogc()))
         .collect();
     let body_arg = body_arg.scope(agent, gc.nogc());
-    let has_body = args.len() > 0;
+    let has_body = !args.is_empty();
     // 6. Let argCount be the number of elements in parameterArgs.
     // 7. Let parameterStrings be a new empty List.
     let mut parameter_strings = Vec::with_capacity(parameter_args.len());

@@ -1,5 +1,8 @@
 //! ### [19.2 Function Properties of the Global Object](https://tc39.es/ecma262/#sec-function-properties-of-the-global-object)
 
+mod escape;
+mod uri;
+
 use super::{ArgumentsList, BuiltinName};
 use crate::ecmascript::abstract_operations::{
     is_js_whitespace, string_to_number, to_int32, to_number, to_string,
@@ -26,6 +29,31 @@ pub(crate) fn initialize(agent: &mut Agent, gc: NoGcScope) {
     ];
     for (name, length, behaviour, intrinsic) in functions {
         let f = agent.define_builtin_method(global, BuiltinName::Str(name), length, behaviour, gc);
+        agent.set_intrinsic(intrinsic, f);
+    }
+    // 19.2.6 URI Handling Functions and B.2.1 escape / unescape
+    let uri_functions: [(
+        &str,
+        crate::ecmascript::builtins::function_objects::RegularFn,
+        Intrinsic,
+    ); 6] = [
+        ("decodeURI", uri::decode_uri, Intrinsic::DecodeUri),
+        (
+            "decodeURIComponent",
+            uri::decode_uri_component,
+            Intrinsic::DecodeUriComponent,
+        ),
+        ("encodeURI", uri::encode_uri, Intrinsic::EncodeUri),
+        (
+            "encodeURIComponent",
+            uri::encode_uri_component,
+            Intrinsic::EncodeUriComponent,
+        ),
+        ("escape", escape::escape, Intrinsic::Escape),
+        ("unescape", escape::unescape, Intrinsic::Unescape),
+    ];
+    for (name, behaviour, intrinsic) in uri_functions {
+        let f = agent.define_builtin_method(global, BuiltinName::Str(name), 1, behaviour, gc);
         agent.set_intrinsic(intrinsic, f);
     }
 }

@@ -1,7 +1,7 @@
 //! ### [25.5.1 JSON.parse ( text [ , reviver ] )](https://tc39.es/ecma262/#sec-json.parse)
 //! and [25.5.1.4 InternalizeJSONProperty ( holder, name, reviver, parseRecord )](https://tc39.es/ecma262/#sec-internalizejsonproperty)
 
-use super::parser::{ParseRecord, Parser};
+use super::parser::{ParseRecords, Parser, RecordId};
 use crate::ecmascript::abstract_operations::{
     call_function, create_data_property, create_data_property_or_throw, enter_native,
     enumerable_own_keys, get, is_array, is_callable, length_of_array_like, same_value, to_string,
@@ -13,9 +13,11 @@ use crate::ecmascript::types::object::ObjectKind;
 use crate::ecmascript::types::{Object, PropertyKey, Value};
 use crate::engine::{Bindable, GcScope, Rootable, Scoped};
 
-/// The code units of the JSON text, kept for the `source` of primitives.
+/// What the reviver walk reads besides the values: the code units of the JSON
+/// text (for the `source` of primitives) and the parse records.
 struct Source<'s> {
     text: &'s [u16],
+    records: &'s ParseRecords,
 }
 
 /// ### [25.5.1 JSON.parse ( text [ , reviver ] )](https://tc39.es/ecma262/#sec-json.parse)
@@ -36,7 +38,7 @@ pub(super) fn parse<'gc>(
     // 3. Let unfiltered be parseResult.[[Value]].
     let unfiltered = parsed.value;
     // 4. If IsCallable(reviver) is true, then
-    let Some(snapshot) = parsed.record else {
+    let Some((records, snapshot)) = parsed.record else {
         // 5. Else, return unfiltered.
         return Ok(unfiltered.unbind().bind(gc.into_nogc()));
     };
@@ -56,28 +58,23 @@ pub(super) fn parse<'gc>(
     )?;
     // d. Let snapshot be CreateJSONParseRecord(parseResult.[[ParseNode]], rootName, unfiltered).
     // e. Return ? InternalizeJSONProperty(root, rootName, reviver, snapshot).
-    let source = Source { text: &units };
-    internalize_json_property(
-        agent,
-        root,
-        root_name,
-        reviver,
-        Some(&snapshot),
-        &source,
-        gc,
-    )
+    let source = Source {
+        text: &units,
+        records: &records,
+    };
+    internalize_json_property(agent, root, root_name, reviver, Some(snapshot), &source, gc)
 }
 
 /// The record of the entry named `key`, if the snapshot has one.
-fn entry_record<'r>(
+fn entry_record(
     agent: &Agent,
-    entries: &'r [(usize, ParseRecord)],
+    entries: &[(usize, RecordId)],
     key: PropertyKey,
-) -> Option<&'r ParseRecord> {
+) -> Option<RecordId> {
     entries
         .iter()
         .rev()
-        .find_map(|(position, record)| match agent.scoped_roots[*position] {
+        .find_map(|&(position, record)| match agent.scoped_roots[position] {
             HeapRoot::Key(k) if k == key.unbind() => Some(record),
             _ => None,
         })
@@ -92,7 +89,7 @@ fn internalize_json_property<'gc>(
     holder: Scoped<Object<'static>>,
     name: PropertyKey,
     reviver: Scoped<Value<'static>>,
-    parse_record: Option<&ParseRecord>,
+    parse_record: Option<RecordId>,
     source: &Source,
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
@@ -107,37 +104,38 @@ fn internalize_json_property<'gc>(
         .scope(agent, gc.nogc());
     // 3. If parseRecord is a JSON Parse Record and SameValue(parseRecord.[[Value]], val) is
     //    true, then
-    let (element_records, entry_records): (&[ParseRecord], &[(usize, ParseRecord)]) =
-        match parse_record {
-            Some(record) if matches!(agent.scoped_roots[record.value], HeapRoot::Value(v) if same_value(agent, v, val.get(agent))) =>
-            {
-                // a. If val is not an Object, then
-                if let Some((start, end)) = record.source {
-                    // i. Let parseNode be parseRecord.[[ParseNode]].
-                    // ii. Assert: parseNode is not an ArrayLiteral Parse Node and not an
-                    //     ObjectLiteral Parse Node.
-                    // iii. Let sourceText be the source text matched by parseNode.
-                    // iv. Perform ! CreateDataPropertyOrThrow(context, "source",
-                    //     CodePointsToString(sourceText)).
-                    let text = agent.create_string_from_utf16(&source.text[start..end], gc.nogc());
-                    let source_key = agent.static_key("source");
-                    create_data_property_or_throw(
-                        agent,
-                        context.get(agent),
-                        source_key,
-                        text.into_value().unbind(),
-                        gc.reborrow(),
-                    )?;
-                }
-                // b. Let elementRecords be parseRecord.[[Elements]].
-                // c. Let entryRecords be parseRecord.[[Entries]].
-                (&record.elements, &record.entries)
+    let (element_records, entry_records): (&[RecordId], &[(usize, RecordId)]) = match parse_record
+        .map(|id| source.records.get(id))
+    {
+        Some(record) if matches!(agent.scoped_roots[record.value], HeapRoot::Value(v) if same_value(agent, v, val.get(agent))) =>
+        {
+            // a. If val is not an Object, then
+            if let Some((start, end)) = record.source {
+                // i. Let parseNode be parseRecord.[[ParseNode]].
+                // ii. Assert: parseNode is not an ArrayLiteral Parse Node and not an
+                //     ObjectLiteral Parse Node.
+                // iii. Let sourceText be the source text matched by parseNode.
+                // iv. Perform ! CreateDataPropertyOrThrow(context, "source",
+                //     CodePointsToString(sourceText)).
+                let text = agent.create_string_from_utf16(&source.text[start..end], gc.nogc());
+                let source_key = agent.static_key("source");
+                create_data_property_or_throw(
+                    agent,
+                    context.get(agent),
+                    source_key,
+                    text.into_value().unbind(),
+                    gc.reborrow(),
+                )?;
             }
-            // 4. Else,
-            //    a. Let elementRecords be a new empty List.
-            //    b. Let entryRecords be a new empty List.
-            _ => (&[], &[]),
-        };
+            // b. Let elementRecords be parseRecord.[[Elements]].
+            // c. Let entryRecords be parseRecord.[[Entries]].
+            (&record.elements, &record.entries)
+        }
+        // 4. Else,
+        //    a. Let elementRecords be a new empty List.
+        //    b. Let entryRecords be a new empty List.
+        _ => (&[], &[]),
+    };
     // 5. If val is an Object, then
     if let Value::Object(object) = val.get(agent) {
         let object = object.scope(agent, gc.nogc());
@@ -155,7 +153,9 @@ fn internalize_json_property<'gc>(
                 let prop = index_key(agent, i, gc.nogc());
                 // 2. If I < elementRecordsLen, let elementRecord be elementRecords[I].
                 //    Otherwise, let elementRecord be empty.
-                let element_record = usize::try_from(i).ok().and_then(|i| element_records.get(i));
+                let element_record = usize::try_from(i)
+                    .ok()
+                    .and_then(|i| element_records.get(i).copied());
                 // 3. Let newElement be ? InternalizeJSONProperty(val, prop, reviver, elementRecord).
                 // 4. If newElement is undefined, then
                 //    a. Perform ? val.[[Delete]](prop).
@@ -214,7 +214,7 @@ fn internalize_member<'gc>(
     holder: Scoped<Object<'static>>,
     key: PropertyKey,
     reviver: Scoped<Value<'static>>,
-    record: Option<&ParseRecord>,
+    record: Option<RecordId>,
     source: &Source,
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, ()> {

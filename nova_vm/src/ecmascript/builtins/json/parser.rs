@@ -16,10 +16,15 @@ use crate::ecmascript::types::object::{Attributes, ElementsRecord, ObjectKind};
 use crate::ecmascript::types::{Object, PropertyKey, Value};
 use crate::engine::{Bindable, NoGcScope};
 
+/// The position of a record in [`ParseRecords`].
+pub(super) type RecordId = u32;
+
 /// ### [25.5.1.3 JSON Parse Record](https://tc39.es/ecma262/#sec-json-parse-record)
 ///
 /// Values and keys are kept on the scoped-root stack (at `value` and in
 /// `entries`) so that they survive collections while the reviver runs.
+/// Records refer to the records of their elements and entries by position in
+/// one flat table, so that no Rust code recurses over deeply nested input.
 #[derive(Debug, Default)]
 pub(super) struct ParseRecord {
     /// Position of `[[Value]]` on the scoped-root stack.
@@ -27,44 +32,48 @@ pub(super) struct ParseRecord {
     /// For primitives, the code units of the source text matched (`[[ParseNode]]`).
     pub source: Option<(usize, usize)>,
     /// `[[Elements]]`: the records of an array's elements.
-    pub elements: Vec<ParseRecord>,
+    pub elements: Vec<RecordId>,
     /// `[[Entries]]`: (position of the key on the scoped-root stack, record) per
     /// property of an object, the last definition of a repeated name winning.
-    pub entries: Vec<(usize, ParseRecord)>,
+    pub entries: Vec<(usize, RecordId)>,
+}
+
+/// Every JSON Parse Record of one parse.
+#[derive(Debug, Default)]
+pub(super) struct ParseRecords {
+    records: Vec<ParseRecord>,
+}
+
+impl ParseRecords {
+    /// The record at `id`.
+    pub(super) fn get(&self, id: RecordId) -> &ParseRecord {
+        &self.records[id as usize]
+    }
+
+    fn push(&mut self, record: ParseRecord) -> RecordId {
+        self.records.push(record);
+        (self.records.len() - 1) as RecordId
+    }
 }
 
 /// A container being filled.
 enum Open<'a> {
     Array {
         values: Vec<Option<Value<'static>>>,
-        records: Vec<ParseRecord>,
+        records: Vec<RecordId>,
     },
     Object {
         object: Object<'a>,
         key: Option<PropertyKey<'a>>,
-        entries: Vec<(PropertyKey<'static>, ParseRecord)>,
+        entries: Vec<(PropertyKey<'static>, RecordId)>,
     },
 }
 
 /// The result of parsing: the value, and its record if records were asked for.
 pub(super) struct Parsed<'a> {
     pub value: Value<'a>,
-    pub record: Option<ParseRecord>,
-}
-
-impl ParseRecord {
-    /// Moves the record's root positions (relative to the parser's list) to
-    /// absolute positions on the scoped-root stack.
-    fn rebase(&mut self, base: usize) {
-        self.value += base;
-        for element in &mut self.elements {
-            element.rebase(base);
-        }
-        for (key, entry) in &mut self.entries {
-            *key += base;
-            entry.rebase(base);
-        }
-    }
+    /// The records and the root value's record.
+    pub record: Option<(ParseRecords, RecordId)>,
 }
 
 /// A JSON text being parsed.
@@ -75,6 +84,8 @@ pub(super) struct Parser<'t> {
     with_records: bool,
     /// Values and keys the records refer to, pushed to the root stack at the end.
     record_roots: Vec<HeapRoot>,
+    /// The records made so far.
+    records: ParseRecords,
 }
 
 fn is_json_whitespace(unit: u16) -> bool {
@@ -88,6 +99,7 @@ impl<'t> Parser<'t> {
             position: 0,
             with_records,
             record_roots: Vec::new(),
+            records: ParseRecords::default(),
         }
     }
 
@@ -131,16 +143,16 @@ impl<'t> Parser<'t> {
     }
 
     /// A record for a primitive parsed from `start` to the current position.
-    fn primitive_record(&mut self, value: Value, start: usize) -> ParseRecord {
+    fn primitive_record(&mut self, value: Value, start: usize) -> RecordId {
         if !self.with_records {
-            return ParseRecord::default();
+            return 0;
         }
         self.record_roots.push(HeapRoot::Value(value.unbind()));
-        ParseRecord {
+        self.records.push(ParseRecord {
             value: self.record_roots.len() - 1,
             source: Some((start, self.position)),
             ..Default::default()
-        }
+        })
     }
 
     /// Parses the whole text as one JSON value.
@@ -155,7 +167,7 @@ impl<'t> Parser<'t> {
             // A value is expected here.
             self.skip_whitespace();
             let start = self.position;
-            let (mut value, mut record): (Value<'a>, ParseRecord) = match self.peek() {
+            let (mut value, mut record): (Value<'a>, RecordId) = match self.peek() {
                 Some(0x7B) => {
                     // `{`
                     self.position += 1;
@@ -232,16 +244,26 @@ impl<'t> Parser<'t> {
                             return self.error(agent, gc);
                         }
                         let record = self.with_records.then(|| {
+                            // The record roots move to the scoped-root stack: rebase the
+                            // positions the records hold.
                             let base = agent.scoped_roots.len();
                             agent.scoped_roots.append(&mut self.record_roots);
-                            record.rebase(base);
-                            record
+                            let mut records = std::mem::take(&mut self.records);
+                            for r in &mut records.records {
+                                r.value += base;
+                                for (key, _) in &mut r.entries {
+                                    *key += base;
+                                }
+                            }
+                            (records, record)
                         });
                         return Ok(Parsed { value, record });
                     }
                     Some(Open::Array { values, records }) => {
                         values.push(Some(value.unbind()));
-                        records.push(record);
+                        if self.with_records {
+                            records.push(record);
+                        }
                         match self.peek() {
                             Some(0x2C) => {
                                 self.position += 1;
@@ -306,33 +328,33 @@ impl<'t> Parser<'t> {
         &mut self,
         agent: &mut Agent,
         values: Vec<Option<Value<'static>>>,
-        records: Vec<ParseRecord>,
+        records: Vec<RecordId>,
         gc: NoGcScope<'a, '_>,
-    ) -> (Value<'a>, ParseRecord) {
+    ) -> (Value<'a>, RecordId) {
         let prototype = agent.intrinsic(Intrinsic::ArrayPrototype);
         let array = agent.create_object(Some(prototype), ObjectKind::Array, gc);
         array.set_elements(agent, ElementsRecord::from_values(values));
         let value = Value::from(array);
         if !self.with_records {
-            return (value, ParseRecord::default());
+            return (value, 0);
         }
         self.record_roots.push(HeapRoot::Value(value.unbind()));
-        let record = ParseRecord {
+        let record = self.records.push(ParseRecord {
             value: self.record_roots.len() - 1,
             elements: records,
             ..Default::default()
-        };
+        });
         (value, record)
     }
 
     fn finish_object<'a>(
         &mut self,
         object: Object<'a>,
-        entries: Vec<(PropertyKey<'static>, ParseRecord)>,
-    ) -> (Value<'a>, ParseRecord) {
+        entries: Vec<(PropertyKey<'static>, RecordId)>,
+    ) -> (Value<'a>, RecordId) {
         let value = Value::from(object);
         if !self.with_records {
-            return (value, ParseRecord::default());
+            return (value, 0);
         }
         self.record_roots.push(HeapRoot::Value(value.unbind()));
         let index = self.record_roots.len() - 1;
@@ -343,11 +365,11 @@ impl<'t> Parser<'t> {
                 (self.record_roots.len() - 1, record)
             })
             .collect();
-        let record = ParseRecord {
+        let record = self.records.push(ParseRecord {
             value: index,
             entries,
             ..Default::default()
-        };
+        });
         (value, record)
     }
 
@@ -380,11 +402,19 @@ impl<'t> Parser<'t> {
         // Plain ASCII without escapes: the common case.
         while let Some(unit) = self.peek() {
             if unit == 0x22 {
-                let text: String = self.text[start..self.position]
-                    .iter()
-                    .map(|&u| u as u8 as char)
-                    .collect();
+                let units = &self.text[start..self.position];
                 self.position += 1;
+                // Short strings are stored inline: no allocation for them.
+                if units.len() <= 7 {
+                    let mut buffer = [0u8; 7];
+                    for (byte, &unit) in buffer.iter_mut().zip(units) {
+                        *byte = unit as u8;
+                    }
+                    let text = std::str::from_utf8(&buffer[..units.len()]).unwrap_or_default();
+                    return Ok(agent.create_string(text, gc));
+                }
+                let bytes: Vec<u8> = units.iter().map(|&u| u as u8).collect();
+                let text = String::from_utf8(bytes).unwrap_or_default();
                 return Ok(agent.create_string_from_owned(text, gc));
             }
             if unit == 0x5C || !(0x20..0x80).contains(&unit) {
@@ -480,10 +510,20 @@ impl<'t> Parser<'t> {
                 return self.error(agent, gc);
             }
         }
-        let text: String = self.text[start..self.position]
-            .iter()
-            .map(|&u| u as u8 as char)
-            .collect();
+        let units = &self.text[start..self.position];
+        // Integers of up to nine digits are exact: no text conversion for them.
+        let (negative, digits) = match units.split_first() {
+            Some((0x2D, rest)) => (true, rest),
+            _ => (false, units),
+        };
+        if digits.len() <= 9 && digits.iter().all(|u| (0x30..=0x39).contains(u)) {
+            let magnitude = digits
+                .iter()
+                .fold(0i64, |n, &u| n * 10 + i64::from(u - 0x30))
+                as f64;
+            return Ok(if negative { -magnitude } else { magnitude });
+        }
+        let text: String = units.iter().map(|&u| u as u8 as char).collect();
         Ok(text.parse::<f64>().unwrap_or(f64::NAN))
     }
 }

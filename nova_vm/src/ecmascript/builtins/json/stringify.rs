@@ -6,6 +6,8 @@
 //! recurse, each level counting against the native call depth, so a deeply
 //! nested value ends in a RangeError rather than a stack overflow.
 
+use std::fmt::Write;
+
 use crate::ecmascript::abstract_operations::{
     call_function, create_data_property_or_throw, enter_native, enumerable_own_keys, get, get_v,
     integer_or_infinity, is_array, is_callable, length_of_array_like, number_to_string, to_number,
@@ -14,7 +16,7 @@ use crate::ecmascript::abstract_operations::{
 use crate::ecmascript::builtins::ArgumentsList;
 use crate::ecmascript::builtins::array::index_key;
 use crate::ecmascript::execution::{Agent, HeapRoot, Intrinsic, JsResult};
-use crate::ecmascript::types::object::{ElementsRecord, ObjectKind};
+use crate::ecmascript::types::object::{ElementRef, ElementsRecord, ObjectKind};
 use crate::ecmascript::types::{
     JsString, MAX_STRING_LENGTH, Object, OwnedText, PropertyKey, StringBuilder, Value,
 };
@@ -35,6 +37,8 @@ struct State<'s> {
     gap: OwnedText,
     /// The String being built.
     output: StringBuilder,
+    /// The property key `"toJSON"`.
+    to_json_key: PropertyKey<'static>,
 }
 
 impl State<'_> {
@@ -50,12 +54,14 @@ impl State<'_> {
 /// Appends QuoteJSONString of well-formed text.
 fn quote_str(output: &mut StringBuilder, text: &str) {
     output.push_char('"');
+    let bytes = text.as_bytes();
     let mut plain_start = 0;
-    for (i, c) in text.char_indices() {
-        if c == '"' || c == '\\' || (c as u32) < 0x20 {
+    for (i, &byte) in bytes.iter().enumerate() {
+        // Only ASCII characters need escaping; the bytes of other characters are ≥ 0x80.
+        if byte == b'"' || byte == b'\\' || byte < 0x20 {
             output.push_str(&text[plain_start..i]);
-            push_escape(output, c as u16);
-            plain_start = i + c.len_utf8();
+            push_escape(output, u16::from(byte));
+            plain_start = i + 1;
         }
     }
     output.push_str(&text[plain_start..]);
@@ -78,7 +84,9 @@ fn push_escape(output: &mut StringBuilder, unit: u16) {
     match short {
         Some(escape) => output.push_str(escape),
         // 25.5.2.4 UnicodeEscape ( C ): "\u" and four lowercase hexadecimal digits.
-        None => output.push_str(&format!("\\u{unit:04x}")),
+        None => {
+            let _ = write!(output, "\\u{unit:04x}");
+        }
     }
 }
 
@@ -119,9 +127,7 @@ fn quote_json_string(agent: &Agent, output: &mut StringBuilder, value: JsString)
 fn quote_key(agent: &Agent, output: &mut StringBuilder, key: PropertyKey) {
     match key {
         PropertyKey::Index(index) => {
-            output.push_char('"');
-            output.push_str(&index.to_string());
-            output.push_char('"');
+            let _ = write!(output, "\"{index}\"");
         }
         PropertyKey::SmallString(s) => quote_str(output, s.as_str()),
         PropertyKey::String(s) => quote_json_string(agent, output, JsString::Heap(s)),
@@ -231,6 +237,7 @@ pub(super) fn stringify<'gc>(
         indent: 0,
         gap,
         output: StringBuilder::new(),
+        to_json_key: agent.static_key("toJSON"),
     };
     // 13. Return ? SerializeJSONProperty(state, the empty String, wrapper).
     if !serialize_json_property(agent, &mut state, empty, wrapper, gc.reborrow())? {
@@ -344,8 +351,7 @@ fn serialize_json_property<'gc>(
     // 2. If value is an Object or value is a BigInt, then
     if value.get(agent).is_object() || value.get(agent).is_bigint() {
         // a. Let toJSON be ? GetV(value, "toJSON").
-        let to_json_key = agent.static_key("toJSON");
-        let to_json = get_v(agent, value.get(agent), to_json_key, gc.reborrow())?.unbind();
+        let to_json = get_v(agent, value.get(agent), state.to_json_key, gc.reborrow())?.unbind();
         // b. If IsCallable(toJSON) is true, then
         if is_callable(agent, to_json) {
             // i. Set value to ? Call(toJSON, value, « key »).
@@ -428,7 +434,9 @@ fn serialize_json_property<'gc>(
         // 9. If value is a Number, then
         //    a. If value is finite, return ! ToString(value).
         //    b. Return "null".
-        Value::Integer(i) => state.output.push_str(&i.to_string()),
+        Value::Integer(i) => {
+            let _ = write!(state.output, "{i}");
+        }
         Value::SmallF64(_) | Value::Number(_) => {
             let n = agent.number_value(value);
             if n.is_finite() {
@@ -467,6 +475,68 @@ fn serialize_json_property<'gc>(
     }
     check_length(agent, state, gc.nogc())?;
     Ok(true)
+}
+
+/// EnumerableOwnProperties(O, key) read straight from storage, for kinds
+/// whose [[OwnPropertyKeys]] and [[GetOwnProperty]] are the ordinary ones
+/// (or an Array's, whose `length` is not enumerable): array indexes in
+/// ascending order, then string keys in creation order. The keys are pushed
+/// onto the scoped-root stack; returns false (having pushed nothing) for
+/// other kinds.
+fn push_enumerable_keys_from_storage(agent: &mut Agent, o: Object) -> bool {
+    let plain = matches!(
+        o.kind(agent),
+        ObjectKind::Ordinary
+            | ObjectKind::Array
+            | ObjectKind::Arguments
+            | ObjectKind::Error
+            | ObjectKind::BooleanObject(_)
+            | ObjectKind::NumberObject(_)
+            | ObjectKind::BigIntObject(_)
+            | ObjectKind::SymbolObject(_)
+            | ObjectKind::ECMAScriptFunction(_)
+            | ObjectKind::BuiltinFunction(_)
+            | ObjectKind::BoundFunction(_)
+    );
+    if !plain {
+        return false;
+    }
+    let mut keys: Vec<HeapRoot> = Vec::new();
+    if let Some(elements) = o.elements(agent) {
+        if elements.sparse.is_empty() {
+            if elements.dense_attributes.enumerable() {
+                keys.extend(
+                    elements
+                        .dense
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, v)| v.is_some())
+                        .map(|(i, _)| HeapRoot::Key(PropertyKey::Index(i as u32))),
+                );
+            }
+        } else {
+            for index in elements.indexes() {
+                let enumerable = match elements.get(index) {
+                    Some(ElementRef::Dense(_, attributes)) => attributes.enumerable(),
+                    Some(ElementRef::Sparse(element)) => element.attributes.enumerable(),
+                    None => false,
+                };
+                if enumerable {
+                    keys.push(HeapRoot::Key(PropertyKey::Index(index)));
+                }
+            }
+        }
+    }
+    let shape = o.shape_record(agent);
+    keys.extend(
+        shape
+            .entries
+            .iter()
+            .filter(|e| !e.key.is_symbol() && e.attributes.enumerable())
+            .map(|e| HeapRoot::Key(e.key)),
+    );
+    agent.scoped_roots.append(&mut keys);
+    true
 }
 
 /// The cycle check and push onto `state.[[Stack]]` (steps 1–2 of
@@ -521,12 +591,17 @@ fn serialize_json_object<'gc>(
     let (keys_start, keys_len) = match state.property_list {
         Some(list) => list,
         None => {
-            let keys = enumerable_own_keys(agent, value.get(agent), gc.reborrow())?.unbind();
             let start = agent.scoped_roots.len();
-            agent
-                .scoped_roots
-                .extend(keys.iter().map(|k| HeapRoot::Key(*k)));
-            (start, keys.len())
+            if push_enumerable_keys_from_storage(agent, value.get(agent)) {
+                (start, agent.scoped_roots.len() - start)
+            } else {
+                let keys = enumerable_own_keys(agent, value.get(agent), gc.reborrow())?.unbind();
+                let start = agent.scoped_roots.len();
+                agent
+                    .scoped_roots
+                    .extend(keys.iter().map(|k| HeapRoot::Key(*k)));
+                (start, keys.len())
+            }
         }
     };
     // 7. Let partial be a new empty List.

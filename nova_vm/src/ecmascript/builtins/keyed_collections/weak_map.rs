@@ -1,11 +1,9 @@
 //! ### [24.3 WeakMap Objects](https://tc39.es/ecma262/#sec-weakmap-objects)
 
 use super::can_be_held_weakly;
+use super::map::add_entries_from_iterable;
 use super::weak_record::{WeakTable, WeakTableRecord};
-use crate::ecmascript::abstract_operations::{
-    call_function, get, get_iterator, iterator_close_on_error, iterator_step_value,
-    ordinary_create_from_constructor,
-};
+use crate::ecmascript::abstract_operations::{get, get_prototype_from_constructor, is_callable};
 use crate::ecmascript::builtins::{ArgumentsList, BuiltinName};
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
 use crate::ecmascript::types::object::{Attributes, ObjectKind};
@@ -28,6 +26,7 @@ pub(super) fn initialize(agent: &mut Agent, gc: NoGcScope) {
     agent.set_intrinsic(Intrinsic::WeakMapPrototype, prototype);
     agent.define_builtin_method(prototype, BuiltinName::Str("delete"), 1, delete, gc);
     agent.define_builtin_method(prototype, BuiltinName::Str("get"), 1, get_method, gc);
+    super::upsert::initialize_weak_map(agent, prototype, gc);
     agent.define_builtin_method(prototype, BuiltinName::Str("has"), 1, has, gc);
     agent.define_builtin_method(prototype, BuiltinName::Str("set"), 2, set, gc);
     let tag = agent.create_string("WeakMap", gc);
@@ -54,89 +53,38 @@ fn weak_map_constructor<'gc>(
     new_target: Option<Object>,
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
-    let iterable = args.get(0).scope(agent, gc.nogc());
+    let iterable = args.get(0).bind(gc.nogc()).scope(agent, gc.nogc());
     // 1. If NewTarget is undefined, throw a TypeError exception.
     let Some(new_target) = new_target else {
         return Err(agent.throw_type_error("Constructor WeakMap requires 'new'", gc.into_nogc()));
     };
     // 2. Let map be ? OrdinaryCreateFromConstructor(NewTarget, "%WeakMap.prototype%", « [[WeakMapData]] »).
-    let table = new_table(agent);
-    let map = ordinary_create_from_constructor(
+    let prototype = get_prototype_from_constructor(
         agent,
         new_target,
         Intrinsic::WeakMapPrototype,
-        ObjectKind::WeakMap(table),
         gc.reborrow(),
     )?
     .unbind()
-    .scope(agent, gc.nogc());
+    .bind(gc.nogc());
+    // 3. Set map.[[WeakMapData]] to a new empty List.
+    let table = new_table(agent);
+    let map = agent.create_object(Some(prototype), ObjectKind::WeakMap(table), gc.nogc());
     // 4. If iterable is either undefined or null, return map.
     if iterable.get(agent).is_nullish() {
-        return Ok(map.get(agent).bind(gc.into_nogc()).into());
+        return Ok(map.unbind().bind(gc.into_nogc()).into());
     }
+    let map = map.scope(agent, gc.nogc());
     // 5. Let adder be ? Get(map, "set").
     let adder_key = agent.static_key("set");
     let adder = get(agent, map.get(agent), adder_key, gc.reborrow())?.unbind();
     // 6. If IsCallable(adder) is false, throw a TypeError exception.
-    if !crate::ecmascript::abstract_operations::is_callable(agent, adder) {
+    if !is_callable(agent, adder) {
         return Err(agent.throw_type_error("WeakMap.prototype.set is not callable", gc.into_nogc()));
     }
-    let adder = adder.scope(agent, gc.nogc());
     // 7. Return ? AddEntriesFromIterable(map, iterable, adder).
-    let (iterator, next) = get_iterator(agent, iterable.get(agent), gc.reborrow())?;
-    let (iterator, next) = (iterator.unbind(), next.unbind());
-    let iterator = iterator.scope(agent, gc.nogc());
-    let next = next.scope(agent, gc.nogc());
-    while let Some(entry) =
-        iterator_step_value(agent, iterator.get(agent), next.get(agent), gc.reborrow())?
-    {
-        let entry = entry.unbind();
-        // 24.1.1.2 AddEntriesFromIterable: d. If next is not an Object, close and throw a TypeError.
-        let Value::Object(entry) = entry else {
-            let error = agent.throw_type_error("Iterator value is not an entry object", gc.nogc());
-            return Err(iterator_close_on_error(
-                agent,
-                iterator.get(agent),
-                error,
-                gc.reborrow(),
-            ));
-        };
-        let entry = entry.scope(agent, gc.nogc());
-        let result = (|| -> JsResult<'_, ()> {
-            let k = get(
-                agent,
-                entry.get(agent),
-                crate::ecmascript::types::PropertyKey::Index(0),
-                gc.reborrow(),
-            )?
-            .unbind();
-            let k = k.scope(agent, gc.nogc());
-            let v = get(
-                agent,
-                entry.get(agent),
-                crate::ecmascript::types::PropertyKey::Index(1),
-                gc.reborrow(),
-            )?
-            .unbind();
-            call_function(
-                agent,
-                adder.get(agent),
-                map.get(agent).into(),
-                ArgumentsList(&[k.get(agent), v]),
-                gc.reborrow(),
-            )?;
-            Ok(())
-        })();
-        if let Err(error) = result {
-            return Err(iterator_close_on_error(
-                agent,
-                iterator.get(agent),
-                error,
-                gc.reborrow(),
-            ));
-        }
-    }
-    Ok(map.get(agent).bind(gc.into_nogc()).into())
+    let result = add_entries_from_iterable(agent, map.get(agent), iterable.get(agent), adder, gc)?;
+    Ok(result.into())
 }
 
 /// The table of a WeakMap `this` (TypeError otherwise).

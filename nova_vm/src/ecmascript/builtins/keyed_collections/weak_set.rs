@@ -4,8 +4,8 @@ use super::can_be_held_weakly;
 use super::weak_map::new_table;
 use super::weak_record::WeakTable;
 use crate::ecmascript::abstract_operations::{
-    call_function, get, get_iterator, iterator_close_on_error, iterator_step_value,
-    ordinary_create_from_constructor,
+    call_function, get, get_iterator, get_prototype_from_constructor, iterator_close_on_error,
+    iterator_step_value,
 };
 use crate::ecmascript::builtins::{ArgumentsList, BuiltinName};
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
@@ -47,26 +47,28 @@ fn weak_set_constructor<'gc>(
     new_target: Option<Object>,
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
-    let iterable = args.get(0).scope(agent, gc.nogc());
+    let iterable = args.get(0).bind(gc.nogc()).scope(agent, gc.nogc());
     // 1. If NewTarget is undefined, throw a TypeError exception.
     let Some(new_target) = new_target else {
         return Err(agent.throw_type_error("Constructor WeakSet requires 'new'", gc.into_nogc()));
     };
     // 2. Let set be ? OrdinaryCreateFromConstructor(NewTarget, "%WeakSet.prototype%", « [[WeakSetData]] »).
-    let table = new_table(agent);
-    let set = ordinary_create_from_constructor(
+    let prototype = get_prototype_from_constructor(
         agent,
         new_target,
         Intrinsic::WeakSetPrototype,
-        ObjectKind::WeakSet(table),
         gc.reborrow(),
     )?
     .unbind()
-    .scope(agent, gc.nogc());
+    .bind(gc.nogc());
+    // 3. Set set.[[WeakSetData]] to a new empty List.
+    let table = new_table(agent);
+    let set = agent.create_object(Some(prototype), ObjectKind::WeakSet(table), gc.nogc());
     // 4. If iterable is either undefined or null, return set.
     if iterable.get(agent).is_nullish() {
-        return Ok(set.get(agent).bind(gc.into_nogc()).into());
+        return Ok(set.unbind().bind(gc.into_nogc()).into());
     }
+    let set = set.scope(agent, gc.nogc());
     // 5. Let adder be ? Get(set, "add").
     let adder_key = agent.static_key("add");
     let adder = get(agent, set.get(agent), adder_key, gc.reborrow())?.unbind();

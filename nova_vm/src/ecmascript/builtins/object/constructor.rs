@@ -88,18 +88,18 @@ fn object_constructor<'gc>(
 ) -> JsResult<'gc, Value<'gc>> {
     let value = args.get(0).unbind();
     // 1. If NewTarget is neither undefined nor the active function object, then
-    if let Some(new_target) = new_target {
-        if new_target != agent.intrinsic(Intrinsic::Object) {
-            // a. Return ? OrdinaryCreateFromConstructor(NewTarget, "%Object.prototype%").
-            return ordinary_create_from_constructor(
-                agent,
-                new_target.unbind(),
-                Intrinsic::ObjectPrototype,
-                ObjectKind::Ordinary,
-                gc,
-            )
-            .map(Value::from);
-        }
+    if let Some(new_target) = new_target
+        && new_target != agent.intrinsic(Intrinsic::Object)
+    {
+        // a. Return ? OrdinaryCreateFromConstructor(NewTarget, "%Object.prototype%").
+        return ordinary_create_from_constructor(
+            agent,
+            new_target.unbind(),
+            Intrinsic::ObjectPrototype,
+            ObjectKind::Ordinary,
+            gc,
+        )
+        .map(Value::from);
     }
     let gc = gc.into_nogc();
     let value = value.bind(gc);

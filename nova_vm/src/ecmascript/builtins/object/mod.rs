@@ -1,7 +1,7 @@
 //! ### [20.1 Object Objects](https://tc39.es/ecma262/#sec-object-objects)
 
-mod annex_b;
 mod constructor;
+mod legacy_accessors;
 mod prototype;
 mod statics_descriptors;
 mod statics_integrity;

@@ -1,8 +1,8 @@
 //! ### [20.1.3 Properties of the Object Prototype Object](https://tc39.es/ecma262/#sec-properties-of-the-object-prototype-object)
 //!
-//! `toString` lives in `to_string.rs`, the Annex B methods in `annex_b.rs`.
+//! `toString` lives in `to_string.rs`, the legacy accessor methods in `legacy_accessors.rs`.
 
-use super::{annex_b, to_string};
+use super::{legacy_accessors, to_string};
 use crate::ecmascript::abstract_operations::{
     has_own_property, invoke, to_object, to_property_key,
 };
@@ -21,10 +21,10 @@ pub(super) fn initialize(agent: &mut Agent, gc: NoGcScope) {
         ("toLocaleString", 0, to_locale_string),
         ("toString", 0, to_string::to_string),
         ("valueOf", 0, value_of),
-        ("__defineGetter__", 2, annex_b::define_getter),
-        ("__defineSetter__", 2, annex_b::define_setter),
-        ("__lookupGetter__", 1, annex_b::lookup_getter),
-        ("__lookupSetter__", 1, annex_b::lookup_setter),
+        ("__defineGetter__", 2, legacy_accessors::define_getter),
+        ("__defineSetter__", 2, legacy_accessors::define_setter),
+        ("__lookupGetter__", 1, legacy_accessors::lookup_getter),
+        ("__lookupSetter__", 1, legacy_accessors::lookup_setter),
     ];
     for (name, length, behaviour) in methods {
         let method =
@@ -33,12 +33,12 @@ pub(super) fn initialize(agent: &mut Agent, gc: NoGcScope) {
             agent.set_intrinsic(Intrinsic::ObjectPrototypeToString, method);
         }
     }
-    // B.2.2.1 Object.prototype.__proto__ is an accessor property.
+    // 20.1.3.8 Object.prototype.__proto__ is an accessor property.
     agent.define_builtin_accessor(
         prototype,
         BuiltinName::Str("__proto__"),
-        Some(annex_b::get_proto),
-        Some(annex_b::set_proto),
+        Some(legacy_accessors::get_proto),
+        Some(legacy_accessors::set_proto),
         gc,
     );
 }

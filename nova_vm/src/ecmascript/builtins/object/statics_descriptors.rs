@@ -72,7 +72,7 @@ pub(crate) fn object_define_properties<'gc>(
             gc.reborrow(),
         )?;
         // b. If propDesc is not undefined and propDesc.[[Enumerable]] is true, then
-        if !prop_desc.is_some_and(|d| d.enumerable == Some(true)) {
+        if prop_desc.is_none_or(|d| d.enumerable != Some(true)) {
             continue;
         }
         // i. Let descObj be ? Get(props, nextKey).

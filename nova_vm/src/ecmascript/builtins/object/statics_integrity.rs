@@ -79,7 +79,7 @@ pub(super) fn prevent_extensions<'gc>(
     Ok(object.get(agent).bind(gc.into_nogc()).into())
 }
 
-/// ### [20.1.2.15 Object.isExtensible ( O )](https://tc39.es/ecma262/#sec-object.isextensible)
+/// ### [20.1.2.16 Object.isExtensible ( O )](https://tc39.es/ecma262/#sec-object.isextensible)
 pub(super) fn is_extensible<'gc>(
     agent: &mut Agent,
     _this: Value,
@@ -94,7 +94,7 @@ pub(super) fn is_extensible<'gc>(
     o.internal_is_extensible(agent, gc).map(Value::Boolean)
 }
 
-/// ### [20.1.2.16 Object.isFrozen ( O )](https://tc39.es/ecma262/#sec-object.isfrozen)
+/// ### [20.1.2.17 Object.isFrozen ( O )](https://tc39.es/ecma262/#sec-object.isfrozen)
 pub(super) fn is_frozen<'gc>(
     agent: &mut Agent,
     _this: Value,
@@ -109,7 +109,7 @@ pub(super) fn is_frozen<'gc>(
     test_integrity_level(agent, o, true, gc).map(Value::Boolean)
 }
 
-/// ### [20.1.2.17 Object.isSealed ( O )](https://tc39.es/ecma262/#sec-object.issealed)
+/// ### [20.1.2.18 Object.isSealed ( O )](https://tc39.es/ecma262/#sec-object.issealed)
 pub(super) fn is_sealed<'gc>(
     agent: &mut Agent,
     _this: Value,

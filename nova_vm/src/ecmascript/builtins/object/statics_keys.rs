@@ -57,7 +57,7 @@ pub(super) fn assign<'gc>(
                 gc.reborrow(),
             )?;
             // 2. If desc is not undefined and desc.[[Enumerable]] is true, then
-            if !desc.is_some_and(|d| d.enumerable == Some(true)) {
+            if desc.is_none_or(|d| d.enumerable != Some(true)) {
                 continue;
             }
             // a. Let propValue be ? Get(from, nextKey).
@@ -95,7 +95,7 @@ fn enumerable_own_list<'gc>(
     Ok(create_array_from_list(agent, &list, gc).into())
 }
 
-/// ### [20.1.2.18 Object.keys ( O )](https://tc39.es/ecma262/#sec-object.keys)
+/// ### [20.1.2.19 Object.keys ( O )](https://tc39.es/ecma262/#sec-object.keys)
 pub(super) fn keys<'gc>(
     agent: &mut Agent,
     _this: Value,

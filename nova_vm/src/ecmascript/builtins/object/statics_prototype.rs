@@ -97,7 +97,7 @@ pub(super) fn set_prototype_of<'gc>(
     Ok(scoped.get(agent).bind(gc.into_nogc()).into())
 }
 
-/// ### [20.1.2.14 Object.is ( value1, value2 )](https://tc39.es/ecma262/#sec-object.is)
+/// ### [20.1.2.15 Object.is ( value1, value2 )](https://tc39.es/ecma262/#sec-object.is)
 pub(super) fn is<'gc>(
     agent: &mut Agent,
     _this: Value,

@@ -50,16 +50,14 @@ impl Object<'_> {
     fn unmap(self, agent: &mut Agent, key: PropertyKey) {
         if let (ObjectKind::MappedArguments(map), PropertyKey::Index(index)) =
             (self.kind(agent), key)
-        {
-            if let Some(slot) = agent
+            && let Some(slot) = agent
                 .heap
                 .parameter_maps
                 .get_mut(map.index())
                 .slots
                 .get_mut(index as usize)
-            {
-                *slot = None;
-            }
+        {
+            *slot = None;
         }
     }
 
@@ -99,15 +97,17 @@ impl Object<'_> {
         // 3. Let newArgDesc be Desc.
         let mut new_arg_desc = desc;
         // 4. If isMapped is true and IsDataDescriptor(Desc) is true, then
-        if let Some((env, slot)) = mapped {
-            if desc.is_data_descriptor() && desc.value.is_none() && desc.writable == Some(false) {
-                // a. If Desc does not have a [[Value]] field, Desc has a [[Writable]] field,
-                //    and Desc.[[Writable]] is false, then
-                //    i. Set newArgDesc to a copy of Desc.
-                //    ii. Set newArgDesc.[[Value]] to ! Get(map, P).
-                new_arg_desc.value =
-                    Some(agent.heap.environments.get(env.index()).slots[slot as usize]);
-            }
+        if let Some((env, slot)) = mapped
+            && desc.is_data_descriptor()
+            && desc.value.is_none()
+            && desc.writable == Some(false)
+        {
+            // a. If Desc does not have a [[Value]] field, Desc has a [[Writable]] field,
+            //    and Desc.[[Writable]] is false, then
+            //    i. Set newArgDesc to a copy of Desc.
+            //    ii. Set newArgDesc.[[Value]] to ! Get(map, P).
+            new_arg_desc.value =
+                Some(agent.heap.environments.get(env.index()).slots[slot as usize]);
         }
         // 5. Let allowed be ! OrdinaryDefineOwnProperty(args, P, newArgDesc).
         // 6. If allowed is false, return false.

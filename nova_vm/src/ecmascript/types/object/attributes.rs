@@ -24,9 +24,9 @@ impl Attributes {
     /// A data property with the given flags.
     pub const fn data(writable: bool, enumerable: bool, configurable: bool) -> Attributes {
         Attributes(
-            (writable as u8) * Self::WRITABLE
-                | (enumerable as u8) * Self::ENUMERABLE
-                | (configurable as u8) * Self::CONFIGURABLE,
+            ((writable as u8) * Self::WRITABLE)
+                | ((enumerable as u8) * Self::ENUMERABLE)
+                | ((configurable as u8) * Self::CONFIGURABLE),
         )
     }
 
@@ -34,8 +34,8 @@ impl Attributes {
     pub const fn accessor(enumerable: bool, configurable: bool) -> Attributes {
         Attributes(
             Self::ACCESSOR
-                | (enumerable as u8) * Self::ENUMERABLE
-                | (configurable as u8) * Self::CONFIGURABLE,
+                | ((enumerable as u8) * Self::ENUMERABLE)
+                | ((configurable as u8) * Self::CONFIGURABLE),
         )
     }
 

@@ -128,14 +128,14 @@ impl<'a> Object<'a> {
                     return false;
                 }
                 // ii. If Desc has a [[Value]] field and SameValue(Desc.[[Value]], current.[[Value]]) is false, return false.
-                if let Some(v) = desc.value {
-                    if !crate::ecmascript::abstract_operations::same_value(
+                if let Some(v) = desc.value
+                    && !crate::ecmascript::abstract_operations::same_value(
                         agent,
                         v,
                         current.value.unwrap_or_default(),
-                    ) {
-                        return false;
-                    }
+                    )
+                {
+                    return false;
                 }
             }
         }

@@ -8,7 +8,8 @@ use crate::ecmascript::builtins::control_abstraction::{Generator, IteratorHelper
 use crate::ecmascript::builtins::function_objects::{
     BoundFunction, BuiltinFunction, ECMAScriptFunction,
 };
-use crate::ecmascript::builtins::keyed_collections::WeakTable;
+use crate::ecmascript::builtins::keyed_collections::{MapCursor, MapData, WeakTable};
+use crate::ecmascript::builtins::managing_memory::{FinalizationRegistry, WeakRef};
 use crate::ecmascript::builtins::proxy::Proxy;
 use crate::ecmascript::builtins::string::StringIterator;
 use crate::ecmascript::execution::heap_layout::{SlotsRef, arena_ids};
@@ -62,6 +63,18 @@ pub enum ObjectKind {
     WeakMap(WeakTable<'static>),
     /// A WeakSet (`[[WeakSetData]]`).
     WeakSet(WeakTable<'static>),
+    /// A Map (`[[MapData]]`).
+    Map(MapData<'static>),
+    /// A Set (`[[SetData]]`).
+    Set(MapData<'static>),
+    /// A Map Iterator (or an internal cursor over a Map's or Set's entries).
+    MapIterator(MapCursor<'static>),
+    /// A Set Iterator.
+    SetIterator(MapCursor<'static>),
+    /// A WeakRef (`[[WeakRefTarget]]`).
+    WeakRef(WeakRef<'static>),
+    /// A FinalizationRegistry (`[[Realm]]`, `[[CleanupCallback]]`, `[[Cells]]`).
+    FinalizationRegistry(FinalizationRegistry<'static>),
     /// An Array Iterator object (its iteration state).
     ArrayIterator(ArrayIterator<'static>),
     /// A raw JSON object (`[[IsRawJSON]]`, made by `JSON.rawJSON`).
@@ -115,6 +128,10 @@ impl Trace for ObjectKind {
             ObjectKind::StringIterator(i) => i.visit(visitor),
             ObjectKind::MappedArguments(m) => m.visit(visitor),
             ObjectKind::WeakMap(t) | ObjectKind::WeakSet(t) => t.visit(visitor),
+            ObjectKind::Map(d) | ObjectKind::Set(d) => d.visit(visitor),
+            ObjectKind::MapIterator(c) | ObjectKind::SetIterator(c) => c.visit(visitor),
+            ObjectKind::WeakRef(w) => w.visit(visitor),
+            ObjectKind::FinalizationRegistry(f) => f.visit(visitor),
             ObjectKind::ArrayIterator(i) => i.visit(visitor),
             ObjectKind::Proxy { proxy, .. } => proxy.visit(visitor),
             ObjectKind::IteratorHelper(h) | ObjectKind::WrapForValidIterator(h) => h.visit(visitor),

@@ -302,9 +302,16 @@ pub(super) fn join<'gc>(
                 // them adds only separators.
                 let next = next_candidate(agent, o, k + 1, len);
                 if !sep.is_empty() {
-                    for _ in k + 1..next {
+                    let separators = next - k - 1;
+                    if (r.len() as u64).saturating_add(separators.saturating_mul(sep.len() as u64))
+                        > MAX_STRING_LENGTH as u64
+                    {
+                        return Err(
+                            agent.throw_range_error("Invalid string length", gc.into_nogc())
+                        );
+                    }
+                    for _ in 0..separators {
                         r.push_text(&sep);
-                        check_length(agent, &r, gc.nogc())?;
                     }
                 }
                 k = next;

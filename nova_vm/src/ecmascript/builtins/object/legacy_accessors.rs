@@ -1,4 +1,6 @@
-//! ### [B.2.2 Additional Properties of the Object.prototype Object](https://tc39.es/ecma262/#sec-additional-properties-of-the-object.prototype-object)
+//! ### [20.1.3.8 Object.prototype.__proto__](https://tc39.es/ecma262/#sec-object.prototype.__proto__) and
+//! [20.1.3.9 Legacy Object.prototype Accessor Methods](https://tc39.es/ecma262/#sec-object.prototype-legacy-accessor-methods)
+//! (legacy, normative-optional)
 
 use crate::ecmascript::abstract_operations::{
     define_property_or_throw, is_callable, require_object_coercible, to_object, to_property_key,
@@ -8,7 +10,7 @@ use crate::ecmascript::execution::{Agent, JsResult};
 use crate::ecmascript::types::{PropertyDescriptor, Value};
 use crate::engine::{Bindable, GcScope, Rootable};
 
-/// ### [B.2.2.1.1 get Object.prototype.__proto__](https://tc39.es/ecma262/#sec-get-object.prototype.__proto__)
+/// ### [20.1.3.8.1 get Object.prototype.__proto__](https://tc39.es/ecma262/#sec-get-object.prototype.__proto__)
 pub(super) fn get_proto<'gc>(
     agent: &mut Agent,
     this: Value,
@@ -22,7 +24,7 @@ pub(super) fn get_proto<'gc>(
     Ok(prototype.map_or(Value::Null, Value::from))
 }
 
-/// ### [B.2.2.1.2 set Object.prototype.__proto__](https://tc39.es/ecma262/#sec-set-object.prototype.__proto__)
+/// ### [20.1.3.8.2 set Object.prototype.__proto__](https://tc39.es/ecma262/#sec-set-object.prototype.__proto__)
 pub(super) fn set_proto<'gc>(
     agent: &mut Agent,
     this: Value,
@@ -94,7 +96,7 @@ fn define_accessor<'gc>(
     Ok(Value::Undefined)
 }
 
-/// ### [B.2.2.2 Object.prototype.__defineGetter__ ( P, getter )](https://tc39.es/ecma262/#sec-object.prototype.__defineGetter__)
+/// ### [20.1.3.9.1 Object.prototype.__defineGetter__ ( P, getter )](https://tc39.es/ecma262/#sec-object.prototype.__defineGetter__)
 pub(super) fn define_getter<'gc>(
     agent: &mut Agent,
     this: Value,
@@ -104,7 +106,7 @@ pub(super) fn define_getter<'gc>(
     define_accessor(agent, this, args, true, gc)
 }
 
-/// ### [B.2.2.3 Object.prototype.__defineSetter__ ( P, setter )](https://tc39.es/ecma262/#sec-object.prototype.__defineSetter__)
+/// ### [20.1.3.9.2 Object.prototype.__defineSetter__ ( P, setter )](https://tc39.es/ecma262/#sec-object.prototype.__defineSetter__)
 pub(super) fn define_setter<'gc>(
     agent: &mut Agent,
     this: Value,
@@ -156,7 +158,7 @@ fn lookup_accessor<'gc>(
     }
 }
 
-/// ### [B.2.2.4 Object.prototype.__lookupGetter__ ( P )](https://tc39.es/ecma262/#sec-object.prototype.__lookupGetter__)
+/// ### [20.1.3.9.3 Object.prototype.__lookupGetter__ ( P )](https://tc39.es/ecma262/#sec-object.prototype.__lookupGetter__)
 pub(super) fn lookup_getter<'gc>(
     agent: &mut Agent,
     this: Value,
@@ -166,7 +168,7 @@ pub(super) fn lookup_getter<'gc>(
     lookup_accessor(agent, this, args, true, gc)
 }
 
-/// ### [B.2.2.5 Object.prototype.__lookupSetter__ ( P )](https://tc39.es/ecma262/#sec-object.prototype.__lookupSetter__)
+/// ### [20.1.3.9.4 Object.prototype.__lookupSetter__ ( P )](https://tc39.es/ecma262/#sec-object.prototype.__lookupSetter__)
 pub(super) fn lookup_setter<'gc>(
     agent: &mut Agent,
     this: Value,
