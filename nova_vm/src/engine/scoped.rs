@@ -6,6 +6,7 @@ use std::marker::PhantomData;
 use super::gc_scope::{Bindable, NoGcScope};
 use crate::ecmascript::execution::{Agent, Environment, HeapRoot};
 use crate::ecmascript::types::{JsString, Object, PropertyKey, Symbol, Value};
+use crate::engine::bytecode::Code;
 
 /// Something that can be stored in a root.
 pub trait Rootable: Bindable + Copy {
@@ -164,6 +165,18 @@ impl Rootable for Environment<'_> {
     fn from_root(root: HeapRoot) -> Environment<'static> {
         match root {
             HeapRoot::Environment(e) => e,
+            _ => unreachable!("root holds another kind of handle"),
+        }
+    }
+}
+
+impl Rootable for Code<'_> {
+    fn into_root(self) -> HeapRoot {
+        HeapRoot::Code(self.unbind())
+    }
+    fn from_root(root: HeapRoot) -> Code<'static> {
+        match root {
+            HeapRoot::Code(c) => c,
             _ => unreachable!("root holds another kind of handle"),
         }
     }

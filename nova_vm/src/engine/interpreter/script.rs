@@ -11,7 +11,7 @@ use crate::ecmascript::types::object::{Attributes, ObjectKind};
 use crate::ecmascript::types::{Object, PropertyDescriptor, PropertyKey, UNINITIALIZED, Value};
 use crate::engine::bytecode::Code;
 use crate::engine::compiler::{GlobalDeclaration, ScriptKind, compile_script};
-use crate::engine::{Bindable, GcScope, NoGcScope};
+use crate::engine::{Bindable, GcScope, NoGcScope, Rootable, Scoped};
 
 /// Compiles and runs a classic script in the current realm.
 pub(crate) fn run_script<'gc>(
@@ -235,8 +235,7 @@ pub(crate) fn direct_eval<'gc>(
     let text = agent.string_lossy(text).into_owned();
     let frame = agent.vm.frames.last().expect("frame");
     let strict = agent.heap.code.get(frame.code.index()).flags.strict;
-    let (env, this, new_target, this_function) =
-        (frame.env, frame.this, frame.new_target, frame.this_function);
+    let env = frame.env;
     let compiled = match compile_script(
         agent,
         &text,
@@ -256,16 +255,18 @@ pub(crate) fn direct_eval<'gc>(
             ));
         }
     };
-    eval_declaration_instantiation(agent, compiled.code, env, gc.reborrow())?;
-    push_code_frame(
-        agent,
-        compiled.code,
-        env,
-        this,
-        new_target,
-        this_function,
-        gc.nogc(),
-    )?;
+    // The declarations may run into a collection: root the new code, and
+    // read the caller's handles again from its frame (a root) afterwards.
+    let roots_mark = agent.scoped_roots.len();
+    let code = compiled.code.scope(agent, gc.nogc());
+    let declared = eval_declaration_instantiation(agent, code, env, gc.reborrow());
+    let code = code.get(agent);
+    agent.scoped_roots.truncate(roots_mark);
+    declared?;
+    let frame = agent.vm.frames.last().expect("frame");
+    let (env, this, new_target, this_function) =
+        (frame.env, frame.this, frame.new_target, frame.this_function);
+    push_code_frame(agent, code, env, this, new_target, this_function, gc.nogc())?;
     let result = run(agent, gc);
     agent.vm.native_depth -= 1;
     result
@@ -300,11 +301,16 @@ pub(crate) fn perform_eval<'gc>(
             ));
         }
     };
-    eval_declaration_instantiation(agent, compiled.code, None, gc.reborrow())?;
+    let roots_mark = agent.scoped_roots.len();
+    let code = compiled.code.scope(agent, gc.nogc());
+    let declared = eval_declaration_instantiation(agent, code, None, gc.reborrow());
+    let code = code.get(agent);
+    agent.scoped_roots.truncate(roots_mark);
+    declared?;
     let global = agent.current_realm().global_object;
     push_code_frame(
         agent,
-        compiled.code,
+        code,
         None,
         global.into(),
         Value::Undefined,
@@ -319,16 +325,31 @@ pub(crate) fn perform_eval<'gc>(
 /// ### [19.2.1.3 EvalDeclarationInstantiation](https://tc39.es/ecma262/#sec-evaldeclarationinstantiation) (sloppy `var` and function names)
 fn eval_declaration_instantiation<'gc>(
     agent: &mut Agent,
-    code: Code,
+    code: Scoped<'_, Code<'static>>,
     env: Option<Environment>,
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, ()> {
-    let Some(declarations) = agent.heap.code.get(code.index()).declarations.clone() else {
-        return Ok(());
+    let env = env.unbind();
+    let declaration_count = match &agent.heap.code.get(code.get(agent).index()).declarations {
+        Some(declarations) if !declarations.names.is_empty() => declarations.names.len(),
+        _ => return Ok(()),
     };
-    if declarations.names.is_empty() {
-        return Ok(());
-    }
+    // The i-th declared name, read afresh from the (rooted) code record: the
+    // global object's methods take the GC token, and a collection may move the
+    // name's string.
+    let var_name_at = |agent: &Agent, i: usize| {
+        let declarations = agent
+            .heap
+            .code
+            .get(code.get(agent).index())
+            .declarations
+            .as_ref();
+        match declarations.expect("declarations").names[i] {
+            GlobalDeclaration::Var(key) => Some((key, false)),
+            GlobalDeclaration::Function(key) => Some((key, true)),
+            GlobalDeclaration::Lexical(..) => None,
+        }
+    };
     // Find the variable environment: the nearest function variable scope, else the global one.
     let mut var_env = None;
     let mut e = env;
@@ -344,30 +365,34 @@ fn eval_declaration_instantiation<'gc>(
     }
     match var_env {
         None => {
-            let realm = agent.current_realm();
-            let (lexicals, global) = (realm.global_lexicals, realm.global_object);
-            for declaration in &declarations.names {
-                let (GlobalDeclaration::Var(key) | GlobalDeclaration::Function(key)) = *declaration
-                else {
+            for i in 0..declaration_count {
+                let Some((key, is_function)) = var_name_at(agent, i) else {
                     continue;
                 };
+                let realm = agent.current_realm();
+                let (lexicals, global) = (realm.global_lexicals, realm.global_object);
                 // 3.a. If varEnv is a Global Environment Record, then
                 //      i. If varEnv.HasLexicalDeclaration(name) is true, throw a SyntaxError exception.
                 if lexicals.find_named(agent, key).is_some() {
                     return Err(redeclaration(agent, key, gc.into_nogc()));
                 }
                 // 8-10. CanDeclareGlobalFunction / CanDeclareGlobalVar.
-                let existing = global.internal_get_own_property(agent, key, gc.reborrow())?;
+                let existing = global
+                    .internal_get_own_property(agent, key, gc.reborrow())?
+                    .unbind();
+                // That call took the GC token: read the name and the global object again.
+                let (key, _) = var_name_at(agent, i).expect("var name");
+                let global = agent.current_realm().global_object;
                 let extensible = global.stored_extensible(agent);
-                let allowed = match (declaration, existing) {
-                    (_, None) => extensible,
-                    (GlobalDeclaration::Function(_), Some(e)) => {
+                let allowed = match existing {
+                    None => extensible,
+                    Some(e) if is_function => {
                         e.configurable == Some(true)
                             || (e.is_data_descriptor()
                                 && e.writable == Some(true)
                                 && e.enumerable == Some(true))
                     }
-                    (_, Some(_)) => true,
+                    Some(_) => true,
                 };
                 if !allowed {
                     let message =
@@ -397,9 +422,8 @@ fn eval_declaration_instantiation<'gc>(
                     b
                 }
             };
-            for declaration in &declarations.names {
-                let (GlobalDeclaration::Var(key) | GlobalDeclaration::Function(key)) = *declaration
-                else {
+            for i in 0..declaration_count {
+                let Some((key, _)) = var_name_at(agent, i) else {
                     continue;
                 };
                 if names.contains(&key) || bindings.find_named(agent, key).is_some() {
