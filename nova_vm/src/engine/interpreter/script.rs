@@ -32,7 +32,13 @@ pub(crate) fn evaluate_script<'gc>(
     code: Code,
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
-    global_declaration_instantiation(agent, code, gc.reborrow())?;
+    // The declarations may run into a collection: root the code across them.
+    let roots_mark = agent.scoped_roots.len();
+    let scoped_code = code.scope(agent, gc.nogc());
+    let declared = global_declaration_instantiation(agent, scoped_code, gc.reborrow());
+    let code = scoped_code.get(agent);
+    agent.scoped_roots.truncate(roots_mark);
+    declared?;
     let global = agent.current_realm().global_object;
     push_code_frame(
         agent,
@@ -97,46 +103,78 @@ fn redeclaration(
     agent.throw_syntax_error(&message, gc)
 }
 
+/// How many top-level names the code declares.
+fn declaration_count(agent: &Agent, code: Scoped<'_, Code<'static>>) -> usize {
+    let declarations = agent
+        .heap
+        .code
+        .get(code.get(agent).index())
+        .declarations
+        .as_ref();
+    declarations.map_or(0, |d| d.names.len())
+}
+
+/// The i-th top-level name the code declares, read afresh from the (rooted)
+/// code record: the global object's methods take the GC token, and a
+/// collection may move the name's string.
+fn declaration_at(agent: &Agent, code: Scoped<'_, Code<'static>>, i: usize) -> GlobalDeclaration {
+    let declarations = agent
+        .heap
+        .code
+        .get(code.get(agent).index())
+        .declarations
+        .as_ref();
+    declarations.expect("declarations").names[i]
+}
+
 /// ### [16.1.7 GlobalDeclarationInstantiation ( script, env )](https://tc39.es/ecma262/#sec-globaldeclarationinstantiation)
 fn global_declaration_instantiation<'gc>(
     agent: &mut Agent,
-    code: Code,
+    code: Scoped<'_, Code<'static>>,
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, ()> {
-    let Some(declarations) = agent.heap.code.get(code.index()).declarations.clone() else {
-        return Ok(());
-    };
-    let realm = agent.current_realm();
-    let (lexicals, global) = (realm.global_lexicals, realm.global_object);
+    let count = declaration_count(agent, code);
+    // The realm's global object and lexical record are read again after every
+    // call that takes the GC token (the realm record is a root).
+    let global_object = |agent: &Agent| agent.current_realm().global_object;
+    let global_lexicals = |agent: &Agent| agent.current_realm().global_lexicals;
     // 3-4. For each lexically declared name: no existing var, lexical or restricted global.
-    for declaration in &declarations.names {
-        match *declaration {
+    for i in 0..count {
+        match declaration_at(agent, code, i) {
             GlobalDeclaration::Lexical(key, _) => {
                 // a. If HasVarDeclaration(name) or HasLexicalDeclaration(name), throw a SyntaxError.
-                if lexicals.find_named(agent, key).is_some() || global_var_names_contain(agent, key)
+                if global_lexicals(agent).find_named(agent, key).is_some()
+                    || global_var_names_contain(agent, key)
                 {
                     return Err(redeclaration(agent, key, gc.into_nogc()));
                 }
                 // c. Let hasRestrictedGlobal be ? HasRestrictedGlobalProperty(name).
-                let existing = global.internal_get_own_property(agent, key, gc.reborrow())?;
+                let existing = global_object(agent)
+                    .internal_get_own_property(agent, key, gc.reborrow())?
+                    .unbind();
                 if existing.is_some_and(|e| e.configurable == Some(false)) {
+                    let GlobalDeclaration::Lexical(key, _) = declaration_at(agent, code, i) else {
+                        unreachable!("declaration list is immutable")
+                    };
                     return Err(redeclaration(agent, key, gc.into_nogc()));
                 }
             }
             GlobalDeclaration::Var(key) | GlobalDeclaration::Function(key) => {
                 // 5.a. If HasLexicalDeclaration(name) is true, throw a SyntaxError exception.
-                if lexicals.find_named(agent, key).is_some() {
+                if global_lexicals(agent).find_named(agent, key).is_some() {
                     return Err(redeclaration(agent, key, gc.into_nogc()));
                 }
             }
         }
     }
     // 9-10. CanDeclareGlobalFunction / CanDeclareGlobalVar.
-    let extensible = global.stored_extensible(agent);
-    for declaration in &declarations.names {
-        match *declaration {
+    let extensible = global_object(agent).stored_extensible(agent);
+    for i in 0..count {
+        match declaration_at(agent, code, i) {
             GlobalDeclaration::Function(key) => {
-                let existing = global.internal_get_own_property(agent, key, gc.reborrow())?;
+                let existing = global_object(agent)
+                    .internal_get_own_property(agent, key, gc.reborrow())?
+                    .unbind();
                 let ok = match existing {
                     None => extensible,
                     Some(e) if e.configurable == Some(true) => true,
@@ -147,6 +185,9 @@ fn global_declaration_instantiation<'gc>(
                     }
                 };
                 if !ok {
+                    let GlobalDeclaration::Function(key) = declaration_at(agent, code, i) else {
+                        unreachable!("declaration list is immutable")
+                    };
                     let message = format!(
                         "Cannot declare global function '{}'",
                         agent.key_display(key)
@@ -155,10 +196,13 @@ fn global_declaration_instantiation<'gc>(
                 }
             }
             GlobalDeclaration::Var(key) => {
-                let has_own = global
+                let has_own = global_object(agent)
                     .internal_get_own_property(agent, key, gc.reborrow())?
                     .is_some();
                 if !has_own && !extensible {
+                    let GlobalDeclaration::Var(key) = declaration_at(agent, code, i) else {
+                        unreachable!("declaration list is immutable")
+                    };
                     let message = format!(
                         "Cannot declare global variable '{}'",
                         agent.key_display(key)
@@ -173,10 +217,10 @@ fn global_declaration_instantiation<'gc>(
     // New lexical bindings shadow global object properties: invalidate global caches.
     let realm = agent.current_realm_id();
     agent.realms[realm.0 as usize].global_epoch += 1;
-    for declaration in &declarations.names {
-        match *declaration {
+    for i in 0..count {
+        match declaration_at(agent, code, i) {
             GlobalDeclaration::Lexical(key, is_const) => {
-                lexicals.add_named_data(
+                global_lexicals(agent).add_named_data(
                     agent,
                     key,
                     Value::Symbol(UNINITIALIZED),
@@ -184,7 +228,7 @@ fn global_declaration_instantiation<'gc>(
                 );
             }
             GlobalDeclaration::Var(key) => {
-                create_global_var_binding(agent, global, key, false, gc.reborrow())?
+                create_global_var_binding(agent, global_object(agent), key, false, gc.reborrow())?
             }
             GlobalDeclaration::Function(_) => {}
         }
@@ -330,25 +374,15 @@ fn eval_declaration_instantiation<'gc>(
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, ()> {
     let env = env.unbind();
-    let declaration_count = match &agent.heap.code.get(code.get(agent).index()).declarations {
-        Some(declarations) if !declarations.names.is_empty() => declarations.names.len(),
-        _ => return Ok(()),
-    };
-    // The i-th declared name, read afresh from the (rooted) code record: the
-    // global object's methods take the GC token, and a collection may move the
-    // name's string.
-    let var_name_at = |agent: &Agent, i: usize| {
-        let declarations = agent
-            .heap
-            .code
-            .get(code.get(agent).index())
-            .declarations
-            .as_ref();
-        match declarations.expect("declarations").names[i] {
-            GlobalDeclaration::Var(key) => Some((key, false)),
-            GlobalDeclaration::Function(key) => Some((key, true)),
-            GlobalDeclaration::Lexical(..) => None,
-        }
+    let declaration_count = declaration_count(agent, code);
+    if declaration_count == 0 {
+        return Ok(());
+    }
+    // The i-th var or function name (`None` for a lexical one).
+    let var_name_at = |agent: &Agent, i: usize| match declaration_at(agent, code, i) {
+        GlobalDeclaration::Var(key) => Some((key, false)),
+        GlobalDeclaration::Function(key) => Some((key, true)),
+        GlobalDeclaration::Lexical(..) => None,
     };
     // Find the variable environment: the nearest function variable scope, else the global one.
     let mut var_env = None;
