@@ -136,9 +136,9 @@ impl Agent {
     /// The active frames as `    at ...` lines, innermost first.
     pub fn stack_trace_lines(&self) -> String {
         let mut out = String::new();
-        for frame in self.vm.frames.iter().rev().take(64) {
+        for (index, frame) in self.vm.frames.iter().enumerate().rev().take(64) {
             let code = self.heap.code.get(frame.code.index());
-            let pc = frame.pc.saturating_sub(1) as usize;
+            let pc = self.vm.frame_pc(index).saturating_sub(1) as usize;
             let offset = code.positions.get(pc).copied().unwrap_or(code.span.0);
             let (line, column) = code.source.line_column(offset);
             let name = self.string_lossy(code.name);

@@ -78,8 +78,12 @@ pub struct PropertyCache {
     pub key: PropertyKey<'static>,
     /// The receiver shape last seen (cleared by each collection).
     pub shape: Option<Shape<'static>>,
-    /// Slot of the property in objects of that shape.
+    /// Slot of the property in objects of that shape, or in their prototype
+    /// when `holder_shape` is set.
     pub slot: u32,
+    /// For a property found on the receiver's prototype (methods): the
+    /// prototype's shape when the cache was filled (cleared by each collection).
+    pub holder_shape: Option<Shape<'static>>,
     /// For global-name sites: the realm's global-bindings epoch when the
     /// cache was filled (see `Realm::global_epoch`).
     pub epoch: u32,
@@ -99,11 +103,26 @@ pub struct ScopeInfo {
     pub is_var_scope: bool,
 }
 
+/// The instructions of a code record. Frames share them through a thin
+/// `Arc<Instructions>` (one word: moving it in and out of a frame is a single
+/// store and load, where a fat `Arc<[Instruction]>` defeats store forwarding).
+#[derive(Debug)]
+pub struct Instructions(pub Box<[Instruction]>);
+
+impl std::ops::Deref for Instructions {
+    type Target = [Instruction];
+
+    #[inline(always)]
+    fn deref(&self) -> &[Instruction] {
+        &self.0
+    }
+}
+
 /// A compiled function body, script or eval.
 #[derive(Debug)]
 pub struct CodeRecord {
     /// The instructions, shared with the frames running them.
-    pub instructions: Arc<[Instruction]>,
+    pub instructions: Arc<Instructions>,
     /// Constants (numbers, strings, BigInts) named by `LoadConst`.
     pub constants: Box<[Value<'static>]>,
     /// Property caches named by property instructions.
@@ -138,7 +157,15 @@ pub struct CodeRecord {
     pub mapped_parameters: Option<(u16, Box<[u32]>)>,
     /// For script and eval code: the names its declaration instantiation binds.
     pub(crate) declarations: Option<Box<crate::engine::compiler::Declarations>>,
+    /// Clones of `instructions` given back by frames that returned, handed to
+    /// the next frames that run this code: a call then moves an `Arc` instead
+    /// of cloning it (an atomic increment, and an atomic decrement on return).
+    pub(crate) spare_instructions: Vec<Arc<Instructions>>,
 }
+
+/// How many spare instruction handles a code record keeps (deeper recursion
+/// clones and drops the rest).
+const MAX_SPARE_INSTRUCTIONS: usize = 256;
 
 /// Source text of a script, shared by every code record compiled from it.
 #[derive(Debug)]
@@ -183,6 +210,25 @@ impl CodeRecord {
     pub fn clear_caches(&mut self) {
         for cache in self.caches.iter_mut() {
             cache.shape = None;
+            cache.holder_shape = None;
+        }
+    }
+
+    /// A handle on the instructions for a new frame: a spare one if a returned
+    /// frame left one, else a clone.
+    #[inline]
+    pub(crate) fn take_instructions(&mut self) -> Arc<Instructions> {
+        match self.spare_instructions.pop() {
+            Some(instructions) => instructions,
+            None => self.instructions.clone(),
+        }
+    }
+
+    /// Takes back the instruction handle of a frame that finished running this code.
+    #[inline]
+    pub(crate) fn give_back_instructions(&mut self, instructions: Arc<Instructions>) {
+        if self.spare_instructions.len() < MAX_SPARE_INSTRUCTIONS {
+            self.spare_instructions.push(instructions);
         }
     }
 }

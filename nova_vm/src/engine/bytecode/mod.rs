@@ -4,7 +4,7 @@ mod code;
 mod instructions;
 
 pub use code::{
-    Code, CodeFlags, CodeRecord, ExceptionHandler, FunctionKind, PropertyCache, ScopeInfo,
-    SourceText,
+    Code, CodeFlags, CodeRecord, ExceptionHandler, FunctionKind, Instructions, PropertyCache,
+    ScopeInfo, SourceText,
 };
 pub use instructions::{Instruction, Reg};

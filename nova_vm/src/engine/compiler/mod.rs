@@ -25,8 +25,8 @@ use ahash::AHashMap;
 use oxc_semantic::{Scoping, SymbolId};
 
 use super::bytecode::{
-    Code, CodeFlags, CodeRecord, ExceptionHandler, FunctionKind, Instruction, PropertyCache, Reg,
-    ScopeInfo, SourceText,
+    Code, CodeFlags, CodeRecord, ExceptionHandler, FunctionKind, Instruction, Instructions,
+    PropertyCache, Reg, ScopeInfo, SourceText,
 };
 use crate::ecmascript::execution::Agent;
 use crate::ecmascript::types::{JsString, PropertyKey, Value};
@@ -288,6 +288,7 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
             key,
             shape: None,
             slot: 0,
+            holder_shape: None,
             epoch: 0,
         });
         self.caches.len() as u32 - 1
@@ -320,7 +321,9 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
             );
         }
         let record = CodeRecord {
-            instructions: Arc::from(std::mem::take(&mut self.instructions)),
+            instructions: Arc::new(Instructions(
+                std::mem::take(&mut self.instructions).into_boxed_slice(),
+            )),
             constants: std::mem::take(&mut self.constants).into_boxed_slice(),
             caches: std::mem::take(&mut self.caches).into_boxed_slice(),
             functions: std::mem::take(&mut self.functions).into_boxed_slice(),
@@ -337,6 +340,7 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
             positions: std::mem::take(&mut self.positions).into_boxed_slice(),
             mapped_parameters: self.mapped_parameters.take(),
             declarations: None,
+            spare_instructions: Vec::new(),
         };
         let agent = &mut *self.unit.agent;
         agent.heap.allocated_since_gc +=

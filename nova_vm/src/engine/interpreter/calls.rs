@@ -56,7 +56,6 @@ pub(crate) fn push_function_frame(
     let kind = code_record.kind;
     let flags = code_record.flags;
     let register_count = usize::from(code_record.register_count);
-    let instructions = code_record.instructions.clone();
     let is_construct = !new_target.is_undefined();
     match kind {
         FunctionKind::ClassConstructor | FunctionKind::DerivedConstructor if !is_construct => {
@@ -96,30 +95,33 @@ pub(crate) fn push_function_frame(
             .to_vec()
             .into_boxed_slice()
     });
+    let instructions = agent.heap.code.get_mut(code.index()).take_instructions();
     let stack = &mut agent.vm.stack;
     stack.truncate(args_start + argc.min(register_count));
     stack.resize(args_start + register_count, Value::Undefined);
     let caller_realm = agent.current_realm;
     agent.current_realm = realm;
-    agent.vm.frames.push(Frame {
-        code,
-        instructions: Some(instructions),
-        pc: 0,
-        base: args_start as u32,
-        register_end: (args_start + register_count) as u32,
-        returns_this: is_construct
-            && matches!(kind, FunctionKind::Normal | FunctionKind::ClassConstructor),
-        env: environment,
-        env_depth: 0,
-        callee: f.unbind().into(),
-        this,
-        new_target,
-        this_function,
-        arguments,
-        return_to,
-        generator: None,
-        caller_realm,
-    });
+    // The frame is written field by field into its slot: assembling it on the
+    // stack and copying it in costs a store-forwarding stall on every call.
+    agent.vm.save_innermost_pc();
+    agent.vm.pc = 0;
+    let frames = &mut agent.vm.frames;
+    frames.push(Frame::EMPTY);
+    let frame = frames.last_mut().expect("the frame just pushed");
+    frame.code = code;
+    frame.instructions = Some(instructions);
+    frame.base = args_start as u32;
+    frame.register_end = (args_start + register_count) as u32;
+    frame.returns_this =
+        is_construct && matches!(kind, FunctionKind::Normal | FunctionKind::ClassConstructor);
+    frame.env = environment;
+    frame.callee = f.unbind().into();
+    frame.this = this;
+    frame.new_target = new_target;
+    frame.this_function = this_function;
+    frame.arguments = arguments;
+    frame.return_to = return_to;
+    frame.caller_realm = caller_realm;
     Ok(())
 }
 

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use crate::ecmascript::execution::heap_layout::Heap;
 use crate::ecmascript::execution::{Environment, RealmId};
 use crate::ecmascript::types::{Object, Value};
-use crate::engine::bytecode::{Code, Instruction};
+use crate::engine::bytecode::{Code, Instructions};
 use crate::heap::{HandleVisitor, Trace};
 
 /// Where a returning frame's result goes.
@@ -25,7 +25,7 @@ pub struct Frame {
     /// Its instructions (shared with the code record). While the frame is the
     /// one running, the dispatch loop holds them (moving an `Arc` is free;
     /// cloning it is an atomic operation), and this is `None`.
-    pub instructions: Option<Arc<[Instruction]>>,
+    pub instructions: Option<Arc<Instructions>>,
     /// Next instruction.
     pub pc: u32,
     /// First register of the frame in the register file.
@@ -59,6 +59,29 @@ pub struct Frame {
     pub caller_realm: RealmId,
 }
 
+impl Frame {
+    /// A frame with every field empty, overwritten field by field by the code
+    /// that pushes it.
+    pub(crate) const EMPTY: Frame = Frame {
+        code: Code::from_index(0),
+        instructions: None,
+        pc: 0,
+        base: 0,
+        register_end: 0,
+        returns_this: false,
+        env: None,
+        env_depth: 0,
+        callee: Value::Undefined,
+        this: Value::Undefined,
+        new_target: Value::Undefined,
+        this_function: Value::Undefined,
+        arguments: None,
+        return_to: ReturnTo::Native,
+        generator: None,
+        caller_realm: RealmId(0),
+    };
+}
+
 impl Trace for Frame {
     fn trace(&mut self, visitor: &mut impl HandleVisitor) {
         self.code.visit(visitor);
@@ -84,6 +107,12 @@ pub struct VmState {
     pub stack: Vec<Value<'static>>,
     /// Active frames, innermost last.
     pub frames: Vec<Frame>,
+    /// Next-instruction index of the innermost frame. That frame's own `pc`
+    /// field is stale while it is innermost (the dispatch loop updates only
+    /// this one, at a fixed place); [`VmState::save_innermost_pc`] writes it
+    /// back before another frame is pushed and [`VmState::pop_frame`] restores
+    /// it from the frame that becomes innermost.
+    pub pc: u32,
     /// Nesting depth of Rust-level entries into the interpreter loop.
     pub native_depth: u32,
     /// The built-in functions being run, innermost last: the active function
@@ -92,6 +121,44 @@ pub struct VmState {
 }
 
 impl VmState {
+    /// Writes the running pc back into the innermost frame, before a new
+    /// frame is pushed on top of it.
+    #[inline]
+    pub(crate) fn save_innermost_pc(&mut self) {
+        if let Some(frame) = self.frames.last_mut() {
+            frame.pc = self.pc;
+        }
+    }
+
+    /// Pushes `frame` as the innermost frame, starting at its `pc`.
+    #[inline]
+    pub(crate) fn push_frame(&mut self, frame: Frame) {
+        self.save_innermost_pc();
+        self.pc = frame.pc;
+        self.frames.push(frame);
+    }
+
+    /// Pops the innermost frame (its `pc` brought up to date) and makes the
+    /// pc of the frame below current.
+    #[inline]
+    pub(crate) fn pop_frame(&mut self) -> Option<Frame> {
+        let mut frame = self.frames.pop()?;
+        frame.pc = self.pc;
+        if let Some(below) = self.frames.last() {
+            self.pc = below.pc;
+        }
+        Some(frame)
+    }
+
+    /// The next-instruction index of the frame at `index` (from the bottom).
+    pub(crate) fn frame_pc(&self, index: usize) -> u32 {
+        if index + 1 == self.frames.len() {
+            self.pc
+        } else {
+            self.frames[index].pc
+        }
+    }
+
     /// Forgets every inline cache (shapes may have moved or died).
     pub fn clear_inline_caches(&mut self, heap: &mut Heap) {
         for code in heap.code.iter_mut() {

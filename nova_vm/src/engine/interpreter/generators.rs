@@ -23,7 +23,7 @@ fn key(name: &'static str) -> PropertyKey<'static> {
 
 /// Moves the running frame into a suspended-frame record.
 fn suspend_frame(agent: &mut Agent, resume_register: Option<Reg>) -> (Frame, Box<SuspendedFrame>) {
-    let frame = agent.vm.frames.pop().expect("generator frame");
+    let frame = agent.vm.pop_frame().expect("generator frame");
     let count = usize::from(agent.heap.code.get(frame.code.index()).register_count);
     let base = frame.base as usize;
     let registers: Box<[Value<'static>]> = agent.vm.stack[base..base + count].into();
@@ -227,7 +227,7 @@ pub(crate) fn resume_generator<'gc>(
     {
         agent.current_realm = agent.heap.functions.get(h.index()).realm;
     }
-    agent.vm.frames.push(Frame {
+    agent.vm.push_frame(Frame {
         code: suspended.code,
         instructions: Some(instructions),
         pc: suspended.pc,

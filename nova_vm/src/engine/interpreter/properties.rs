@@ -56,6 +56,38 @@ fn shape_backed(kind: ObjectKind) -> bool {
     !matches!(kind, ObjectKind::Array | ObjectKind::Proxy { .. })
 }
 
+/// The value of `object.name` when the site's inline cache holds for
+/// `object`: an own data property of an object of the cached shape, or a data
+/// property of its prototype when that prototype still has the cached shape.
+/// The dispatch loop tries this before [`get_named`].
+#[inline(always)]
+pub(crate) fn get_named_cached(agent: &Agent, object: Value, cache: u32) -> Option<Value<'static>> {
+    let Value::Object(o) = object else {
+        return None;
+    };
+    let code = agent.vm.frames.last()?.code;
+    let site = &agent.heap.code.get(code.index()).caches[cache as usize];
+    let record = o.record(agent);
+    if Some(record.shape) != site.shape {
+        return None;
+    }
+    match site.holder_shape {
+        None => Some(o.slot(agent, site.slot).unbind()),
+        Some(holder_shape) => {
+            // Only ordinary named-property semantics are cached on prototypes.
+            if !matches!(record.kind, ObjectKind::Ordinary | ObjectKind::Array) {
+                return None;
+            }
+            // The receiver's shape fixes its prototype.
+            let prototype = agent.heap.shapes.get(record.shape.index()).prototype?;
+            if prototype.record(agent).shape != holder_shape {
+                return None;
+            }
+            Some(prototype.slot(agent, site.slot))
+        }
+    }
+}
+
 /// `object.name` with an inline cache.
 pub(crate) fn get_named<'gc>(
     agent: &mut Agent,
@@ -63,32 +95,36 @@ pub(crate) fn get_named<'gc>(
     cache: u32,
     gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
+    if let Some(value) = get_named_cached(agent, object, cache) {
+        return Ok(value.bind(gc.into_nogc()));
+    }
     let code = agent.vm.frames.last().expect("frame").code;
     let site = agent.heap.code.get(code.index()).caches[cache as usize];
     let key = site.key;
     if let Value::Object(o) = object {
-        let record = o.record(agent);
-        if Some(record.shape) == site.shape {
-            return Ok(o.slot(agent, site.slot).bind(gc.into_nogc()));
-        }
-        let kind = record.kind;
+        let kind = o.record(agent).kind;
         if shape_backed(kind) {
-            if let Some(entry) = o.find_named(agent, key)
-                && !entry.attributes.is_accessor()
-            {
-                let shape = o.record(agent).shape;
-                // Dictionary shapes change in place: never cache them.
-                if !agent.heap.shapes.get(shape.index()).dictionary {
-                    let cache_entry =
-                        &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
-                    cache_entry.shape = Some(shape);
-                    cache_entry.slot = entry.slot;
+            if let Some(entry) = o.find_named(agent, key) {
+                if !entry.attributes.is_accessor() {
+                    let shape = o.record(agent).shape;
+                    // Dictionary shapes change in place: never cache them.
+                    if !agent.heap.shapes.get(shape.index()).dictionary {
+                        let cache_entry =
+                            &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
+                        cache_entry.shape = Some(shape);
+                        cache_entry.slot = entry.slot;
+                        cache_entry.holder_shape = None;
+                    }
+                    return Ok(o.slot(agent, entry.slot).bind(gc.into_nogc()));
                 }
-                return Ok(o.slot(agent, entry.slot).bind(gc.into_nogc()));
+                return o.internal_get(agent, key, object, gc);
             }
         } else if kind == ObjectKind::Array && key == length_key() {
             let length = o.elements(agent).map_or(0, |e| e.length);
             return Ok(Value::from_u32(length));
+        }
+        if matches!(kind, ObjectKind::Ordinary | ObjectKind::Array) {
+            fill_prototype_cache(agent, o, code, cache, key);
         }
         return o.internal_get(agent, key, object, gc);
     }
@@ -99,6 +135,46 @@ pub(crate) fn get_named<'gc>(
         return Ok(Value::from_u32(agent.string_length(s) as u32));
     }
     get_v(agent, object, key, gc)
+}
+
+/// Remembers at a named-get site that `key` is a data property of the
+/// prototype of `receiver` (an ordinary object or array without an own
+/// `key`), when both shapes can be cached.
+fn fill_prototype_cache(
+    agent: &mut Agent,
+    receiver: Object,
+    code: crate::engine::bytecode::Code,
+    cache: u32,
+    key: PropertyKey,
+) {
+    let receiver_shape = receiver.record(agent).shape;
+    let receiver_shape_record = agent.heap.shapes.get(receiver_shape.index());
+    if receiver_shape_record.dictionary {
+        return;
+    }
+    let Some(prototype) = receiver_shape_record.prototype else {
+        return;
+    };
+    if !matches!(
+        prototype.record(agent).kind,
+        ObjectKind::Ordinary | ObjectKind::ECMAScriptFunction(_) | ObjectKind::Array
+    ) {
+        return;
+    }
+    if prototype.record(agent).kind == ObjectKind::Array && key == length_key() {
+        return;
+    }
+    let Some(entry) = prototype.find_named(agent, key) else {
+        return;
+    };
+    let holder_shape = prototype.record(agent).shape;
+    if entry.attributes.is_accessor() || agent.heap.shapes.get(holder_shape.index()).dictionary {
+        return;
+    }
+    let cache_entry = &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
+    cache_entry.shape = Some(receiver_shape.unbind());
+    cache_entry.slot = entry.slot;
+    cache_entry.holder_shape = Some(holder_shape.unbind());
 }
 
 /// `object.name = value` with an inline cache.
@@ -114,7 +190,9 @@ pub(crate) fn set_named<'gc>(
     let key = site.key;
     if let Value::Object(o) = object {
         let record = o.record(agent);
-        if Some(record.shape) == site.shape {
+        // A prototype entry (filled by a get at a shared site) is not a slot
+        // of the receiver.
+        if Some(record.shape) == site.shape && site.holder_shape.is_none() {
             o.set_slot(agent, site.slot, value);
             return Ok(());
         }
@@ -129,6 +207,7 @@ pub(crate) fn set_named<'gc>(
                 let cache_entry = &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
                 cache_entry.shape = Some(shape);
                 cache_entry.slot = entry.slot;
+                cache_entry.holder_shape = None;
             }
             o.set_slot(agent, entry.slot, value);
             return Ok(());
@@ -391,6 +470,21 @@ fn delete_key<'gc>(
 }
 
 // ----- globals -----
+
+/// The value of a global binding when the site's inline cache holds: a data
+/// property of the global object cached under the current shape and global
+/// epoch. The dispatch loop tries this before [`get_global`].
+#[inline(always)]
+pub(crate) fn get_global_cached(agent: &Agent, cache: u32) -> Option<Value<'static>> {
+    let code = agent.vm.frames.last()?.code;
+    let site = &agent.heap.code.get(code.index()).caches[cache as usize];
+    let realm = agent.current_realm();
+    let global = realm.global_object;
+    if Some(global.record(agent).shape) == site.shape && realm.global_epoch == site.epoch {
+        return Some(global.slot(agent, site.slot));
+    }
+    None
+}
 
 /// Reads a global binding: global lexicals first, then the global object.
 pub(crate) fn get_global<'gc>(

@@ -33,14 +33,15 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
         }
         let frame = agent.vm.frames.last_mut().expect("a frame to run");
         let instructions = frame.instructions.take().expect("the frame's instructions");
+        let code: &[Instruction] = &instructions.0;
         let base = frame.base as usize;
-        let mut pc = frame.pc as usize;
+        let mut pc = agent.vm.pc as usize;
         // Each arm either continues with the next instruction, continues
         // 'frames after changing frames, or breaks to unwinding with a pending exception.
         loop {
-            let instruction = instructions[pc];
+            let instruction = code[pc];
             pc += 1;
-            agent.vm.frames.last_mut().expect("frame").pc = pc as u32;
+            agent.vm.pc = pc as u32;
             macro_rules! reg {
                 ($r:expr) => {
                     agent.vm.stack[base + $r as usize]
@@ -223,8 +224,12 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
 
                 // ----- names -----
                 Instruction::GetGlobal { dst, cache } => {
-                    let value =
-                        tri!(properties::get_global(agent, cache, true, gc.reborrow())).unbind();
+                    let value = match properties::get_global_cached(agent, cache) {
+                        Some(value) => value,
+                        None => {
+                            tri!(properties::get_global(agent, cache, true, gc.reborrow())).unbind()
+                        }
+                    };
                     set!(dst, value);
                 }
                 Instruction::GetGlobalOrUndefined { dst, cache } => {
@@ -726,6 +731,12 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 }
                 Instruction::Return { src } => {
                     let value = reg!(src);
+                    let code = agent.vm.frames.last().expect("frame").code;
+                    agent
+                        .heap
+                        .code
+                        .get_mut(code.index())
+                        .give_back_instructions(instructions);
                     match return_from_frame(agent, value, gc.reborrow()) {
                         Returned::ToFrame => continue 'frames,
                         Returned::ToNative(value) => return Ok(value.bind(gc.into_nogc())),
@@ -809,13 +820,12 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     ));
                 }
                 Instruction::GetNamed { dst, object, cache } => {
-                    let value = tri!(properties::get_named(
-                        agent,
-                        reg!(object),
-                        cache,
-                        gc.reborrow()
-                    ))
-                    .unbind();
+                    let object = reg!(object);
+                    let value = match properties::get_named_cached(agent, object, cache) {
+                        Some(value) => value,
+                        None => tri!(properties::get_named(agent, object, cache, gc.reborrow()))
+                            .unbind(),
+                    };
                     set!(dst, value);
                 }
                 Instruction::SetNamed { object, src, cache } => {
@@ -1272,7 +1282,7 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
 fn park_instructions(
     agent: &mut Agent,
     from_top: usize,
-    instructions: std::sync::Arc<[Instruction]>,
+    instructions: std::sync::Arc<crate::engine::bytecode::Instructions>,
 ) {
     let n = agent.vm.frames.len();
     agent.vm.frames[n - from_top].instructions = Some(instructions);
@@ -1288,7 +1298,7 @@ pub(crate) enum Returned {
 
 /// Pops the current frame, delivering `value` to its caller.
 pub(crate) fn return_from_frame(agent: &mut Agent, value: Value, gc: GcScope) -> Returned {
-    let frame = agent.vm.frames.pop().expect("frame to return from");
+    let frame = agent.vm.pop_frame().expect("frame to return from");
     let mut value = value.unbind();
     if frame.returns_this && !value.is_object() {
         value = frame.this;
@@ -1332,7 +1342,7 @@ enum Unwound {
 fn unwind(agent: &mut Agent) -> Unwound {
     loop {
         let frame = agent.vm.frames.last().expect("frame while unwinding");
-        let pc = frame.pc.saturating_sub(1);
+        let pc = agent.vm.pc.saturating_sub(1);
         let code = agent.heap.code.get(frame.code.index());
         let handler = code
             .handlers
@@ -1346,13 +1356,13 @@ fn unwind(agent: &mut Agent) -> Unwound {
                 frame.env = agent.heap.environments.get(env.index()).outer;
                 frame.env_depth -= 1;
             }
-            frame.pc = handler.handler;
+            agent.vm.pc = handler.handler;
             let register = frame.base as usize + usize::from(handler.register);
             let exception = agent.take_exception();
             agent.vm.stack[register] = exception;
             return Unwound::Handled;
         }
-        let frame = agent.vm.frames.pop().expect("frame");
+        let frame = agent.vm.pop_frame().expect("frame");
         if let Some(generator) = frame.generator {
             generators::fail_generator(agent, generator);
         }

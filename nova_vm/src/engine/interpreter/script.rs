@@ -70,7 +70,7 @@ fn push_code_frame(
     let base = agent.vm.stack.len();
     agent.vm.stack.resize(base + count, Value::Undefined);
     let caller_realm = agent.current_realm;
-    agent.vm.frames.push(Frame {
+    agent.vm.push_frame(Frame {
         code: code.unbind(),
         instructions: Some(instructions),
         pc: 0,
