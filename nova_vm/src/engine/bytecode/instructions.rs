@@ -164,15 +164,33 @@ pub enum Instruction {
         lhs: Reg,
         rhs: Reg,
     },
+    /// `Add` with a small-integer literal right operand.
+    AddInt {
+        dst: Reg,
+        lhs: Reg,
+        value: i32,
+    },
     Sub {
         dst: Reg,
         lhs: Reg,
         rhs: Reg,
     },
+    /// `Sub` with a small-integer literal right operand.
+    SubInt {
+        dst: Reg,
+        lhs: Reg,
+        value: i32,
+    },
     Mul {
         dst: Reg,
         lhs: Reg,
         rhs: Reg,
+    },
+    /// `Mul` with a small-integer literal right operand.
+    MulInt {
+        dst: Reg,
+        lhs: Reg,
+        value: i32,
     },
     Div {
         dst: Reg,
@@ -184,6 +202,12 @@ pub enum Instruction {
         lhs: Reg,
         rhs: Reg,
     },
+    /// `Rem` with a small-integer literal right operand.
+    RemInt {
+        dst: Reg,
+        lhs: Reg,
+        value: i32,
+    },
     Exp {
         dst: Reg,
         lhs: Reg,
@@ -194,30 +218,66 @@ pub enum Instruction {
         lhs: Reg,
         rhs: Reg,
     },
+    /// `BitAnd` with a small-integer literal right operand.
+    BitAndInt {
+        dst: Reg,
+        lhs: Reg,
+        value: i32,
+    },
     BitOr {
         dst: Reg,
         lhs: Reg,
         rhs: Reg,
+    },
+    /// `BitOr` with a small-integer literal right operand.
+    BitOrInt {
+        dst: Reg,
+        lhs: Reg,
+        value: i32,
     },
     BitXor {
         dst: Reg,
         lhs: Reg,
         rhs: Reg,
     },
+    /// `BitXor` with a small-integer literal right operand.
+    BitXorInt {
+        dst: Reg,
+        lhs: Reg,
+        value: i32,
+    },
     Shl {
         dst: Reg,
         lhs: Reg,
         rhs: Reg,
+    },
+    /// `Shl` with a small-integer literal right operand.
+    ShlInt {
+        dst: Reg,
+        lhs: Reg,
+        value: i32,
     },
     Shr {
         dst: Reg,
         lhs: Reg,
         rhs: Reg,
     },
+    /// `Shr` with a small-integer literal right operand.
+    ShrInt {
+        dst: Reg,
+        lhs: Reg,
+        value: i32,
+    },
     UShr {
         dst: Reg,
         lhs: Reg,
         rhs: Reg,
+    },
+    /// `UShr` with a small-integer literal right operand.
+    UShrInt {
+        dst: Reg,
+        lhs: Reg,
+        value: i32,
     },
     Eq {
         dst: Reg,
@@ -244,20 +304,44 @@ pub enum Instruction {
         lhs: Reg,
         rhs: Reg,
     },
+    /// `Lt` with a small-integer literal right operand.
+    LtInt {
+        dst: Reg,
+        lhs: Reg,
+        value: i32,
+    },
     Gt {
         dst: Reg,
         lhs: Reg,
         rhs: Reg,
+    },
+    /// `Gt` with a small-integer literal right operand.
+    GtInt {
+        dst: Reg,
+        lhs: Reg,
+        value: i32,
     },
     LtEq {
         dst: Reg,
         lhs: Reg,
         rhs: Reg,
     },
+    /// `LtEq` with a small-integer literal right operand.
+    LtEqInt {
+        dst: Reg,
+        lhs: Reg,
+        value: i32,
+    },
     GtEq {
         dst: Reg,
         lhs: Reg,
         rhs: Reg,
+    },
+    /// `GtEq` with a small-integer literal right operand.
+    GtEqInt {
+        dst: Reg,
+        lhs: Reg,
+        value: i32,
     },
     InstanceOf {
         dst: Reg,
@@ -330,6 +414,66 @@ pub enum Instruction {
     },
     JumpIfFalse {
         cond: Reg,
+        target: u32,
+    },
+    /// Jumps unless `lhs Lt rhs` (a fused comparison and `JumpIfFalse`).
+    JumpIfNotLt {
+        lhs: Reg,
+        rhs: Reg,
+        target: u32,
+    },
+    /// Jumps unless `lhs Lt value` for a small-integer literal.
+    JumpIfNotLtInt {
+        lhs: Reg,
+        value: i32,
+        target: u32,
+    },
+    /// Jumps unless `lhs Gt rhs` (a fused comparison and `JumpIfFalse`).
+    JumpIfNotGt {
+        lhs: Reg,
+        rhs: Reg,
+        target: u32,
+    },
+    /// Jumps unless `lhs Gt value` for a small-integer literal.
+    JumpIfNotGtInt {
+        lhs: Reg,
+        value: i32,
+        target: u32,
+    },
+    /// Jumps unless `lhs LtEq rhs` (a fused comparison and `JumpIfFalse`).
+    JumpIfNotLtEq {
+        lhs: Reg,
+        rhs: Reg,
+        target: u32,
+    },
+    /// Jumps unless `lhs LtEq value` for a small-integer literal.
+    JumpIfNotLtEqInt {
+        lhs: Reg,
+        value: i32,
+        target: u32,
+    },
+    /// Jumps unless `lhs GtEq rhs` (a fused comparison and `JumpIfFalse`).
+    JumpIfNotGtEq {
+        lhs: Reg,
+        rhs: Reg,
+        target: u32,
+    },
+    /// Jumps unless `lhs GtEq value` for a small-integer literal.
+    JumpIfNotGtEqInt {
+        lhs: Reg,
+        value: i32,
+        target: u32,
+    },
+    /// Jumps unless `lhs === rhs`.
+    JumpIfNotStrictEq {
+        lhs: Reg,
+        rhs: Reg,
+        target: u32,
+    },
+    /// Jumps if `lhs === rhs` (a fused `!==` and `JumpIfFalse`).
+    JumpIfStrictEq {
+        lhs: Reg,
+        rhs: Reg,
         target: u32,
     },
     JumpIfNullish {
@@ -535,6 +679,12 @@ pub enum Instruction {
         prefix: u8,
     },
     /// Calls `callee` with this = `callee + 1` and `argc` arguments from `callee + 2`.
+    /// `Call` with an undefined `this` (the register after `callee` is not read).
+    CallUndefinedThis {
+        dst: Reg,
+        callee: Reg,
+        argc: u16,
+    },
     Call {
         dst: Reg,
         callee: Reg,

@@ -65,6 +65,79 @@ impl FunctionCompiler<'_, '_, '_> {
         self.expr_temp(e)
     }
 
+    /// Compiles expression `e` for its effects only (expression statements
+    /// outside scripts, `for` updates): assignments skip copying their value
+    /// and `x++` on a register local is a single increment.
+    pub(crate) fn expr_effect(&mut self, e: &Expression) -> CResult {
+        let mark = self.mark();
+        match e {
+            Expression::AssignmentExpression(a) => {
+                self.enter_nesting()?;
+                self.at(e);
+                let result = self.assignment(a, None);
+                self.leave_nesting();
+                result?;
+            }
+            Expression::UpdateExpression(u)
+                if let SimpleAssignmentTarget::AssignmentTargetIdentifier(ident) = &u.argument
+                    && let Some(reg) = self.mutable_register_local(ident) =>
+            {
+                self.at(e);
+                self.emit(if u.operator == UpdateOperator::Increment {
+                    Instruction::Inc { dst: reg, src: reg }
+                } else {
+                    Instruction::Dec { dst: reg, src: reg }
+                });
+            }
+            Expression::UpdateExpression(u) => {
+                // The value is unused: postfix behaves as prefix, with no
+                // ToNumeric copy of the old value.
+                self.enter_nesting()?;
+                self.at(e);
+                let result = self.update_for_effect(u);
+                self.leave_nesting();
+                result?;
+            }
+            _ => {
+                self.expr_temp(e)?;
+            }
+        }
+        self.release(mark);
+        Ok(())
+    }
+
+    /// `x++`/`x--`/`++x`/`--x` whose value is unused.
+    fn update_for_effect(&mut self, u: &UpdateExpression) -> CResult {
+        let value = self.alloc();
+        let op = if u.operator == UpdateOperator::Increment {
+            Instruction::Inc {
+                dst: value,
+                src: value,
+            }
+        } else {
+            Instruction::Dec {
+                dst: value,
+                src: value,
+            }
+        };
+        match &u.argument {
+            SimpleAssignmentTarget::AssignmentTargetIdentifier(ident) => {
+                self.load_identifier(ident, value, false)?;
+                self.emit(op);
+                self.store_identifier(ident, value)
+            }
+            target => {
+                let member = target
+                    .as_member_expression()
+                    .ok_or_else(|| CompileError::syntax("Invalid update target"))?;
+                let reference = self.member_reference(member)?;
+                self.reference_get(&reference, value)?;
+                self.emit(op);
+                self.reference_put(&reference, value)
+            }
+        }
+    }
+
     /// Compiles expression `e`, leaving its value in `dst`.
     pub(crate) fn expr(&mut self, e: &Expression, dst: Reg) -> CResult {
         self.enter_nesting()?;
@@ -139,18 +212,16 @@ impl FunctionCompiler<'_, '_, '_> {
             Expression::ConditionalExpression(c) => {
                 let else_label = self.new_label();
                 let end = self.new_label();
+                let test_mark = self.mark();
                 let test = self.expr_operand(&c.test, false)?;
-                self.emit_jump(
-                    |target| Instruction::JumpIfFalse { cond: test, target },
-                    else_label,
-                );
+                self.jump_if_false(test_mark, test, else_label);
                 self.expr(&c.consequent, dst)?;
                 self.jump(end);
                 self.place(else_label);
                 self.expr(&c.alternate, dst)?;
                 self.place(end);
             }
-            Expression::AssignmentExpression(a) => self.assignment(a, dst)?,
+            Expression::AssignmentExpression(a) => self.assignment(a, Some(dst))?,
             Expression::StaticMemberExpression(_)
             | Expression::ComputedMemberExpression(_)
             | Expression::PrivateFieldExpression(_) => {
@@ -574,7 +645,7 @@ impl FunctionCompiler<'_, '_, '_> {
     fn tagged_template(&mut self, t: &TaggedTemplateExpression, dst: Reg) -> CResult {
         let argc = 1 + t.quasi.expressions.len();
         let base = self.alloc_n(2 + argc as u32);
-        self.callee_and_this(&t.tag, base, None)?;
+        self.callee_and_this(&t.tag, base, None, false)?;
         // The template object is created once per site: here, at compile time.
         let mut cooked = Vec::new();
         let mut raw = Vec::new();
@@ -932,6 +1003,26 @@ impl FunctionCompiler<'_, '_, '_> {
         }
     }
 
+    /// The register of a local variable that can be updated in place (no
+    /// TDZ check, not const).
+    pub(crate) fn mutable_register_local(&self, ident: &IdentifierReference) -> Option<Reg> {
+        let Access::Register {
+            reg,
+            checked: false,
+        } = self.access(ident)
+        else {
+            return None;
+        };
+        let symbol = ident
+            .reference_id
+            .get()
+            .and_then(|r| self.unit.scoping.get_reference(r).symbol_id());
+        symbol
+            .and_then(|s| self.immutability(s))
+            .is_none()
+            .then_some(reg)
+    }
+
     fn update(&mut self, u: &UpdateExpression, dst: Reg) -> CResult {
         let increment = u.operator == UpdateOperator::Increment;
         let op = |dst, src| {
@@ -943,27 +1034,17 @@ impl FunctionCompiler<'_, '_, '_> {
         };
         match &u.argument {
             SimpleAssignmentTarget::AssignmentTargetIdentifier(ident) => {
-                if let Access::Register {
-                    reg,
-                    checked: false,
-                } = self.access(ident)
-                {
-                    let symbol = ident
-                        .reference_id
-                        .get()
-                        .and_then(|r| self.unit.scoping.get_reference(r).symbol_id());
-                    if symbol.and_then(|s| self.immutability(s)).is_none() {
-                        if u.prefix {
-                            self.emit(op(reg, reg));
-                            if dst != reg {
-                                self.emit(Instruction::Move { dst, src: reg });
-                            }
-                        } else {
-                            self.emit(Instruction::ToNumeric { dst, src: reg });
-                            self.emit(op(reg, dst));
+                if let Some(reg) = self.mutable_register_local(ident) {
+                    if u.prefix {
+                        self.emit(op(reg, reg));
+                        if dst != reg {
+                            self.emit(Instruction::Move { dst, src: reg });
                         }
-                        return Ok(());
+                    } else {
+                        self.emit(Instruction::ToNumeric { dst, src: reg });
+                        self.emit(op(reg, dst));
                     }
+                    return Ok(());
                 }
                 let old = self.alloc();
                 self.load_identifier(ident, old, false)?;
@@ -999,9 +1080,29 @@ impl FunctionCompiler<'_, '_, '_> {
     fn binary(&mut self, b: &BinaryExpression, dst: Reg) -> CResult {
         let rhs_effects = has_effects(&b.right);
         let lhs = self.expr_operand(&b.left, rhs_effects)?;
-        let rhs = self.expr_operand(&b.right, false)?;
-        self.at(b);
-        self.emit(binary_instruction(b.operator, dst, lhs, rhs));
+        self.binary_with_right(b.operator, dst, lhs, &b.right, b)
+    }
+
+    /// Emits `dst = lhs <operator> right`, evaluating `right` last: a
+    /// small-integer literal becomes an immediate operand.
+    pub(crate) fn binary_with_right(
+        &mut self,
+        operator: BinaryOperator,
+        dst: Reg,
+        lhs: Reg,
+        right: &Expression,
+        position: &impl GetSpan,
+    ) -> CResult {
+        if let Some(value) = small_int_literal(right)
+            && let Some(instruction) = binary_int_instruction(operator, dst, lhs, value)
+        {
+            self.at(position);
+            self.emit(instruction);
+            return Ok(());
+        }
+        let rhs = self.expr_operand(right, false)?;
+        self.at(position);
+        self.emit(binary_instruction(operator, dst, lhs, rhs));
         Ok(())
     }
 
@@ -1111,7 +1212,8 @@ impl FunctionCompiler<'_, '_, '_> {
         let is_direct_eval = !call.optional
             && exit.is_none()
             && matches!(&call.callee, Expression::Identifier(id) if id.name == "eval");
-        self.callee_and_this(&call.callee, base, exit)?;
+        let this_omitted =
+            self.callee_and_this(&call.callee, base, exit, !has_spread && !is_direct_eval)?;
         if call.optional {
             let exit = exit.expect("optional call inside a chain");
             self.emit_jump(
@@ -1129,6 +1231,12 @@ impl FunctionCompiler<'_, '_, '_> {
                 callee: base,
                 argc: argc as u16,
             });
+        } else if this_omitted {
+            self.emit(Instruction::CallUndefinedThis {
+                dst,
+                callee: base,
+                argc: argc as u16,
+            });
         } else {
             self.emit(Instruction::Call {
                 dst,
@@ -1139,11 +1247,19 @@ impl FunctionCompiler<'_, '_, '_> {
         Ok(())
     }
 
-    /// Evaluates a callee into `base` and its `this` into `base + 1`.
-    fn callee_and_this(&mut self, callee: &Expression, base: Reg, exit: Option<Label>) -> CResult {
+    /// Evaluates a callee into `base` and its `this` into `base + 1`. When
+    /// `may_omit_undefined_this`, an undefined `this` is not stored and the
+    /// result is true (the caller emits `CallUndefinedThis`).
+    fn callee_and_this(
+        &mut self,
+        callee: &Expression,
+        base: Reg,
+        exit: Option<Label>,
+        may_omit_undefined_this: bool,
+    ) -> CResult<bool> {
         match callee {
             Expression::ParenthesizedExpression(p) if p.expression.is_member_expression() => {
-                self.callee_and_this(&p.expression, base, exit)
+                self.callee_and_this(&p.expression, base, exit, may_omit_undefined_this)
             }
             Expression::StaticMemberExpression(m) => {
                 if matches!(m.object, Expression::Super(_)) {
@@ -1152,7 +1268,7 @@ impl FunctionCompiler<'_, '_, '_> {
                     let constant = self.string_constant(m.property.name.as_str());
                     self.emit(Instruction::LoadConst { dst: key, constant });
                     self.emit(Instruction::GetSuper { dst: base, key });
-                    return Ok(());
+                    return Ok(false);
                 }
                 match exit {
                     Some(exit) => self.chain_part(&m.object, base + 1, exit)?,
@@ -1175,7 +1291,7 @@ impl FunctionCompiler<'_, '_, '_> {
                     object: base + 1,
                     cache,
                 });
-                Ok(())
+                Ok(false)
             }
             Expression::ComputedMemberExpression(m) => {
                 if matches!(m.object, Expression::Super(_)) {
@@ -1183,7 +1299,7 @@ impl FunctionCompiler<'_, '_, '_> {
                     let key = self.expr_temp(&m.expression)?;
                     self.emit(Instruction::ToPropertyKey { dst: key, src: key });
                     self.emit(Instruction::GetSuper { dst: base, key });
-                    return Ok(());
+                    return Ok(false);
                 }
                 match exit {
                     Some(exit) => self.chain_part(&m.object, base + 1, exit)?,
@@ -1206,7 +1322,7 @@ impl FunctionCompiler<'_, '_, '_> {
                     object: base + 1,
                     key,
                 });
-                Ok(())
+                Ok(false)
             }
             Expression::PrivateFieldExpression(m) => {
                 match exit {
@@ -1229,7 +1345,7 @@ impl FunctionCompiler<'_, '_, '_> {
                     object: base + 1,
                     name,
                 });
-                Ok(())
+                Ok(false)
             }
             Expression::Identifier(ident) if matches!(self.access(ident), Access::Dynamic) => {
                 let constant = self.string_constant(ident.name.as_str());
@@ -1237,15 +1353,18 @@ impl FunctionCompiler<'_, '_, '_> {
                     dst: base,
                     constant,
                 });
-                Ok(())
+                Ok(false)
             }
             other => {
                 match exit {
                     Some(exit) => self.chain_part(other, base, exit)?,
                     None => self.expr(other, base)?,
                 }
+                if may_omit_undefined_this {
+                    return Ok(true);
+                }
                 self.emit(Instruction::LoadUndefined { dst: base + 1 });
-                Ok(())
+                Ok(false)
             }
         }
     }
@@ -1508,6 +1627,64 @@ pub(crate) fn binary_instruction(
         BinaryOperator::In => Instruction::In { dst, lhs, rhs },
         BinaryOperator::Instanceof => Instruction::InstanceOf { dst, lhs, rhs },
     }
+}
+
+/// The value of a numeric literal that is an int32 (and not -0).
+fn small_int_literal(e: &Expression) -> Option<i32> {
+    let Expression::NumericLiteral(n) = e.without_parentheses() else {
+        return None;
+    };
+    let value = n.value;
+    (value.fract() == 0.0
+        && value.abs() <= f64::from(i32::MAX)
+        && !(value == 0.0 && value.is_sign_negative()))
+    .then_some(value as i32)
+}
+
+/// The immediate-operand form of a binary operator, for those that have one.
+fn binary_int_instruction(
+    operator: BinaryOperator,
+    dst: Reg,
+    lhs: Reg,
+    value: i32,
+) -> Option<Instruction> {
+    Some(match operator {
+        BinaryOperator::Addition => Instruction::AddInt { dst, lhs, value },
+        BinaryOperator::Subtraction => Instruction::SubInt { dst, lhs, value },
+        BinaryOperator::Multiplication => Instruction::MulInt { dst, lhs, value },
+        BinaryOperator::Remainder => Instruction::RemInt { dst, lhs, value },
+        BinaryOperator::ShiftLeft => Instruction::ShlInt { dst, lhs, value },
+        BinaryOperator::ShiftRight => Instruction::ShrInt { dst, lhs, value },
+        BinaryOperator::ShiftRightZeroFill => Instruction::UShrInt { dst, lhs, value },
+        BinaryOperator::BitwiseOR => Instruction::BitOrInt { dst, lhs, value },
+        BinaryOperator::BitwiseXOR => Instruction::BitXorInt { dst, lhs, value },
+        BinaryOperator::BitwiseAnd => Instruction::BitAndInt { dst, lhs, value },
+        BinaryOperator::LessThan => Instruction::LtInt { dst, lhs, value },
+        BinaryOperator::LessEqualThan => Instruction::LtEqInt { dst, lhs, value },
+        BinaryOperator::GreaterThan => Instruction::GtInt { dst, lhs, value },
+        BinaryOperator::GreaterEqualThan => Instruction::GtEqInt { dst, lhs, value },
+        _ => return None,
+    })
+}
+
+/// True if compiling `e` into a register writes that register only at the
+/// very end (so `x = e` can target a local's own register even when `e`
+/// reads `x`).
+pub(crate) fn writes_destination_last(e: &Expression) -> bool {
+    matches!(
+        e,
+        Expression::BooleanLiteral(_)
+            | Expression::NullLiteral(_)
+            | Expression::NumericLiteral(_)
+            | Expression::StringLiteral(_)
+            | Expression::Identifier(_)
+            | Expression::ThisExpression(_)
+            | Expression::BinaryExpression(_)
+            | Expression::UnaryExpression(_)
+            | Expression::StaticMemberExpression(_)
+            | Expression::ComputedMemberExpression(_)
+            | Expression::CallExpression(_)
+    )
 }
 
 /// True if evaluating `e` could run code or assign (so an operand read earlier

@@ -428,6 +428,14 @@ impl FunctionCompiler<'_, '_, '_> {
     }
 
     /// Initialises a declared binding (`let`/`const`/`var`/function) with `src`.
+    /// The register a declared name lives in, if it is a register local.
+    pub(crate) fn declared_register(&self, id: &BindingIdentifier) -> Option<Reg> {
+        match self.unit.locations.get(&id.symbol_id.get()?) {
+            Some(Location::Register(reg)) => Some(*reg),
+            _ => None,
+        }
+    }
+
     pub(crate) fn bind_declared(&mut self, id: &BindingIdentifier, src: Reg) -> CResult {
         let symbol = id
             .symbol_id

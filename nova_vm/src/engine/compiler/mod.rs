@@ -97,6 +97,8 @@ pub(crate) struct FunctionCompiler<'u, 's, 'gc> {
     pub handlers: Vec<ExceptionHandler>,
     pub labels: Vec<Option<u32>>,
     pub label_uses: Vec<(usize, Label)>,
+    /// Where the last label was placed (no instruction fusion across it).
+    pub last_label_pc: u32,
     pub next_register: u32,
     pub max_register: u32,
     /// Number of environments this function has pushed at the current point.
@@ -148,6 +150,7 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
             handlers: Vec::new(),
             labels: Vec::new(),
             label_uses: Vec::new(),
+            last_label_pc: 0,
             next_register: 0,
             max_register: 0,
             local_env_depth: 0,
@@ -198,6 +201,29 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
     /// Places `label` at the next instruction.
     pub(crate) fn place(&mut self, label: Label) {
         self.labels[label.0 as usize] = Some(self.pc());
+        self.last_label_pc = self.pc();
+    }
+
+    /// Jumps to `label` if `cond` is falsy. When `cond` is a temporary made
+    /// for this test (allocated at or after `test_mark`) by the comparison
+    /// just emitted, the comparison and the jump become one instruction.
+    pub(crate) fn jump_if_false(&mut self, test_mark: u32, cond: Reg, label: Label) {
+        let fusible = u32::from(cond) >= test_mark && self.last_label_pc != self.pc();
+        let fused = match self.instructions.last() {
+            Some(&last) if fusible => fused_compare_jump(last, cond),
+            _ => None,
+        };
+        match fused {
+            Some(jump) => {
+                // The fused jump takes the comparison's place (and its source position).
+                self.instructions.pop();
+                let position = self.positions.pop().unwrap_or(self.position);
+                self.label_uses.push((self.instructions.len(), label));
+                self.instructions.push(jump);
+                self.positions.push(position);
+            }
+            None => self.emit_jump(|target| Instruction::JumpIfFalse { cond, target }, label),
+        }
     }
 
     /// Emits a jump-like instruction whose target is `label` (patched at the end).
@@ -365,6 +391,26 @@ fn dump(name: &str, instructions: &[Instruction], handlers: &[ExceptionHandler])
     }
 }
 
+/// The fused form of `instruction` (a comparison into `cond`) followed by
+/// `JumpIfFalse cond`, with its target still to be patched.
+fn fused_compare_jump(instruction: Instruction, cond: Reg) -> Option<Instruction> {
+    use Instruction as I;
+    let target = u32::MAX;
+    Some(match instruction {
+        I::Lt { dst, lhs, rhs } if dst == cond => I::JumpIfNotLt { lhs, rhs, target },
+        I::LtInt { dst, lhs, value } if dst == cond => I::JumpIfNotLtInt { lhs, value, target },
+        I::Gt { dst, lhs, rhs } if dst == cond => I::JumpIfNotGt { lhs, rhs, target },
+        I::GtInt { dst, lhs, value } if dst == cond => I::JumpIfNotGtInt { lhs, value, target },
+        I::LtEq { dst, lhs, rhs } if dst == cond => I::JumpIfNotLtEq { lhs, rhs, target },
+        I::LtEqInt { dst, lhs, value } if dst == cond => I::JumpIfNotLtEqInt { lhs, value, target },
+        I::GtEq { dst, lhs, rhs } if dst == cond => I::JumpIfNotGtEq { lhs, rhs, target },
+        I::GtEqInt { dst, lhs, value } if dst == cond => I::JumpIfNotGtEqInt { lhs, value, target },
+        I::StrictEq { dst, lhs, rhs } if dst == cond => I::JumpIfNotStrictEq { lhs, rhs, target },
+        I::StrictNotEq { dst, lhs, rhs } if dst == cond => I::JumpIfStrictEq { lhs, rhs, target },
+        _ => return None,
+    })
+}
+
 /// Sets the jump target of a jump instruction.
 fn patch_target(instruction: &mut Instruction, new_target: u32) {
     match instruction {
@@ -374,7 +420,17 @@ fn patch_target(instruction: &mut Instruction, new_target: u32) {
         | Instruction::JumpIfNullish { target, .. }
         | Instruction::JumpIfNotNullish { target, .. }
         | Instruction::JumpIfUndefined { target, .. }
-        | Instruction::JumpIfNotUndefined { target, .. } => *target = new_target,
+        | Instruction::JumpIfNotUndefined { target, .. }
+        | Instruction::JumpIfNotLt { target, .. }
+        | Instruction::JumpIfNotLtInt { target, .. }
+        | Instruction::JumpIfNotGt { target, .. }
+        | Instruction::JumpIfNotGtInt { target, .. }
+        | Instruction::JumpIfNotLtEq { target, .. }
+        | Instruction::JumpIfNotLtEqInt { target, .. }
+        | Instruction::JumpIfNotGtEq { target, .. }
+        | Instruction::JumpIfNotGtEqInt { target, .. }
+        | Instruction::JumpIfNotStrictEq { target, .. }
+        | Instruction::JumpIfStrictEq { target, .. } => *target = new_target,
         Instruction::IteratorStep { done, .. } | Instruction::ForInNext { done, .. } => {
             *done = new_target
         }

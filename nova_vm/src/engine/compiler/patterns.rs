@@ -5,7 +5,7 @@
 use oxc_ast::ast::*;
 use oxc_syntax::operator::AssignmentOperator;
 
-use super::expressions::{CResult, NameSource, binary_instruction};
+use super::expressions::{CResult, NameSource, has_effects, writes_destination_last};
 use super::{CompileError, FunctionCompiler, Label};
 use crate::engine::bytecode::{ExceptionHandler, Instruction, Reg};
 
@@ -88,10 +88,28 @@ impl FunctionCompiler<'_, '_, '_> {
         Ok(())
     }
 
-    /// `target op= right`, leaving the expression's value in `dst`.
-    pub(crate) fn assignment(&mut self, a: &AssignmentExpression, dst: Reg) -> CResult {
+    /// `target op= right`, leaving the expression's value in `dst` (or
+    /// nowhere, for an expression statement whose value is unused).
+    pub(crate) fn assignment(&mut self, a: &AssignmentExpression, dst: Option<Reg>) -> CResult {
         match &a.left {
             AssignmentTarget::AssignmentTargetIdentifier(ident) => {
+                // A register local is updated in place when nothing can
+                // observe the register before the new value is complete.
+                if let Some(reg) = self.mutable_register_local(ident) {
+                    if a.operator == AssignmentOperator::Assign && writes_destination_last(&a.right)
+                    {
+                        self.expr(&a.right, reg)?;
+                        self.move_result(dst, reg);
+                        return Ok(());
+                    }
+                    if let Some(binary) = a.operator.to_binary_operator()
+                        && !has_effects(&a.right)
+                    {
+                        self.binary_with_right(binary, reg, reg, &a.right, a)?;
+                        self.move_result(dst, reg);
+                        return Ok(());
+                    }
+                }
                 let value = self.alloc();
                 match a.operator {
                     AssignmentOperator::Assign => {
@@ -112,21 +130,19 @@ impl FunctionCompiler<'_, '_, '_> {
                         )?;
                         self.store_identifier(ident, value)?;
                         self.place(end);
-                        self.emit(Instruction::Move { dst, src: value });
+                        self.move_result(dst, value);
                         return Ok(());
                     }
                     operator => {
                         self.load_identifier(ident, value, false)?;
-                        let right = self.expr_temp(&a.right)?;
-                        self.at(a);
                         let binary = operator
                             .to_binary_operator()
                             .expect("arithmetic assignment");
-                        self.emit(binary_instruction(binary, value, value, right));
+                        self.binary_with_right(binary, value, value, &a.right, a)?;
                     }
                 }
                 self.store_identifier(ident, value)?;
-                self.emit(Instruction::Move { dst, src: value });
+                self.move_result(dst, value);
             }
             AssignmentTarget::ArrayAssignmentTarget(_)
             | AssignmentTarget::ObjectAssignmentTarget(_) => {
@@ -135,7 +151,7 @@ impl FunctionCompiler<'_, '_, '_> {
                 }
                 let value = self.expr_temp(&a.right)?;
                 self.assign_to_target(&a.left, value)?;
-                self.emit(Instruction::Move { dst, src: value });
+                self.move_result(dst, value);
             }
             target => {
                 let member = target
@@ -156,29 +172,36 @@ impl FunctionCompiler<'_, '_, '_> {
                         self.at(a);
                         self.reference_put(&reference, value)?;
                         self.place(end);
-                        self.emit(Instruction::Move { dst, src: value });
+                        self.move_result(dst, value);
                         return Ok(());
                     }
                     operator => {
                         let reference = self.key_converted(reference);
                         self.reference_get(&reference, value)?;
-                        let right = self.expr_temp(&a.right)?;
                         let binary = operator
                             .to_binary_operator()
                             .expect("arithmetic assignment");
-                        self.at(a);
-                        self.emit(binary_instruction(binary, value, value, right));
+                        self.binary_with_right(binary, value, value, &a.right, a)?;
                         self.reference_put(&reference, value)?;
-                        self.emit(Instruction::Move { dst, src: value });
+                        self.move_result(dst, value);
                         return Ok(());
                     }
                 }
                 self.at(a);
                 self.reference_put(&reference, value)?;
-                self.emit(Instruction::Move { dst, src: value });
+                self.move_result(dst, value);
             }
         }
         Ok(())
+    }
+
+    /// Copies an expression's result to where it is wanted, if anywhere.
+    fn move_result(&mut self, dst: Option<Reg>, src: Reg) {
+        if let Some(dst) = dst
+            && dst != src
+        {
+            self.emit(Instruction::Move { dst, src });
+        }
     }
 
     /// Converts a computed key once, for references that are read then written.

@@ -3,7 +3,7 @@
 use oxc_ast::ast::*;
 
 use super::control::{Completion, ControlScope};
-use super::expressions::{CResult, NameSource};
+use super::expressions::{CResult, NameSource, writes_destination_last};
 use super::{CompileError, FunctionCompiler, Label, Location};
 use crate::engine::bytecode::{ExceptionHandler, Instruction, Reg};
 
@@ -31,9 +31,7 @@ impl FunctionCompiler<'_, '_, '_> {
             Statement::EmptyStatement(_) | Statement::DebuggerStatement(_) => {}
             Statement::ExpressionStatement(e) => match self.completion_register {
                 Some(c) => self.expr(&e.expression, c)?,
-                None => {
-                    self.expr_temp(&e.expression)?;
-                }
+                None => self.expr_effect(&e.expression)?,
             },
             Statement::VariableDeclaration(declaration) => {
                 self.variable_declaration(declaration)?
@@ -53,11 +51,9 @@ impl FunctionCompiler<'_, '_, '_> {
                 self.reset_completion();
                 let else_label = self.new_label();
                 let end = self.new_label();
+                let test_mark = self.mark();
                 let test = self.expr_operand(&i.test, false)?;
-                self.emit_jump(
-                    |target| Instruction::JumpIfFalse { cond: test, target },
-                    else_label,
-                );
+                self.jump_if_false(test_mark, test, else_label);
                 self.statement(&i.consequent)?;
                 if let Some(alternate) = &i.alternate {
                     self.jump(end);
@@ -74,11 +70,9 @@ impl FunctionCompiler<'_, '_, '_> {
                 let end = self.new_label();
                 self.push_loop(labels, end, top);
                 self.place(top);
+                let test_mark = self.mark();
                 let test = self.expr_operand(&w.test, false)?;
-                self.emit_jump(
-                    |target| Instruction::JumpIfFalse { cond: test, target },
-                    end,
-                );
+                self.jump_if_false(test_mark, test, end);
                 self.statement(&w.body)?;
                 self.jump(top);
                 self.control.pop();
@@ -341,6 +335,14 @@ impl FunctionCompiler<'_, '_, '_> {
                     self.emit(Instruction::LoadUndefined { dst: value });
                     self.bind_pattern(&declarator.id, value, true)?;
                 }
+                (Some(init), _)
+                    if let BindingPattern::BindingIdentifier(id) = &declarator.id
+                        && (!is_var || self.with_depth == 0)
+                        && writes_destination_last(init)
+                        && let Some(reg) = self.declared_register(id) =>
+                {
+                    self.expr(init, reg)?;
+                }
                 (Some(init), _) => {
                     let value = self.alloc();
                     match &declarator.id {
@@ -389,7 +391,7 @@ impl FunctionCompiler<'_, '_, '_> {
         if let Some(test) = &f.test {
             let m = self.mark();
             let t = self.expr_operand(test, false)?;
-            self.emit_jump(|target| Instruction::JumpIfFalse { cond: t, target }, end);
+            self.jump_if_false(m, t, end);
             self.release(m);
         }
         self.statement(&f.body)?;
@@ -398,9 +400,7 @@ impl FunctionCompiler<'_, '_, '_> {
             self.emit(Instruction::CopyEnv);
         }
         if let Some(update) = &f.update {
-            let m = self.mark();
-            self.expr_temp(update)?;
-            self.release(m);
+            self.expr_effect(update)?;
         }
         self.jump(top);
         self.control.pop();

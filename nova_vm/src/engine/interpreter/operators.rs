@@ -75,6 +75,77 @@ pub(crate) fn add<'gc>(
     numeric_operation(agent, NumericOp::Add, lprim, rprim, gc)
 }
 
+/// `a + b` for the dispatch loop: small integers inline, everything else
+/// through [`add`].
+#[inline(always)]
+pub(crate) fn add_values<'gc>(
+    agent: &mut Agent,
+    a: Value,
+    b: Value,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
+    if let (Value::Integer(x), Value::Integer(y)) = (a, b) {
+        return Ok(match x.checked_add(y) {
+            Some(sum) => Value::Integer(sum),
+            None => agent.number(f64::from(x) + f64::from(y), gc.into_nogc()),
+        });
+    }
+    add(agent, a, b, gc)
+}
+
+/// An arithmetic or bitwise operator for the dispatch loop: the small-integer
+/// cases whose result is exact inline, everything else through [`arithmetic`].
+#[inline(always)]
+pub(crate) fn arithmetic_values<'gc>(
+    agent: &mut Agent,
+    op: Arith,
+    a: Value,
+    b: Value,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
+    if let (Value::Integer(x), Value::Integer(y)) = (a, b) {
+        let exact = match op {
+            Arith::Sub => x.checked_sub(y),
+            // 0 * negative is -0, not an integer.
+            Arith::Mul if x != 0 && y != 0 => x.checked_mul(y),
+            // A negative dividend can give -0.
+            Arith::Rem if x >= 0 && y > 0 => Some(x % y),
+            Arith::BitAnd => Some(x & y),
+            Arith::BitOr => Some(x | y),
+            Arith::BitXor => Some(x ^ y),
+            Arith::Shl => Some(x.wrapping_shl(y as u32 & 31)),
+            Arith::Shr => Some(x >> (y as u32 & 31)),
+            Arith::UShr if x >= 0 => Some(((x as u32) >> (y as u32 & 31)) as i32),
+            _ => None,
+        };
+        if let Some(result) = exact {
+            return Ok(Value::Integer(result));
+        }
+    }
+    arithmetic(agent, op, a, b, gc)
+}
+
+/// A relational comparison for the dispatch loop: small integers inline,
+/// everything else through [`compare`].
+#[inline(always)]
+pub(crate) fn compare_values<'gc>(
+    agent: &mut Agent,
+    a: Value,
+    b: Value,
+    comparison: Comparison,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, bool> {
+    if let (Value::Integer(x), Value::Integer(y)) = (a, b) {
+        return Ok(match comparison {
+            Comparison::Less => x < y,
+            Comparison::Greater => x > y,
+            Comparison::LessOrEqual => x <= y,
+            Comparison::GreaterOrEqual => x >= y,
+        });
+    }
+    compare(agent, a, b, comparison, gc)
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum NumericOp {
     Add,
@@ -147,6 +218,14 @@ fn number_remainder(n: f64, d: f64) -> f64 {
     // 1. If n is NaN or d is NaN, return NaN. 2. If n is infinite, return NaN.
     // 3. If d is infinite, return n. 4. If d is zero, return NaN. 5. If n is zero, return n.
     // 6-10. The result has the sign of n and magnitude less than d (Rust's % matches).
+    // Integral operands below 2^53 are exact as integers, which is much
+    // cheaper than the floating-point remainder.
+    const EXACT: f64 = 9007199254740992.0;
+    if n.fract() == 0.0 && d.fract() == 0.0 && n.abs() < EXACT && d.abs() < EXACT && d != 0.0 {
+        let r = (n as i64) % (d as i64);
+        // A zero result keeps the sign of n (-0 for negative n).
+        return if r == 0 { 0.0f64.copysign(n) } else { r as f64 };
+    }
     n % d
 }
 

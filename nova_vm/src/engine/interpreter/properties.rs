@@ -545,6 +545,25 @@ fn get_global_object_binding<'gc>(
     get(agent, global.get(agent), key_root.get(agent), gc)
 }
 
+/// Assigns a global binding when the site's inline cache holds (a writable
+/// data property of the global object under the cached shape and epoch);
+/// false if the dispatch loop must call [`set_global`].
+#[inline(always)]
+pub(crate) fn set_global_cached(agent: &mut Agent, cache: u32, value: Value) -> bool {
+    let Some(frame) = agent.vm.frames.last() else {
+        return false;
+    };
+    let site = &agent.heap.code.get(frame.code.index()).caches[cache as usize];
+    let realm = agent.current_realm();
+    let global = realm.global_object;
+    if Some(global.record(agent).shape) == site.shape && realm.global_epoch == site.epoch {
+        let slot = site.slot;
+        global.set_slot(agent, slot, value);
+        return true;
+    }
+    false
+}
+
 /// Assigns a global binding (PutValue on an unresolvable-or-global reference).
 pub(crate) fn set_global<'gc>(
     agent: &mut Agent,

@@ -239,7 +239,9 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 }
                 Instruction::SetGlobal { src, cache } => {
                     let value = reg!(src);
-                    tri!(properties::set_global(agent, cache, value, gc.reborrow()));
+                    if !properties::set_global_cached(agent, cache, value) {
+                        tri!(properties::set_global(agent, cache, value, gc.reborrow()));
+                    }
                 }
                 Instruction::InitGlobalLexical { src, cache } => {
                     let value = reg!(src);
@@ -316,57 +318,60 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 // ----- operators -----
                 Instruction::Add { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = match (a, b) {
-                        (Value::Integer(x), Value::Integer(y)) => match x.checked_add(y) {
-                            Some(sum) => Value::Integer(sum),
-                            None => agent
-                                .number(f64::from(x) + f64::from(y), gc.nogc())
-                                .unbind(),
-                        },
-                        _ => tri!(operators::add(agent, a, b, gc.reborrow())).unbind(),
-                    };
+                    let value = tri!(operators::add_values(agent, a, b, gc.reborrow())).unbind();
+                    set!(dst, value);
+                }
+                Instruction::AddInt { dst, lhs, value } => {
+                    let (a, b) = (reg!(lhs), Value::Integer(value));
+                    let value = tri!(operators::add_values(agent, a, b, gc.reborrow())).unbind();
                     set!(dst, value);
                 }
                 Instruction::Sub { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = match (a, b) {
-                        (Value::Integer(x), Value::Integer(y)) => match x.checked_sub(y) {
-                            Some(d) => Value::Integer(d),
-                            None => agent
-                                .number(f64::from(x) - f64::from(y), gc.nogc())
-                                .unbind(),
-                        },
-                        _ => tri!(operators::arithmetic(
-                            agent,
-                            operators::Arith::Sub,
-                            a,
-                            b,
-                            gc.reborrow()
-                        ))
-                        .unbind(),
-                    };
+                    let value = tri!(operators::arithmetic_values(
+                        agent,
+                        operators::Arith::Sub,
+                        a,
+                        b,
+                        gc.reborrow()
+                    ))
+                    .unbind();
+                    set!(dst, value);
+                }
+                Instruction::SubInt { dst, lhs, value } => {
+                    let (a, b) = (reg!(lhs), Value::Integer(value));
+                    let value = tri!(operators::arithmetic_values(
+                        agent,
+                        operators::Arith::Sub,
+                        a,
+                        b,
+                        gc.reborrow()
+                    ))
+                    .unbind();
                     set!(dst, value);
                 }
                 Instruction::Mul { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = match (a, b) {
-                        (Value::Integer(x), Value::Integer(y)) if x != 0 && y != 0 => {
-                            match x.checked_mul(y) {
-                                Some(p) => Value::Integer(p),
-                                None => agent
-                                    .number(f64::from(x) * f64::from(y), gc.nogc())
-                                    .unbind(),
-                            }
-                        }
-                        _ => tri!(operators::arithmetic(
-                            agent,
-                            operators::Arith::Mul,
-                            a,
-                            b,
-                            gc.reborrow()
-                        ))
-                        .unbind(),
-                    };
+                    let value = tri!(operators::arithmetic_values(
+                        agent,
+                        operators::Arith::Mul,
+                        a,
+                        b,
+                        gc.reborrow()
+                    ))
+                    .unbind();
+                    set!(dst, value);
+                }
+                Instruction::MulInt { dst, lhs, value } => {
+                    let (a, b) = (reg!(lhs), Value::Integer(value));
+                    let value = tri!(operators::arithmetic_values(
+                        agent,
+                        operators::Arith::Mul,
+                        a,
+                        b,
+                        gc.reborrow()
+                    ))
+                    .unbind();
                     set!(dst, value);
                 }
                 Instruction::Div { dst, lhs, rhs } => {
@@ -383,19 +388,26 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 }
                 Instruction::Rem { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = match (a, b) {
-                        (Value::Integer(x), Value::Integer(y)) if x >= 0 && y > 0 => {
-                            Value::Integer(x % y)
-                        }
-                        _ => tri!(operators::arithmetic(
-                            agent,
-                            operators::Arith::Rem,
-                            a,
-                            b,
-                            gc.reborrow()
-                        ))
-                        .unbind(),
-                    };
+                    let value = tri!(operators::arithmetic_values(
+                        agent,
+                        operators::Arith::Rem,
+                        a,
+                        b,
+                        gc.reborrow()
+                    ))
+                    .unbind();
+                    set!(dst, value);
+                }
+                Instruction::RemInt { dst, lhs, value } => {
+                    let (a, b) = (reg!(lhs), Value::Integer(value));
+                    let value = tri!(operators::arithmetic_values(
+                        agent,
+                        operators::Arith::Rem,
+                        a,
+                        b,
+                        gc.reborrow()
+                    ))
+                    .unbind();
                     set!(dst, value);
                 }
                 Instruction::Exp { dst, lhs, rhs } => {
@@ -412,86 +424,139 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 }
                 Instruction::BitAnd { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = match (a, b) {
-                        (Value::Integer(x), Value::Integer(y)) => Value::Integer(x & y),
-                        _ => tri!(operators::arithmetic(
-                            agent,
-                            operators::Arith::BitAnd,
-                            a,
-                            b,
-                            gc.reborrow()
-                        ))
-                        .unbind(),
-                    };
+                    let value = tri!(operators::arithmetic_values(
+                        agent,
+                        operators::Arith::BitAnd,
+                        a,
+                        b,
+                        gc.reborrow()
+                    ))
+                    .unbind();
+                    set!(dst, value);
+                }
+                Instruction::BitAndInt { dst, lhs, value } => {
+                    let (a, b) = (reg!(lhs), Value::Integer(value));
+                    let value = tri!(operators::arithmetic_values(
+                        agent,
+                        operators::Arith::BitAnd,
+                        a,
+                        b,
+                        gc.reborrow()
+                    ))
+                    .unbind();
                     set!(dst, value);
                 }
                 Instruction::BitOr { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = match (a, b) {
-                        (Value::Integer(x), Value::Integer(y)) => Value::Integer(x | y),
-                        _ => tri!(operators::arithmetic(
-                            agent,
-                            operators::Arith::BitOr,
-                            a,
-                            b,
-                            gc.reborrow()
-                        ))
-                        .unbind(),
-                    };
+                    let value = tri!(operators::arithmetic_values(
+                        agent,
+                        operators::Arith::BitOr,
+                        a,
+                        b,
+                        gc.reborrow()
+                    ))
+                    .unbind();
+                    set!(dst, value);
+                }
+                Instruction::BitOrInt { dst, lhs, value } => {
+                    let (a, b) = (reg!(lhs), Value::Integer(value));
+                    let value = tri!(operators::arithmetic_values(
+                        agent,
+                        operators::Arith::BitOr,
+                        a,
+                        b,
+                        gc.reborrow()
+                    ))
+                    .unbind();
                     set!(dst, value);
                 }
                 Instruction::BitXor { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = match (a, b) {
-                        (Value::Integer(x), Value::Integer(y)) => Value::Integer(x ^ y),
-                        _ => tri!(operators::arithmetic(
-                            agent,
-                            operators::Arith::BitXor,
-                            a,
-                            b,
-                            gc.reborrow()
-                        ))
-                        .unbind(),
-                    };
+                    let value = tri!(operators::arithmetic_values(
+                        agent,
+                        operators::Arith::BitXor,
+                        a,
+                        b,
+                        gc.reborrow()
+                    ))
+                    .unbind();
+                    set!(dst, value);
+                }
+                Instruction::BitXorInt { dst, lhs, value } => {
+                    let (a, b) = (reg!(lhs), Value::Integer(value));
+                    let value = tri!(operators::arithmetic_values(
+                        agent,
+                        operators::Arith::BitXor,
+                        a,
+                        b,
+                        gc.reborrow()
+                    ))
+                    .unbind();
                     set!(dst, value);
                 }
                 Instruction::Shl { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = match (a, b) {
-                        (Value::Integer(x), Value::Integer(y)) => {
-                            Value::Integer(x.wrapping_shl(y as u32 & 31))
-                        }
-                        _ => tri!(operators::arithmetic(
-                            agent,
-                            operators::Arith::Shl,
-                            a,
-                            b,
-                            gc.reborrow()
-                        ))
-                        .unbind(),
-                    };
+                    let value = tri!(operators::arithmetic_values(
+                        agent,
+                        operators::Arith::Shl,
+                        a,
+                        b,
+                        gc.reborrow()
+                    ))
+                    .unbind();
+                    set!(dst, value);
+                }
+                Instruction::ShlInt { dst, lhs, value } => {
+                    let (a, b) = (reg!(lhs), Value::Integer(value));
+                    let value = tri!(operators::arithmetic_values(
+                        agent,
+                        operators::Arith::Shl,
+                        a,
+                        b,
+                        gc.reborrow()
+                    ))
+                    .unbind();
                     set!(dst, value);
                 }
                 Instruction::Shr { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = match (a, b) {
-                        (Value::Integer(x), Value::Integer(y)) => {
-                            Value::Integer(x >> (y as u32 & 31))
-                        }
-                        _ => tri!(operators::arithmetic(
-                            agent,
-                            operators::Arith::Shr,
-                            a,
-                            b,
-                            gc.reborrow()
-                        ))
-                        .unbind(),
-                    };
+                    let value = tri!(operators::arithmetic_values(
+                        agent,
+                        operators::Arith::Shr,
+                        a,
+                        b,
+                        gc.reborrow()
+                    ))
+                    .unbind();
+                    set!(dst, value);
+                }
+                Instruction::ShrInt { dst, lhs, value } => {
+                    let (a, b) = (reg!(lhs), Value::Integer(value));
+                    let value = tri!(operators::arithmetic_values(
+                        agent,
+                        operators::Arith::Shr,
+                        a,
+                        b,
+                        gc.reborrow()
+                    ))
+                    .unbind();
                     set!(dst, value);
                 }
                 Instruction::UShr { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = tri!(operators::arithmetic(
+                    let value = tri!(operators::arithmetic_values(
+                        agent,
+                        operators::Arith::UShr,
+                        a,
+                        b,
+                        gc.reborrow()
+                    ))
+                    .unbind();
+                    set!(dst, value);
+                }
+                Instruction::UShrInt { dst, lhs, value } => {
+                    let (a, b) = (reg!(lhs), Value::Integer(value));
+                    let value = tri!(operators::arithmetic_values(
                         agent,
                         operators::Arith::UShr,
                         a,
@@ -529,58 +594,90 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 }
                 Instruction::Lt { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = match (a, b) {
-                        (Value::Integer(x), Value::Integer(y)) => x < y,
-                        _ => tri!(operators::compare(
-                            agent,
-                            a,
-                            b,
-                            operators::Comparison::Less,
-                            gc.reborrow()
-                        )),
-                    };
+                    let value = tri!(operators::compare_values(
+                        agent,
+                        a,
+                        b,
+                        operators::Comparison::Less,
+                        gc.reborrow()
+                    ));
+                    set!(dst, Value::Boolean(value));
+                }
+                Instruction::LtInt { dst, lhs, value } => {
+                    let (a, b) = (reg!(lhs), Value::Integer(value));
+                    let value = tri!(operators::compare_values(
+                        agent,
+                        a,
+                        b,
+                        operators::Comparison::Less,
+                        gc.reborrow()
+                    ));
                     set!(dst, Value::Boolean(value));
                 }
                 Instruction::Gt { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = match (a, b) {
-                        (Value::Integer(x), Value::Integer(y)) => x > y,
-                        _ => tri!(operators::compare(
-                            agent,
-                            a,
-                            b,
-                            operators::Comparison::Greater,
-                            gc.reborrow()
-                        )),
-                    };
+                    let value = tri!(operators::compare_values(
+                        agent,
+                        a,
+                        b,
+                        operators::Comparison::Greater,
+                        gc.reborrow()
+                    ));
+                    set!(dst, Value::Boolean(value));
+                }
+                Instruction::GtInt { dst, lhs, value } => {
+                    let (a, b) = (reg!(lhs), Value::Integer(value));
+                    let value = tri!(operators::compare_values(
+                        agent,
+                        a,
+                        b,
+                        operators::Comparison::Greater,
+                        gc.reborrow()
+                    ));
                     set!(dst, Value::Boolean(value));
                 }
                 Instruction::LtEq { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = match (a, b) {
-                        (Value::Integer(x), Value::Integer(y)) => x <= y,
-                        _ => tri!(operators::compare(
-                            agent,
-                            a,
-                            b,
-                            operators::Comparison::LessOrEqual,
-                            gc.reborrow()
-                        )),
-                    };
+                    let value = tri!(operators::compare_values(
+                        agent,
+                        a,
+                        b,
+                        operators::Comparison::LessOrEqual,
+                        gc.reborrow()
+                    ));
+                    set!(dst, Value::Boolean(value));
+                }
+                Instruction::LtEqInt { dst, lhs, value } => {
+                    let (a, b) = (reg!(lhs), Value::Integer(value));
+                    let value = tri!(operators::compare_values(
+                        agent,
+                        a,
+                        b,
+                        operators::Comparison::LessOrEqual,
+                        gc.reborrow()
+                    ));
                     set!(dst, Value::Boolean(value));
                 }
                 Instruction::GtEq { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = match (a, b) {
-                        (Value::Integer(x), Value::Integer(y)) => x >= y,
-                        _ => tri!(operators::compare(
-                            agent,
-                            a,
-                            b,
-                            operators::Comparison::GreaterOrEqual,
-                            gc.reborrow()
-                        )),
-                    };
+                    let value = tri!(operators::compare_values(
+                        agent,
+                        a,
+                        b,
+                        operators::Comparison::GreaterOrEqual,
+                        gc.reborrow()
+                    ));
+                    set!(dst, Value::Boolean(value));
+                }
+                Instruction::GtEqInt { dst, lhs, value } => {
+                    let (a, b) = (reg!(lhs), Value::Integer(value));
+                    let value = tri!(operators::compare_values(
+                        agent,
+                        a,
+                        b,
+                        operators::Comparison::GreaterOrEqual,
+                        gc.reborrow()
+                    ));
                     set!(dst, Value::Boolean(value));
                 }
                 Instruction::InstanceOf { dst, lhs, rhs } => {
@@ -706,6 +803,130 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                         v => to_boolean(agent, v),
                     };
                     if !truthy {
+                        pc = target as usize;
+                    }
+                }
+                Instruction::JumpIfNotLt { lhs, rhs, target } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let holds = tri!(operators::compare_values(
+                        agent,
+                        a,
+                        b,
+                        operators::Comparison::Less,
+                        gc.reborrow()
+                    ));
+                    if !holds {
+                        pc = target as usize;
+                    }
+                }
+                Instruction::JumpIfNotLtInt { lhs, value, target } => {
+                    let (a, b) = (reg!(lhs), Value::Integer(value));
+                    let holds = tri!(operators::compare_values(
+                        agent,
+                        a,
+                        b,
+                        operators::Comparison::Less,
+                        gc.reborrow()
+                    ));
+                    if !holds {
+                        pc = target as usize;
+                    }
+                }
+                Instruction::JumpIfNotGt { lhs, rhs, target } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let holds = tri!(operators::compare_values(
+                        agent,
+                        a,
+                        b,
+                        operators::Comparison::Greater,
+                        gc.reborrow()
+                    ));
+                    if !holds {
+                        pc = target as usize;
+                    }
+                }
+                Instruction::JumpIfNotGtInt { lhs, value, target } => {
+                    let (a, b) = (reg!(lhs), Value::Integer(value));
+                    let holds = tri!(operators::compare_values(
+                        agent,
+                        a,
+                        b,
+                        operators::Comparison::Greater,
+                        gc.reborrow()
+                    ));
+                    if !holds {
+                        pc = target as usize;
+                    }
+                }
+                Instruction::JumpIfNotLtEq { lhs, rhs, target } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let holds = tri!(operators::compare_values(
+                        agent,
+                        a,
+                        b,
+                        operators::Comparison::LessOrEqual,
+                        gc.reborrow()
+                    ));
+                    if !holds {
+                        pc = target as usize;
+                    }
+                }
+                Instruction::JumpIfNotLtEqInt { lhs, value, target } => {
+                    let (a, b) = (reg!(lhs), Value::Integer(value));
+                    let holds = tri!(operators::compare_values(
+                        agent,
+                        a,
+                        b,
+                        operators::Comparison::LessOrEqual,
+                        gc.reborrow()
+                    ));
+                    if !holds {
+                        pc = target as usize;
+                    }
+                }
+                Instruction::JumpIfNotGtEq { lhs, rhs, target } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let holds = tri!(operators::compare_values(
+                        agent,
+                        a,
+                        b,
+                        operators::Comparison::GreaterOrEqual,
+                        gc.reborrow()
+                    ));
+                    if !holds {
+                        pc = target as usize;
+                    }
+                }
+                Instruction::JumpIfNotGtEqInt { lhs, value, target } => {
+                    let (a, b) = (reg!(lhs), Value::Integer(value));
+                    let holds = tri!(operators::compare_values(
+                        agent,
+                        a,
+                        b,
+                        operators::Comparison::GreaterOrEqual,
+                        gc.reborrow()
+                    ));
+                    if !holds {
+                        pc = target as usize;
+                    }
+                }
+                Instruction::JumpIfNotStrictEq { lhs, rhs, target } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let equal = match (a, b) {
+                        (Value::Integer(x), Value::Integer(y)) => x == y,
+                        _ => crate::ecmascript::abstract_operations::is_strictly_equal(agent, a, b),
+                    };
+                    if !equal {
+                        pc = target as usize;
+                    }
+                }
+                Instruction::JumpIfStrictEq { lhs, rhs, target } => {
+                    let (a, b) = (reg!(lhs), reg!(rhs));
+                    let equal = match (a, b) {
+                        (Value::Integer(x), Value::Integer(y)) => x == y,
+                        _ => crate::ecmascript::abstract_operations::is_strictly_equal(agent, a, b),
+                    };
+                    if equal {
                         pc = target as usize;
                     }
                 }
@@ -1016,8 +1237,14 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     let (f, n) = (reg!(function), reg!(name));
                     objects::set_function_name(agent, f, n, prefix, gc.nogc());
                 }
-                Instruction::Call { dst, callee, argc } => {
-                    let (f, this) = (reg!(callee), reg!(callee + 1));
+                Instruction::Call { dst, callee, argc }
+                | Instruction::CallUndefinedThis { dst, callee, argc } => {
+                    let f = reg!(callee);
+                    let this = if let Instruction::Call { .. } = instruction {
+                        reg!(callee + 1)
+                    } else {
+                        Value::Undefined
+                    };
                     let args_start = base + callee as usize + 2;
                     match tri!(call_from_registers(
                         agent,
