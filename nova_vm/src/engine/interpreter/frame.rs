@@ -150,6 +150,16 @@ impl VmState {
         Some(frame)
     }
 
+    /// Drops the innermost frame where it lies and makes the pc of the frame
+    /// below current.
+    #[inline]
+    pub(crate) fn drop_innermost_frame(&mut self) {
+        self.frames.truncate(self.frames.len().saturating_sub(1));
+        if let Some(below) = self.frames.last() {
+            self.pc = below.pc;
+        }
+    }
+
     /// The next-instruction index of the frame at `index` (from the bottom).
     pub(crate) fn frame_pc(&self, index: usize) -> u32 {
         if index + 1 == self.frames.len() {
