@@ -13,7 +13,7 @@ use crate::ecmascript::execution::{Agent, JsResult};
 use crate::ecmascript::types::Value;
 use crate::engine::GcScope;
 
-/// The getters by name, with their function lengths (all 0).
+/// The getters (with getTime and valueOf) by name; every one has length 0.
 pub(super) const GETTERS: [(&str, RegularFn); 20] = [
     ("getDate", get_date),
     ("getDay", get_day),
