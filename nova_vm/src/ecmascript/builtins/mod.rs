@@ -10,6 +10,7 @@ mod bigint;
 mod boolean;
 mod builders;
 pub mod control_abstraction;
+pub mod date;
 pub mod error;
 pub mod function;
 pub mod function_objects;
@@ -55,6 +56,7 @@ pub(crate) fn initialize_intrinsics(agent: &mut Agent, gc: NoGcScope) {
     keyed_collections::initialize(agent, gc);
     proxy::initialize(agent, gc);
     managing_memory::initialize(agent, gc);
+    date::initialize(agent, gc);
 }
 
 /// ### [19 The Global Object](https://tc39.es/ecma262/#sec-global-object): its value and constructor properties.
@@ -121,6 +123,7 @@ pub(crate) fn define_global_bindings(agent: &mut Agent, global: Object, gc: NoGc
         ("JSON", Intrinsic::Json),
         ("Proxy", Intrinsic::Proxy),
         ("Iterator", Intrinsic::Iterator),
+        ("Date", Intrinsic::Date),
     ];
     for (name, intrinsic) in constructors {
         if let Some(object) = agent.current_realm().intrinsics[intrinsic as usize] {

@@ -9,6 +9,7 @@ use hashbrown::HashTable;
 use super::environments::EnvironmentRecord;
 use crate::ecmascript::builtins::array::ArrayIteratorRecord;
 use crate::ecmascript::builtins::control_abstraction::{GeneratorRecord, IteratorHelperRecord};
+use crate::ecmascript::builtins::date::DateRecord;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunctionRecord, BuiltinFunctionRecord, ECMAScriptFunctionRecord,
 };
@@ -163,6 +164,7 @@ heap_arenas! {
     MAP_CURSORS = 21 => map_cursors: MapCursorRecord,
     WEAK_REFS = 22 => weak_refs: WeakRefRecord,
     FINALIZATION_REGISTRIES = 23 => finalization_registries: FinalizationRegistryRecord,
+    DATES = 24 => dates: DateRecord,
 }
 
 impl Default for Heap {

@@ -60,6 +60,7 @@ fn has_plain_elements(kind: ObjectKind) -> bool {
             | ObjectKind::BoundFunction(_)
             | ObjectKind::BooleanObject(_)
             | ObjectKind::NumberObject(_)
+            | ObjectKind::Date(_)
             | ObjectKind::SymbolObject(_)
             | ObjectKind::BigIntObject(_)
             | ObjectKind::Generator(_)

@@ -492,6 +492,7 @@ fn push_enumerable_keys_from_storage(agent: &mut Agent, o: Object) -> bool {
             | ObjectKind::Error
             | ObjectKind::BooleanObject(_)
             | ObjectKind::NumberObject(_)
+            | ObjectKind::Date(_)
             | ObjectKind::BigIntObject(_)
             | ObjectKind::SymbolObject(_)
             | ObjectKind::ECMAScriptFunction(_)

@@ -5,6 +5,7 @@ use super::elements::Elements;
 use super::shape::Shape;
 use crate::ecmascript::builtins::array::ArrayIterator;
 use crate::ecmascript::builtins::control_abstraction::{Generator, IteratorHelper};
+use crate::ecmascript::builtins::date::Date;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunction, BuiltinFunction, ECMAScriptFunction,
 };
@@ -47,6 +48,8 @@ pub enum ObjectKind {
     BooleanObject(bool),
     /// A Number object (`[[NumberData]]`).
     NumberObject(InternalValue<'static>),
+    /// A Date object (`[[DateValue]]`).
+    Date(Date<'static>),
     /// A String exotic object (`[[StringData]]`).
     StringObject(InternalValue<'static>),
     /// A Symbol object (`[[SymbolData]]`).
@@ -133,6 +136,7 @@ impl Trace for ObjectKind {
             ObjectKind::WeakRef(w) => w.visit(visitor),
             ObjectKind::FinalizationRegistry(f) => f.visit(visitor),
             ObjectKind::ArrayIterator(i) => i.visit(visitor),
+            ObjectKind::Date(d) => d.visit(visitor),
             ObjectKind::Proxy { proxy, .. } => proxy.visit(visitor),
             ObjectKind::IteratorHelper(h) | ObjectKind::WrapForValidIterator(h) => h.visit(visitor),
             ObjectKind::NumberObject(v)
