@@ -432,8 +432,14 @@ pub fn f64_to_uint32(number: f64) -> u32 {
         return 0;
     }
     // 3. Let int be truncate(ℝ(number)).
-    let int = number.trunc();
     // 4. Let int32bit be int modulo 2^32.
+    // Below 2^63 in magnitude the truncation is exact as an i64, whose low
+    // 32 bits are the two's-complement residue modulo 2^32.
+    if number.abs() < 9223372036854775808.0 {
+        // 5. Return 𝔽(int32bit).
+        return number as i64 as u32;
+    }
+    let int = number.trunc();
     let modulo = int.rem_euclid(4294967296.0);
     // 5. Return 𝔽(int32bit).
     modulo as u32
@@ -681,5 +687,12 @@ mod tests {
         assert_eq!(f64_to_uint32(-1.0), u32::MAX);
         assert_eq!(f64_to_int32(2147483648.0), i32::MIN);
         assert_eq!(f64_to_uint32(f64::NAN), 0);
+        // Large magnitudes on both sides of the 2^63 fast-path boundary.
+        assert_eq!(f64_to_uint32(4294967296.0 * 5.0 + 7.5), 7);
+        assert_eq!(f64_to_int32(-(4294967296.0 * 3.0) - 1.0), -1);
+        assert_eq!(f64_to_uint32(2f64.powi(62) + 2f64.powi(31)), 2147483648);
+        assert_eq!(f64_to_uint32(2f64.powi(63) + 2f64.powi(11)), 2048);
+        assert_eq!(f64_to_uint32(-(2f64.powi(63)) - 2f64.powi(11)), 4294965248);
+        assert_eq!(f64_to_uint32(2f64.powi(90)), 0);
     }
 }
