@@ -61,6 +61,57 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     }
                 };
             }
+            // The operator arms: the shared helpers inline their small-integer
+            // fast paths.
+            macro_rules! add {
+                ($dst:expr, $a:expr, $b:expr) => {{
+                    let (a, b) = ($a, $b);
+                    let value = tri!(operators::add_values(agent, a, b, gc.reborrow())).unbind();
+                    set!($dst, value);
+                }};
+            }
+            macro_rules! arith {
+                ($dst:expr, $a:expr, $b:expr, $op:ident) => {{
+                    let (a, b) = ($a, $b);
+                    let value = tri!(operators::arithmetic_values(
+                        agent,
+                        operators::Arith::$op,
+                        a,
+                        b,
+                        gc.reborrow()
+                    ))
+                    .unbind();
+                    set!($dst, value);
+                }};
+            }
+            macro_rules! compare {
+                ($dst:expr, $a:expr, $b:expr, $comparison:ident) => {{
+                    let (a, b) = ($a, $b);
+                    let value = tri!(operators::compare_values(
+                        agent,
+                        a,
+                        b,
+                        operators::Comparison::$comparison,
+                        gc.reborrow()
+                    ));
+                    set!($dst, Value::Boolean(value));
+                }};
+            }
+            macro_rules! jump_unless {
+                ($a:expr, $b:expr, $comparison:ident, $target:expr) => {{
+                    let (a, b) = ($a, $b);
+                    let holds = tri!(operators::compare_values(
+                        agent,
+                        a,
+                        b,
+                        operators::Comparison::$comparison,
+                        gc.reborrow()
+                    ));
+                    if !holds {
+                        pc = $target as usize;
+                    }
+                }};
+            }
             match instruction {
                 Instruction::LoadUndefined { dst } => set!(dst, Value::Undefined),
                 Instruction::LoadNull { dst } => set!(dst, Value::Null),
@@ -316,63 +367,17 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 }
 
                 // ----- operators -----
-                Instruction::Add { dst, lhs, rhs } => {
-                    let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = tri!(operators::add_values(agent, a, b, gc.reborrow())).unbind();
-                    set!(dst, value);
-                }
+                Instruction::Add { dst, lhs, rhs } => add!(dst, reg!(lhs), reg!(rhs)),
                 Instruction::AddInt { dst, lhs, value } => {
-                    let (a, b) = (reg!(lhs), Value::Integer(value));
-                    let value = tri!(operators::add_values(agent, a, b, gc.reborrow())).unbind();
-                    set!(dst, value);
+                    add!(dst, reg!(lhs), Value::Integer(value))
                 }
-                Instruction::Sub { dst, lhs, rhs } => {
-                    let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = tri!(operators::arithmetic_values(
-                        agent,
-                        operators::Arith::Sub,
-                        a,
-                        b,
-                        gc.reborrow()
-                    ))
-                    .unbind();
-                    set!(dst, value);
-                }
+                Instruction::Sub { dst, lhs, rhs } => arith!(dst, reg!(lhs), reg!(rhs), Sub),
                 Instruction::SubInt { dst, lhs, value } => {
-                    let (a, b) = (reg!(lhs), Value::Integer(value));
-                    let value = tri!(operators::arithmetic_values(
-                        agent,
-                        operators::Arith::Sub,
-                        a,
-                        b,
-                        gc.reborrow()
-                    ))
-                    .unbind();
-                    set!(dst, value);
+                    arith!(dst, reg!(lhs), Value::Integer(value), Sub)
                 }
-                Instruction::Mul { dst, lhs, rhs } => {
-                    let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = tri!(operators::arithmetic_values(
-                        agent,
-                        operators::Arith::Mul,
-                        a,
-                        b,
-                        gc.reborrow()
-                    ))
-                    .unbind();
-                    set!(dst, value);
-                }
+                Instruction::Mul { dst, lhs, rhs } => arith!(dst, reg!(lhs), reg!(rhs), Mul),
                 Instruction::MulInt { dst, lhs, value } => {
-                    let (a, b) = (reg!(lhs), Value::Integer(value));
-                    let value = tri!(operators::arithmetic_values(
-                        agent,
-                        operators::Arith::Mul,
-                        a,
-                        b,
-                        gc.reborrow()
-                    ))
-                    .unbind();
-                    set!(dst, value);
+                    arith!(dst, reg!(lhs), Value::Integer(value), Mul)
                 }
                 Instruction::Div { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
@@ -386,29 +391,9 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     .unbind();
                     set!(dst, value);
                 }
-                Instruction::Rem { dst, lhs, rhs } => {
-                    let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = tri!(operators::arithmetic_values(
-                        agent,
-                        operators::Arith::Rem,
-                        a,
-                        b,
-                        gc.reborrow()
-                    ))
-                    .unbind();
-                    set!(dst, value);
-                }
+                Instruction::Rem { dst, lhs, rhs } => arith!(dst, reg!(lhs), reg!(rhs), Rem),
                 Instruction::RemInt { dst, lhs, value } => {
-                    let (a, b) = (reg!(lhs), Value::Integer(value));
-                    let value = tri!(operators::arithmetic_values(
-                        agent,
-                        operators::Arith::Rem,
-                        a,
-                        b,
-                        gc.reborrow()
-                    ))
-                    .unbind();
-                    set!(dst, value);
+                    arith!(dst, reg!(lhs), Value::Integer(value), Rem)
                 }
                 Instruction::Exp { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
@@ -422,149 +407,29 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     .unbind();
                     set!(dst, value);
                 }
-                Instruction::BitAnd { dst, lhs, rhs } => {
-                    let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = tri!(operators::arithmetic_values(
-                        agent,
-                        operators::Arith::BitAnd,
-                        a,
-                        b,
-                        gc.reborrow()
-                    ))
-                    .unbind();
-                    set!(dst, value);
-                }
+                Instruction::BitAnd { dst, lhs, rhs } => arith!(dst, reg!(lhs), reg!(rhs), BitAnd),
                 Instruction::BitAndInt { dst, lhs, value } => {
-                    let (a, b) = (reg!(lhs), Value::Integer(value));
-                    let value = tri!(operators::arithmetic_values(
-                        agent,
-                        operators::Arith::BitAnd,
-                        a,
-                        b,
-                        gc.reborrow()
-                    ))
-                    .unbind();
-                    set!(dst, value);
+                    arith!(dst, reg!(lhs), Value::Integer(value), BitAnd)
                 }
-                Instruction::BitOr { dst, lhs, rhs } => {
-                    let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = tri!(operators::arithmetic_values(
-                        agent,
-                        operators::Arith::BitOr,
-                        a,
-                        b,
-                        gc.reborrow()
-                    ))
-                    .unbind();
-                    set!(dst, value);
-                }
+                Instruction::BitOr { dst, lhs, rhs } => arith!(dst, reg!(lhs), reg!(rhs), BitOr),
                 Instruction::BitOrInt { dst, lhs, value } => {
-                    let (a, b) = (reg!(lhs), Value::Integer(value));
-                    let value = tri!(operators::arithmetic_values(
-                        agent,
-                        operators::Arith::BitOr,
-                        a,
-                        b,
-                        gc.reborrow()
-                    ))
-                    .unbind();
-                    set!(dst, value);
+                    arith!(dst, reg!(lhs), Value::Integer(value), BitOr)
                 }
-                Instruction::BitXor { dst, lhs, rhs } => {
-                    let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = tri!(operators::arithmetic_values(
-                        agent,
-                        operators::Arith::BitXor,
-                        a,
-                        b,
-                        gc.reborrow()
-                    ))
-                    .unbind();
-                    set!(dst, value);
-                }
+                Instruction::BitXor { dst, lhs, rhs } => arith!(dst, reg!(lhs), reg!(rhs), BitXor),
                 Instruction::BitXorInt { dst, lhs, value } => {
-                    let (a, b) = (reg!(lhs), Value::Integer(value));
-                    let value = tri!(operators::arithmetic_values(
-                        agent,
-                        operators::Arith::BitXor,
-                        a,
-                        b,
-                        gc.reborrow()
-                    ))
-                    .unbind();
-                    set!(dst, value);
+                    arith!(dst, reg!(lhs), Value::Integer(value), BitXor)
                 }
-                Instruction::Shl { dst, lhs, rhs } => {
-                    let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = tri!(operators::arithmetic_values(
-                        agent,
-                        operators::Arith::Shl,
-                        a,
-                        b,
-                        gc.reborrow()
-                    ))
-                    .unbind();
-                    set!(dst, value);
-                }
+                Instruction::Shl { dst, lhs, rhs } => arith!(dst, reg!(lhs), reg!(rhs), Shl),
                 Instruction::ShlInt { dst, lhs, value } => {
-                    let (a, b) = (reg!(lhs), Value::Integer(value));
-                    let value = tri!(operators::arithmetic_values(
-                        agent,
-                        operators::Arith::Shl,
-                        a,
-                        b,
-                        gc.reborrow()
-                    ))
-                    .unbind();
-                    set!(dst, value);
+                    arith!(dst, reg!(lhs), Value::Integer(value), Shl)
                 }
-                Instruction::Shr { dst, lhs, rhs } => {
-                    let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = tri!(operators::arithmetic_values(
-                        agent,
-                        operators::Arith::Shr,
-                        a,
-                        b,
-                        gc.reborrow()
-                    ))
-                    .unbind();
-                    set!(dst, value);
-                }
+                Instruction::Shr { dst, lhs, rhs } => arith!(dst, reg!(lhs), reg!(rhs), Shr),
                 Instruction::ShrInt { dst, lhs, value } => {
-                    let (a, b) = (reg!(lhs), Value::Integer(value));
-                    let value = tri!(operators::arithmetic_values(
-                        agent,
-                        operators::Arith::Shr,
-                        a,
-                        b,
-                        gc.reborrow()
-                    ))
-                    .unbind();
-                    set!(dst, value);
+                    arith!(dst, reg!(lhs), Value::Integer(value), Shr)
                 }
-                Instruction::UShr { dst, lhs, rhs } => {
-                    let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = tri!(operators::arithmetic_values(
-                        agent,
-                        operators::Arith::UShr,
-                        a,
-                        b,
-                        gc.reborrow()
-                    ))
-                    .unbind();
-                    set!(dst, value);
-                }
+                Instruction::UShr { dst, lhs, rhs } => arith!(dst, reg!(lhs), reg!(rhs), UShr),
                 Instruction::UShrInt { dst, lhs, value } => {
-                    let (a, b) = (reg!(lhs), Value::Integer(value));
-                    let value = tri!(operators::arithmetic_values(
-                        agent,
-                        operators::Arith::UShr,
-                        a,
-                        b,
-                        gc.reborrow()
-                    ))
-                    .unbind();
-                    set!(dst, value);
+                    arith!(dst, reg!(lhs), Value::Integer(value), UShr)
                 }
                 Instruction::Eq { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
@@ -592,93 +457,25 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     };
                     set!(dst, Value::Boolean(!value));
                 }
-                Instruction::Lt { dst, lhs, rhs } => {
-                    let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = tri!(operators::compare_values(
-                        agent,
-                        a,
-                        b,
-                        operators::Comparison::Less,
-                        gc.reborrow()
-                    ));
-                    set!(dst, Value::Boolean(value));
-                }
+                Instruction::Lt { dst, lhs, rhs } => compare!(dst, reg!(lhs), reg!(rhs), Less),
                 Instruction::LtInt { dst, lhs, value } => {
-                    let (a, b) = (reg!(lhs), Value::Integer(value));
-                    let value = tri!(operators::compare_values(
-                        agent,
-                        a,
-                        b,
-                        operators::Comparison::Less,
-                        gc.reborrow()
-                    ));
-                    set!(dst, Value::Boolean(value));
+                    compare!(dst, reg!(lhs), Value::Integer(value), Less)
                 }
-                Instruction::Gt { dst, lhs, rhs } => {
-                    let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = tri!(operators::compare_values(
-                        agent,
-                        a,
-                        b,
-                        operators::Comparison::Greater,
-                        gc.reborrow()
-                    ));
-                    set!(dst, Value::Boolean(value));
-                }
+                Instruction::Gt { dst, lhs, rhs } => compare!(dst, reg!(lhs), reg!(rhs), Greater),
                 Instruction::GtInt { dst, lhs, value } => {
-                    let (a, b) = (reg!(lhs), Value::Integer(value));
-                    let value = tri!(operators::compare_values(
-                        agent,
-                        a,
-                        b,
-                        operators::Comparison::Greater,
-                        gc.reborrow()
-                    ));
-                    set!(dst, Value::Boolean(value));
+                    compare!(dst, reg!(lhs), Value::Integer(value), Greater)
                 }
                 Instruction::LtEq { dst, lhs, rhs } => {
-                    let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = tri!(operators::compare_values(
-                        agent,
-                        a,
-                        b,
-                        operators::Comparison::LessOrEqual,
-                        gc.reborrow()
-                    ));
-                    set!(dst, Value::Boolean(value));
+                    compare!(dst, reg!(lhs), reg!(rhs), LessOrEqual)
                 }
                 Instruction::LtEqInt { dst, lhs, value } => {
-                    let (a, b) = (reg!(lhs), Value::Integer(value));
-                    let value = tri!(operators::compare_values(
-                        agent,
-                        a,
-                        b,
-                        operators::Comparison::LessOrEqual,
-                        gc.reborrow()
-                    ));
-                    set!(dst, Value::Boolean(value));
+                    compare!(dst, reg!(lhs), Value::Integer(value), LessOrEqual)
                 }
                 Instruction::GtEq { dst, lhs, rhs } => {
-                    let (a, b) = (reg!(lhs), reg!(rhs));
-                    let value = tri!(operators::compare_values(
-                        agent,
-                        a,
-                        b,
-                        operators::Comparison::GreaterOrEqual,
-                        gc.reborrow()
-                    ));
-                    set!(dst, Value::Boolean(value));
+                    compare!(dst, reg!(lhs), reg!(rhs), GreaterOrEqual)
                 }
                 Instruction::GtEqInt { dst, lhs, value } => {
-                    let (a, b) = (reg!(lhs), Value::Integer(value));
-                    let value = tri!(operators::compare_values(
-                        agent,
-                        a,
-                        b,
-                        operators::Comparison::GreaterOrEqual,
-                        gc.reborrow()
-                    ));
-                    set!(dst, Value::Boolean(value));
+                    compare!(dst, reg!(lhs), Value::Integer(value), GreaterOrEqual)
                 }
                 Instruction::InstanceOf { dst, lhs, rhs } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
@@ -807,108 +604,28 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     }
                 }
                 Instruction::JumpIfNotLt { lhs, rhs, target } => {
-                    let (a, b) = (reg!(lhs), reg!(rhs));
-                    let holds = tri!(operators::compare_values(
-                        agent,
-                        a,
-                        b,
-                        operators::Comparison::Less,
-                        gc.reborrow()
-                    ));
-                    if !holds {
-                        pc = target as usize;
-                    }
+                    jump_unless!(reg!(lhs), reg!(rhs), Less, target)
                 }
                 Instruction::JumpIfNotLtInt { lhs, value, target } => {
-                    let (a, b) = (reg!(lhs), Value::Integer(value));
-                    let holds = tri!(operators::compare_values(
-                        agent,
-                        a,
-                        b,
-                        operators::Comparison::Less,
-                        gc.reborrow()
-                    ));
-                    if !holds {
-                        pc = target as usize;
-                    }
+                    jump_unless!(reg!(lhs), Value::Integer(value), Less, target)
                 }
                 Instruction::JumpIfNotGt { lhs, rhs, target } => {
-                    let (a, b) = (reg!(lhs), reg!(rhs));
-                    let holds = tri!(operators::compare_values(
-                        agent,
-                        a,
-                        b,
-                        operators::Comparison::Greater,
-                        gc.reborrow()
-                    ));
-                    if !holds {
-                        pc = target as usize;
-                    }
+                    jump_unless!(reg!(lhs), reg!(rhs), Greater, target)
                 }
                 Instruction::JumpIfNotGtInt { lhs, value, target } => {
-                    let (a, b) = (reg!(lhs), Value::Integer(value));
-                    let holds = tri!(operators::compare_values(
-                        agent,
-                        a,
-                        b,
-                        operators::Comparison::Greater,
-                        gc.reborrow()
-                    ));
-                    if !holds {
-                        pc = target as usize;
-                    }
+                    jump_unless!(reg!(lhs), Value::Integer(value), Greater, target)
                 }
                 Instruction::JumpIfNotLtEq { lhs, rhs, target } => {
-                    let (a, b) = (reg!(lhs), reg!(rhs));
-                    let holds = tri!(operators::compare_values(
-                        agent,
-                        a,
-                        b,
-                        operators::Comparison::LessOrEqual,
-                        gc.reborrow()
-                    ));
-                    if !holds {
-                        pc = target as usize;
-                    }
+                    jump_unless!(reg!(lhs), reg!(rhs), LessOrEqual, target)
                 }
                 Instruction::JumpIfNotLtEqInt { lhs, value, target } => {
-                    let (a, b) = (reg!(lhs), Value::Integer(value));
-                    let holds = tri!(operators::compare_values(
-                        agent,
-                        a,
-                        b,
-                        operators::Comparison::LessOrEqual,
-                        gc.reborrow()
-                    ));
-                    if !holds {
-                        pc = target as usize;
-                    }
+                    jump_unless!(reg!(lhs), Value::Integer(value), LessOrEqual, target)
                 }
                 Instruction::JumpIfNotGtEq { lhs, rhs, target } => {
-                    let (a, b) = (reg!(lhs), reg!(rhs));
-                    let holds = tri!(operators::compare_values(
-                        agent,
-                        a,
-                        b,
-                        operators::Comparison::GreaterOrEqual,
-                        gc.reborrow()
-                    ));
-                    if !holds {
-                        pc = target as usize;
-                    }
+                    jump_unless!(reg!(lhs), reg!(rhs), GreaterOrEqual, target)
                 }
                 Instruction::JumpIfNotGtEqInt { lhs, value, target } => {
-                    let (a, b) = (reg!(lhs), Value::Integer(value));
-                    let holds = tri!(operators::compare_values(
-                        agent,
-                        a,
-                        b,
-                        operators::Comparison::GreaterOrEqual,
-                        gc.reborrow()
-                    ));
-                    if !holds {
-                        pc = target as usize;
-                    }
+                    jump_unless!(reg!(lhs), Value::Integer(value), GreaterOrEqual, target)
                 }
                 Instruction::JumpIfNotStrictEq { lhs, rhs, target } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
