@@ -17,6 +17,7 @@ use crate::ecmascript::builtins::keyed_collections::{
 };
 use crate::ecmascript::builtins::managing_memory::{FinalizationRegistryRecord, WeakRefRecord};
 use crate::ecmascript::builtins::proxy::ProxyRecord;
+use crate::ecmascript::builtins::regexp::{RegExpRecord, RegExpStringIteratorRecord};
 use crate::ecmascript::builtins::string::StringIteratorRecord;
 use crate::ecmascript::types::object::{
     ElementsRecord, InternalValueRecord, ObjectRecord, ParameterMapRecord, Shape, ShapeRecord,
@@ -163,6 +164,8 @@ heap_arenas! {
     MAP_CURSORS = 21 => map_cursors: MapCursorRecord,
     WEAK_REFS = 22 => weak_refs: WeakRefRecord,
     FINALIZATION_REGISTRIES = 23 => finalization_registries: FinalizationRegistryRecord,
+    REGEXPS = 24 => regexps: RegExpRecord,
+    REGEXP_STRING_ITERATORS = 25 => regexp_string_iterators: RegExpStringIteratorRecord,
 }
 
 impl Default for Heap {

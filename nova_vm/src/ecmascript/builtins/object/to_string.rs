@@ -76,8 +76,9 @@ fn builtin_tag<'gc>(
         // 11. Else if O has a [[StringData]] internal slot, let builtinTag be "String".
         ObjectKind::StringObject(_) => "String",
         // 12. Else if O has a [[DateValue]] internal slot, let builtinTag be "Date".
+        // (Date objects have no kind of their own yet; add their arm here.)
         // 13. Else if O has a [[RegExpMatcher]] internal slot, let builtinTag be "RegExp".
-        // (Date and RegExp objects have no kind of their own yet; add their arms here.)
+        ObjectKind::RegExp(_) => "RegExp",
         // 14. Else, let builtinTag be "Object".
         _ => "Object",
     })

@@ -428,7 +428,7 @@ fn append_part(
 /// `captures` holds Strings or undefined (`None`); `named_captures` is
 /// undefined (`None`) or an Object. Only named captures may run JavaScript.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn get_substitution<'gc>(
+pub(crate) fn get_substitution<'gc>(
     agent: &mut Agent,
     matched: JsString,
     string: JsString,
