@@ -67,8 +67,9 @@ pub(crate) fn compile_units(units: &[u16], flags: RegExpFlags) -> Result<Regex, 
             .map(|r| r.map_or_else(|e| u32::from(e.unpaired_surrogate()), u32::from))
             .collect()
     } else {
-        units.iter().map(|&u| u32::from(u)).collect()
+        non_unicode_code_points(units)
     };
+    let code_points = rewrite_duplicate_backreferences(code_points, flags);
     let options = flags.regress_flags();
     match catch_unwind(AssertUnwindSafe(|| {
         Regex::from_unicode(code_points.iter().copied(), options)
@@ -77,6 +78,168 @@ pub(crate) fn compile_units(units: &[u16], flags: RegExpFlags) -> Result<Regex, 
         Ok(Err(error)) => Err(CompileError::Syntax(error.text)),
         Err(_) => Err(CompileError::Unsupported),
     }
+}
+
+/// A capturing group found by [`scan_groups`]: its number and name, if any.
+struct GroupInfo {
+    number: usize,
+    name: Option<Vec<u32>>,
+}
+
+/// The capturing groups of a pattern, in order (escapes and classes skipped).
+fn scan_groups(cps: &[u32], unicode_sets: bool) -> Vec<GroupInfo> {
+    let (backslash, open_paren, open_bracket, question, lt, gt) = (0x5C, 0x28, 0x5B, 0x3F, 0x3C, 0x3E);
+    let mut groups = Vec::new();
+    let mut class_depth = 0usize;
+    let mut i = 0;
+    while i < cps.len() {
+        let c = cps[i];
+        if c == backslash {
+            i += 2;
+            continue;
+        }
+        if c == open_bracket {
+            if class_depth == 0 || unicode_sets {
+                class_depth += 1;
+            }
+        } else if c == 0x5D {
+            class_depth = class_depth.saturating_sub(1);
+        } else if class_depth == 0 && c == open_paren {
+            if cps.get(i + 1) != Some(&question) {
+                groups.push(GroupInfo {
+                    number: groups.len() + 1,
+                    name: None,
+                });
+            } else if cps.get(i + 2) == Some(&lt) && !matches!(cps.get(i + 3), Some(0x3D | 0x21)) {
+                let start = i + 3;
+                let end = cps[start..]
+                    .iter()
+                    .position(|&c| c == gt)
+                    .map_or(cps.len(), |p| start + p);
+                groups.push(GroupInfo {
+                    number: groups.len() + 1,
+                    name: Some(cps[start..end].to_vec()),
+                });
+                i = end;
+            }
+        }
+        i += 1;
+    }
+    groups
+}
+
+/// regress resolves `\k<name>` to one group even when several groups share the
+/// name (allowed in different alternatives). At most one of them participates and
+/// a backreference to a group that did not participate matches the empty string,
+/// so `\k<name>` is the concatenation of backreferences to all of them.
+fn rewrite_duplicate_backreferences(cps: Vec<u32>, flags: RegExpFlags) -> Vec<u32> {
+    let groups = scan_groups(&cps, flags.contains(RegExpFlags::UNICODE_SETS));
+    let numbers_of = |name: &[u32]| -> Vec<usize> {
+        groups
+            .iter()
+            .filter(|g| g.name.as_deref() == Some(name))
+            .map(|g| g.number)
+            .collect()
+    };
+    let has_duplicates = groups
+        .iter()
+        .any(|g| g.name.as_deref().is_some_and(|n| numbers_of(n).len() > 1));
+    if !has_duplicates {
+        return cps;
+    }
+    let mut out = Vec::with_capacity(cps.len());
+    let mut class_depth = 0usize;
+    let unicode_sets = flags.contains(RegExpFlags::UNICODE_SETS);
+    let mut i = 0;
+    while i < cps.len() {
+        let c = cps[i];
+        if c == 0x5C {
+            let is_named_reference = class_depth == 0
+                && cps.get(i + 1) == Some(&u32::from(b'k'))
+                && cps.get(i + 2) == Some(&u32::from(b'<'));
+            if is_named_reference
+                && let Some(length) = cps[i + 3..].iter().position(|&c| c == 0x3E)
+            {
+                let numbers = numbers_of(&cps[i + 3..i + 3 + length]);
+                if numbers.len() > 1 {
+                    out.extend("(?:".chars().map(u32::from));
+                    for number in numbers {
+                        out.push(0x5C);
+                        out.extend(number.to_string().chars().map(u32::from));
+                    }
+                    out.push(u32::from(b')'));
+                    i += 3 + length + 1;
+                    continue;
+                }
+            }
+            out.push(c);
+            if let Some(&next) = cps.get(i + 1) {
+                out.push(next);
+            }
+            i += 2;
+            continue;
+        }
+        if c == 0x5B && (class_depth == 0 || unicode_sets) {
+            class_depth += 1;
+        } else if c == 0x5D {
+            class_depth = class_depth.saturating_sub(1);
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// A pattern without u or v as characters: each code unit on its own, except
+/// in group names (`(?<name>` and `\k<name>`), where the grammar's
+/// RegExpIdentifierName reads a surrogate pair as one code point in any mode.
+fn non_unicode_code_points(units: &[u16]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(units.len());
+    let mut in_name = false;
+    let mut i = 0;
+    while i < units.len() {
+        let unit = units[i];
+        if in_name {
+            if unit == u16::from(b'>') {
+                in_name = false;
+            } else if is_leading_surrogate(unit)
+                && i + 1 < units.len()
+                && is_trailing_surrogate(units[i + 1])
+            {
+                let joined = 0x10000
+                    + ((u32::from(unit) - 0xD800) << 10)
+                    + (u32::from(units[i + 1]) - 0xDC00);
+                out.push(joined);
+                i += 2;
+                continue;
+            }
+        } else if unit == u16::from(b'\\') && i + 1 < units.len() {
+            // An escape: `\k<` opens a group name; any other escaped unit is copied.
+            out.push(u32::from(unit));
+            out.push(u32::from(units[i + 1]));
+            if units[i + 1] == u16::from(b'k') && units.get(i + 2) == Some(&u16::from(b'<')) {
+                in_name = true;
+                out.push(u32::from(b'<'));
+                i += 3;
+            } else {
+                i += 2;
+            }
+            continue;
+        } else if unit == u16::from(b'(')
+            && units.get(i + 1) == Some(&u16::from(b'?'))
+            && units.get(i + 2) == Some(&u16::from(b'<'))
+            && !matches!(units.get(i + 3).copied(), Some(0x3D | 0x21))
+        {
+            // `(?<` not followed by `=` or `!`: a named group.
+            out.extend([u32::from(b'('), u32::from(b'?'), u32::from(b'<')]);
+            in_name = true;
+            i += 3;
+            continue;
+        }
+        out.push(u32::from(unit));
+        i += 1;
+    }
+    out
 }
 
 /// The matcher panicked (a bug in the regex engine, reported as a JS error).

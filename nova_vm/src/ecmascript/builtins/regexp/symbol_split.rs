@@ -3,6 +3,7 @@
 use super::exec::{
     advance_string_index, has_builtin_exec, regexp_exec, slots_of, this_object,
 };
+use super::legacy;
 use super::matcher::{MatcherFailed, find_match};
 use super::symbol_match::flags_contain;
 use crate::ecmascript::abstract_operations::{
@@ -254,6 +255,8 @@ fn split_with_builtin_matcher<'gc>(
         if q >= size {
             break;
         }
+        // Each successful exec of the splitter updates the legacy static properties.
+        legacy::update_legacy_static_properties(agent, splitter, s, &found, q);
         let e = found.end().min(size);
         if e == p {
             q = advance_string_index(agent, s, q as u64, unicode_matching) as usize;
