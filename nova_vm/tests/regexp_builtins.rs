@@ -41,10 +41,7 @@ const CASES: &[(&str, &str)] = &[
         "var y = /a/y; y.lastIndex = 1; [y.test('ba'), y.lastIndex, y.test('ba'), y.lastIndex].join()",
         "true,2,false,0",
     ),
-    (
-        "var y = /o/y; [y.exec('foo'), y.lastIndex].join()",
-        ",0",
-    ),
+    ("var y = /o/y; [y.exec('foo'), y.lastIndex].join()", ",0"),
     // Code units and code points.
     (
         "[/^.$/.test('\\ud83d\\ude00'), /^.$/u.test('\\ud83d\\ude00'), /\\u{1F600}/u.test(wide), /\\ud83d/.test(wide), /\\ud83d/u.test(wide)].join()",
@@ -102,7 +99,10 @@ const CASES: &[(&str, &str)] = &[
     // split.
     ("'a,b;c'.split(/[,;]/).join('|')", "a|b|c"),
     ("'aXbXc'.split(/(X)/, 4).join('|')", "a|X|b|X"),
-    ("'abc'.split(/(?:)/).join('|') + ',' + ''.split(/x/).length + ',' + ''.split(/(?:)/).length", "a|b|c,1,0"),
+    (
+        "'abc'.split(/(?:)/).join('|') + ',' + ''.split(/x/).length + ',' + ''.split(/(?:)/).length",
+        "a|b|c,1,0",
+    ),
     (
         "'\\ud83d\\ude00x\\ud83d\\ude00'.split(/(?:)/u).length + ',' + '\\ud83d\\ude00'.split(/(?:)/).length",
         "3,2",

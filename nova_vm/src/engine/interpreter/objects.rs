@@ -6,8 +6,8 @@ use crate::ecmascript::abstract_operations::{
     create_data_property_or_throw, get, is_constructor,
 };
 use crate::ecmascript::builtins::ArgumentsList;
-use crate::ecmascript::builtins::regexp::regexp_create_literal;
 use crate::ecmascript::builtins::function_objects::{ECMAScriptFunction, ECMAScriptFunctionRecord};
+use crate::ecmascript::builtins::regexp::regexp_create_literal;
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
 use crate::ecmascript::types::object::{Attributes, ElementsRecord, ObjectKind};
 use crate::ecmascript::types::{

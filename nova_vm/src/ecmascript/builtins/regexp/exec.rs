@@ -125,8 +125,13 @@ pub(crate) fn regexp_exec<'gc>(
     let r = r.scope(agent, gc.nogc());
     let s = s.scope(agent, gc.nogc());
     // 1. Let exec be ? Get(R, "exec").
-    let exec = get(agent, r.get(agent), PropertyKey::from_static_str("exec").expect("short"), gc.reborrow())?
-        .unbind();
+    let exec = get(
+        agent,
+        r.get(agent),
+        PropertyKey::from_static_str("exec").expect("short"),
+        gc.reborrow(),
+    )?
+    .unbind();
     // 2. If IsCallable(exec) is true, then
     if crate::ecmascript::abstract_operations::is_callable(agent, exec) {
         // a. Let result be ? Call(exec, R, « S »).

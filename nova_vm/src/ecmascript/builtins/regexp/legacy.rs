@@ -172,7 +172,7 @@ fn get_legacy<'gc>(
     let statics = &agent.realms[realm].regexp_legacy;
     let value = match slot {
         Slot::Input => statics.input.map(|s| (s, 0, usize::MAX)),
-        _ => statics.last.as_ref().and_then(|last| {
+        _ => statics.last.as_ref().map(|last| {
             let capture = |i: usize| {
                 last.captures
                     .get(i)
@@ -180,7 +180,7 @@ fn get_legacy<'gc>(
                     .flatten()
                     .map_or((JsString::EMPTY, 0, 0), |(a, b)| (last.subject, a, b))
             };
-            Some(match slot {
+            match slot {
                 Slot::LastMatch => (last.subject, last.start, last.end),
                 Slot::LastParen => match last.captures.len() {
                     0 => (JsString::EMPTY, 0, 0),
@@ -190,7 +190,7 @@ fn get_legacy<'gc>(
                 Slot::RightContext => (last.subject, last.end, usize::MAX),
                 Slot::Paren(n) => capture(n - 1),
                 Slot::Input => unreachable!("handled above"),
-            })
+            }
         }),
     };
     let Some((s, start, end)) = value else {

@@ -88,7 +88,8 @@ struct GroupInfo {
 
 /// The capturing groups of a pattern, in order (escapes and classes skipped).
 fn scan_groups(cps: &[u32], unicode_sets: bool) -> Vec<GroupInfo> {
-    let (backslash, open_paren, open_bracket, question, lt, gt) = (0x5C, 0x28, 0x5B, 0x3F, 0x3C, 0x3E);
+    let (backslash, open_paren, open_bracket, question, lt, gt) =
+        (0x5C, 0x28, 0x5B, 0x3F, 0x3C, 0x3E);
     let mut groups = Vec::new();
     let mut class_depth = 0usize;
     let mut i = 0;
@@ -157,8 +158,7 @@ fn rewrite_duplicate_backreferences(cps: Vec<u32>, flags: RegExpFlags) -> Vec<u3
             let is_named_reference = class_depth == 0
                 && cps.get(i + 1) == Some(&u32::from(b'k'))
                 && cps.get(i + 2) == Some(&u32::from(b'<'));
-            if is_named_reference
-                && let Some(length) = cps[i + 3..].iter().position(|&c| c == 0x3E)
+            if is_named_reference && let Some(length) = cps[i + 3..].iter().position(|&c| c == 0x3E)
             {
                 let numbers = numbers_of(&cps[i + 3..i + 3 + length]);
                 if numbers.len() > 1 {

@@ -74,9 +74,7 @@ pub(crate) fn initialize(agent: &mut Agent, gc: NoGcScope) {
 pub(crate) fn this_regexp(agent: &Agent, value: Value) -> Option<RegExp<'static>> {
     match value {
         Value::Object(o) => match o.kind(agent) {
-            ObjectKind::RegExp(r) if agent.heap.regexps.get(r.index()).matcher.is_some() => {
-                Some(r)
-            }
+            ObjectKind::RegExp(r) if agent.heap.regexps.get(r.index()).matcher.is_some() => Some(r),
             _ => None,
         },
         _ => None,

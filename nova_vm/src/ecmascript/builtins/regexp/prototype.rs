@@ -59,13 +59,22 @@ pub(super) fn initialize<'a>(agent: &mut Agent, gc: NoGcScope<'a, '_>) -> Object
         ("dotAll", flag_getter::<{ RegExpFlags::DOT_ALL_BIT }>),
         ("flags", get_flags),
         ("global", flag_getter::<{ RegExpFlags::GLOBAL_BIT }>),
-        ("hasIndices", flag_getter::<{ RegExpFlags::HAS_INDICES_BIT }>),
-        ("ignoreCase", flag_getter::<{ RegExpFlags::IGNORE_CASE_BIT }>),
+        (
+            "hasIndices",
+            flag_getter::<{ RegExpFlags::HAS_INDICES_BIT }>,
+        ),
+        (
+            "ignoreCase",
+            flag_getter::<{ RegExpFlags::IGNORE_CASE_BIT }>,
+        ),
         ("multiline", flag_getter::<{ RegExpFlags::MULTILINE_BIT }>),
         ("source", get_source),
         ("sticky", flag_getter::<{ RegExpFlags::STICKY_BIT }>),
         ("unicode", flag_getter::<{ RegExpFlags::UNICODE_BIT }>),
-        ("unicodeSets", flag_getter::<{ RegExpFlags::UNICODE_SETS_BIT }>),
+        (
+            "unicodeSets",
+            flag_getter::<{ RegExpFlags::UNICODE_SETS_BIT }>,
+        ),
     ];
     for (name, getter) in getters {
         agent.define_builtin_accessor(prototype, BuiltinName::Str(name), Some(getter), None, gc);
@@ -151,7 +160,9 @@ fn get_flags<'gc>(
         }
     }
     // 20. Return the String value whose code units are the elements of codeUnits.
-    Ok(agent.create_string(&code_units, gc.into_nogc()).into_value())
+    Ok(agent
+        .create_string(&code_units, gc.into_nogc())
+        .into_value())
 }
 
 /// ### [22.2.6.13 get RegExp.prototype.source](https://tc39.es/ecma262/#sec-get-regexp.prototype.source)
@@ -165,10 +176,9 @@ fn get_source<'gc>(
     // 1. Let R be the this value.
     // 2. If R is not an Object, throw a TypeError exception.
     let Value::Object(r) = this else {
-        return Err(agent.throw_type_error(
-            "RegExp.prototype.source getter called on a non-object",
-            gc,
-        ));
+        return Err(
+            agent.throw_type_error("RegExp.prototype.source getter called on a non-object", gc)
+        );
     };
     // 3. If R does not have an [[OriginalSource]] internal slot, then
     let Some(slots) = regexp_slots(agent, r) else {
@@ -177,10 +187,9 @@ fn get_source<'gc>(
             return Ok(agent.create_string("(?:)", gc).into_value());
         }
         // b. Otherwise, throw a TypeError exception.
-        return Err(agent.throw_type_error(
-            "RegExp.prototype.source getter called on a non-RegExp",
-            gc,
-        ));
+        return Err(
+            agent.throw_type_error("RegExp.prototype.source getter called on a non-RegExp", gc)
+        );
     };
     // 4. Assert: R has an [[OriginalFlags]] internal slot.
     // 5. Let src be R.[[OriginalSource]].

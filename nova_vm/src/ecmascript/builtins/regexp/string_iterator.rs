@@ -138,12 +138,24 @@ fn next<'gc>(
         return Ok(create_iter_result_object(agent, found.get(agent).into(), false, gc).into());
     }
     //    iv. Let matchStr be ? ToString(? Get(match, "0")).
-    let matched = get(agent, found.get(agent), PropertyKey::Index(0), gc.reborrow())?.unbind();
+    let matched = get(
+        agent,
+        found.get(agent),
+        PropertyKey::Index(0),
+        gc.reborrow(),
+    )?
+    .unbind();
     let match_str = to_string(agent, matched, gc.reborrow())?.unbind();
     //    v. If matchStr is the empty String, then
     if agent.string_length(match_str) == 0 {
         // 1-3. Set R.lastIndex to AdvanceStringIndex(S, ToLength(R.lastIndex), fullUnicode).
-        advance_last_index(agent, r.get(agent), s.get(agent), full_unicode, gc.reborrow())?;
+        advance_last_index(
+            agent,
+            r.get(agent),
+            s.get(agent),
+            full_unicode,
+            gc.reborrow(),
+        )?;
     }
     //    vi. Perform ? GeneratorYield(CreateIteratorResultObject(match, false)).
     let gc = gc.into_nogc();

@@ -90,7 +90,13 @@ pub(super) fn symbol_match<'gc>(
         // 3. If matchStr is the empty String, then
         if empty {
             // a-c. Set lastIndex to AdvanceStringIndex(S, ToLength(lastIndex), fullUnicode).
-            advance_last_index(agent, rx.get(agent), s.get(agent), full_unicode, gc.reborrow())?;
+            advance_last_index(
+                agent,
+                rx.get(agent),
+                s.get(agent),
+                full_unicode,
+                gc.reborrow(),
+            )?;
         }
         // 4. Set n to n + 1.
         n += 1;

@@ -3,8 +3,8 @@
 use super::exec::{advance_last_index, regexp_exec, this_object};
 use super::symbol_match::flags_contain;
 use crate::ecmascript::abstract_operations::{
-    call_function, get, is_callable, length_of_array_like, set, to_integer_or_infinity,
-    to_object, to_string,
+    call_function, get, is_callable, length_of_array_like, set, to_integer_or_infinity, to_object,
+    to_string,
 };
 use crate::ecmascript::builtins::ArgumentsList;
 use crate::ecmascript::builtins::string::get_substitution;
@@ -82,12 +82,24 @@ pub(super) fn symbol_replace<'gc>(
         }
         // iii. Else,
         // 1. Let matchStr be ? ToString(? Get(result, "0")).
-        let matched = get(agent, result.get(agent), PropertyKey::Index(0), gc.reborrow())?.unbind();
+        let matched = get(
+            agent,
+            result.get(agent),
+            PropertyKey::Index(0),
+            gc.reborrow(),
+        )?
+        .unbind();
         let match_str = to_string(agent, matched, gc.reborrow())?.unbind();
         // 2. If matchStr is the empty String, then
         if agent.string_length(match_str) == 0 {
             // a-c. Set lastIndex to AdvanceStringIndex(S, ToLength(lastIndex), fullUnicode).
-            advance_last_index(agent, rx.get(agent), s.get(agent), full_unicode, gc.reborrow())?;
+            advance_last_index(
+                agent,
+                rx.get(agent),
+                s.get(agent),
+                full_unicode,
+                gc.reborrow(),
+            )?;
         }
     }
     // 13. Let accumulatedResult be the empty String.
@@ -101,7 +113,13 @@ pub(super) fn symbol_replace<'gc>(
         // b. Let nCaptures be max(resultLength - 1, 0).
         let n_captures = result_length.saturating_sub(1);
         // c. Let matched be ? ToString(? Get(result, "0")).
-        let matched = get(agent, result.get(agent), PropertyKey::Index(0), gc.reborrow())?.unbind();
+        let matched = get(
+            agent,
+            result.get(agent),
+            PropertyKey::Index(0),
+            gc.reborrow(),
+        )?
+        .unbind();
         let matched = to_string(agent, matched, gc.reborrow())?
             .unbind()
             .scope(agent, gc.nogc());
@@ -123,9 +141,7 @@ pub(super) fn symbol_replace<'gc>(
             let key = if n < u64::from(u32::MAX) {
                 PropertyKey::Index(n as u32)
             } else {
-                agent
-                    .key_from_str(&n.to_string(), gc.nogc())
-                    .unbind()
+                agent.key_from_str(&n.to_string(), gc.nogc()).unbind()
             };
             let cap_n = get(agent, result.get(agent), key, gc.reborrow())?.unbind();
             // ii. If capN is not undefined, then

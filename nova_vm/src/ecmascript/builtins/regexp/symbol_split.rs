@@ -1,8 +1,6 @@
 //! ### [22.2.6.14 RegExp.prototype [ %Symbol.split% ] ( string, limit )](https://tc39.es/ecma262/#sec-regexp.prototype-%symbol.split%)
 
-use super::exec::{
-    advance_string_index, has_builtin_exec, regexp_exec, slots_of, this_object,
-};
+use super::exec::{advance_string_index, has_builtin_exec, regexp_exec, slots_of, this_object};
 use super::legacy;
 use super::matcher::{MatcherFailed, find_match};
 use super::symbol_match::flags_contain;
@@ -144,7 +142,9 @@ pub(super) fn symbol_split<'gc>(
         }
         // iv. Else,
         // 1. Let T be the substring of S from p to q.
-        let t = agent.string_substring(s.get(agent), p, q, gc.nogc()).unbind();
+        let t = agent
+            .string_substring(s.get(agent), p, q, gc.nogc())
+            .unbind();
         // 2. Perform ! CreateDataPropertyOrThrow(A, ! ToString(𝔽(lengthA)), T).
         create_data_property_or_throw(
             agent,
@@ -197,7 +197,9 @@ pub(super) fn symbol_split<'gc>(
         q = p;
     }
     // 20. Let T be the substring of S from p to size.
-    let t = agent.string_substring(s.get(agent), p, size, gc.nogc()).unbind();
+    let t = agent
+        .string_substring(s.get(agent), p, size, gc.nogc())
+        .unbind();
     // 21. Perform ! CreateDataPropertyOrThrow(A, ! ToString(𝔽(lengthA)), T).
     create_data_property_or_throw(
         agent,
