@@ -1,13 +1,17 @@
 //! ### [22.2.6.11 RegExp.prototype [ %Symbol.replace% ] ( string, replaceValue )](https://tc39.es/ecma262/#sec-regexp.prototype-%symbol.replace%)
 
-use super::exec::{advance_last_index, regexp_exec, this_object};
+use super::exec::{
+    advance_last_index, has_builtin_exec, regexp_builtin_match, regexp_exec, this_object,
+};
 use super::symbol_match::flags_contain;
 use crate::ecmascript::abstract_operations::{
     call_function, get, is_callable, length_of_array_like, set, to_integer_or_infinity, to_object,
     to_string,
 };
 use crate::ecmascript::builtins::ArgumentsList;
-use crate::ecmascript::builtins::string::get_substitution;
+use crate::ecmascript::builtins::string::{
+    TemplatePart, get_substitution, parse_replacement_template,
+};
 use crate::ecmascript::execution::{Agent, JsResult};
 use crate::ecmascript::types::{
     JsString, MAX_STRING_LENGTH, Object, PropertyKey, StringBuilder, Value,
@@ -60,6 +64,24 @@ pub(super) fn symbol_replace<'gc>(
             true,
             gc.reborrow(),
         )?;
+    }
+    // With the built-in exec and a replacement template, nothing in the loops
+    // below can observe the order of steps, so each match is replaced as it is
+    // found, without result arrays.
+    if !functional_replace && has_builtin_exec(agent, rx.get(agent)) {
+        let template = replace_value
+            .get(agent)
+            .as_string()
+            .expect("the template was converted to a String");
+        return replace_with_builtin_exec(
+            agent,
+            rx.get(agent),
+            s.get(agent),
+            template,
+            global,
+            full_unicode,
+            gc,
+        );
     }
     // 10. Let results be a new empty List.
     let mut results: Vec<Scoped<Object<'static>>> = Vec::new();
@@ -240,6 +262,106 @@ pub(super) fn symbol_replace<'gc>(
     // 16. If nextSourcePosition ≥ lengthS, return accumulatedResult.
     // 17. Return the string-concatenation of accumulatedResult and the substring of S
     //     from nextSourcePosition.
+    if next_source_position < length_s {
+        accumulated.push_range(&agent.code_units(&string), next_source_position, length_s);
+    }
+    if accumulated.len() > MAX_STRING_LENGTH {
+        return Err(agent.throw_range_error("Invalid string length", gc));
+    }
+    Ok(accumulated.finish(agent, gc).into_value())
+}
+
+/// Steps 10-17 when RegExpExec is RegExpBuiltinExec and replaceValue is a
+/// template: GetSubstitution reads the captures as ranges of S (its Get on the
+/// fresh groups object cannot run JavaScript), so no match leaves garbage behind
+/// and a huge number of matches needs no memory.
+fn replace_with_builtin_exec<'gc>(
+    agent: &mut Agent,
+    rx: Object,
+    s: JsString,
+    template: JsString,
+    global: bool,
+    full_unicode: bool,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
+    let rx = rx.bind(gc.nogc()).scope(agent, gc.nogc());
+    let s = s.bind(gc.nogc()).scope(agent, gc.nogc());
+    let template = template.bind(gc.nogc()).scope(agent, gc.nogc());
+    let length_s = agent.string_length(s.get(agent));
+    let mut accumulated = StringBuilder::new();
+    let mut next_source_position = 0usize;
+    let mut parts: Option<Vec<TemplatePart>> = None;
+    loop {
+        let Some(matched) =
+            regexp_builtin_match(agent, rx.get(agent), s.get(agent), gc.reborrow())?
+        else {
+            break;
+        };
+        let found = &matched.found;
+        let position = matched.index.min(length_s);
+        let end = found.end();
+        let parts = parts.get_or_insert_with(|| {
+            let template = template.get(agent);
+            parse_replacement_template(
+                &agent.code_units(&template),
+                found.captures.len(),
+                found.named_groups().next().is_some(),
+            )
+        });
+        if position >= next_source_position {
+            let string = s.get(agent);
+            let template = template.get(agent);
+            let units = agent.code_units(&string);
+            let template_units = agent.code_units(&template);
+            accumulated.push_range(&units, next_source_position, position);
+            for part in parts.iter() {
+                match *part {
+                    TemplatePart::Literal(start, end) => {
+                        accumulated.push_range(&template_units, start, end)
+                    }
+                    TemplatePart::Preceding => accumulated.push_range(&units, 0, position),
+                    TemplatePart::Matched => accumulated.push_range(&units, position, end),
+                    TemplatePart::Following => {
+                        accumulated.push_range(&units, end.min(length_s), length_s)
+                    }
+                    TemplatePart::Capture(index) => {
+                        if let Some(range) = &found.captures[index - 1] {
+                            accumulated.push_range(&units, range.start, range.end);
+                        }
+                    }
+                    TemplatePart::NamedCapture(start, end) => {
+                        let name =
+                            String::from_utf16_lossy(&template_units.utf16_range(start, end));
+                        let range = found
+                            .named_groups()
+                            .find(|(group, _)| *group == name)
+                            .and_then(|(_, range)| range);
+                        if let Some(range) = range {
+                            accumulated.push_range(&units, range.start, range.end);
+                        }
+                    }
+                }
+            }
+            if accumulated.len() > MAX_STRING_LENGTH {
+                return Err(agent.throw_range_error("Invalid string length", gc.into_nogc()));
+            }
+            next_source_position = end;
+        }
+        if !global {
+            break;
+        }
+        if end == matched.index {
+            advance_last_index(
+                agent,
+                rx.get(agent),
+                s.get(agent),
+                full_unicode,
+                gc.reborrow(),
+            )?;
+        }
+    }
+    let gc = gc.into_nogc();
+    let string = s.get(agent);
     if next_source_position < length_s {
         accumulated.push_range(&agent.code_units(&string), next_source_position, length_s);
     }

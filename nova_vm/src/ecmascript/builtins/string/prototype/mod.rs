@@ -13,7 +13,7 @@ mod substrings;
 mod trim;
 mod unicode;
 
-pub(crate) use replace::get_substitution;
+pub(crate) use replace::{TemplatePart, get_substitution, parse_replacement_template};
 
 use super::iterator::string_prototype_iterator;
 use crate::ecmascript::abstract_operations::{
