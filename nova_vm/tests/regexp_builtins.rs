@@ -185,6 +185,9 @@ fn global_replace_on_a_large_string_is_linear() {
     let start = std::time::Instant::now();
     let actual = rt.eval_to_string(code).expect("no exception");
     assert_eq!(actual, "400000,acac,200001,200000");
+    let too_long = "try { 'x'.repeat(1 << 18).replace(/x/g, 'y'.repeat(4096)); 'no error' } \
+                    catch (e) { e.name }";
+    assert_eq!(rt.eval_to_string(too_long).expect("caught"), "RangeError");
     assert!(
         start.elapsed() < std::time::Duration::from_secs(20),
         "global replace took {:?}",

@@ -291,12 +291,9 @@ fn replace_with_builtin_exec<'gc>(
     let mut accumulated = StringBuilder::new();
     let mut next_source_position = 0usize;
     let mut parts: Option<Vec<TemplatePart>> = None;
-    loop {
-        let Some(matched) =
-            regexp_builtin_match(agent, rx.get(agent), s.get(agent), gc.reborrow())?
-        else {
-            break;
-        };
+    while let Some(matched) =
+        regexp_builtin_match(agent, rx.get(agent), s.get(agent), gc.reborrow())?
+    {
         let found = &matched.found;
         let position = matched.index.min(length_s);
         let end = found.end();
