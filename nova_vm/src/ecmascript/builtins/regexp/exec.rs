@@ -7,13 +7,13 @@ use regress::Match;
 use super::matcher::{MatcherFailed, code_point_start, find_match};
 use super::{RegExp, RegExpFlags, legacy, require_regexp, this_regexp};
 use crate::ecmascript::abstract_operations::{
-    call_function, create_array_from_list, get, set, to_length, to_string,
+    call_function, create_array_from_list, get, is_callable, set, to_length, to_string,
 };
-use crate::ecmascript::builtins::ArgumentsList;
+use crate::ecmascript::builtins::{ArgumentsList, key};
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
-use crate::ecmascript::types::object::Attributes;
+use crate::ecmascript::types::object::{Attributes, ObjectKind};
 use crate::ecmascript::types::{
-    JsString, Object, PropertyKey, Value, is_leading_surrogate, is_trailing_surrogate,
+    JsString, Object, Value, is_leading_surrogate, is_trailing_surrogate,
 };
 use crate::engine::{Bindable, GcScope, NoGcScope, Rootable};
 
@@ -71,7 +71,7 @@ pub(super) fn has_builtin_exec(agent: &mut Agent, r: Object) -> bool {
     if this_regexp(agent, r.into()).is_none() {
         return false;
     }
-    let key = PropertyKey::from_static_str("exec").expect("short key");
+    let key = key("exec");
     let mut object = Some(r);
     while let Some(o) = object {
         if o.is_proxy(agent) {
@@ -84,11 +84,7 @@ pub(super) fn has_builtin_exec(agent: &mut Agent, r: Object) -> bool {
             let value = o.slot(agent, entry.slot);
             return value == agent.intrinsic(Intrinsic::RegExpPrototypeExec).into();
         }
-        if !matches!(
-            o.kind(agent),
-            crate::ecmascript::types::object::ObjectKind::Ordinary
-                | crate::ecmascript::types::object::ObjectKind::RegExp(_)
-        ) {
+        if !matches!(o.kind(agent), ObjectKind::Ordinary | ObjectKind::RegExp(_)) {
             return false;
         }
         object = o.stored_prototype(agent);
@@ -125,15 +121,9 @@ pub(crate) fn regexp_exec<'gc>(
     let r = r.scope(agent, gc.nogc());
     let s = s.scope(agent, gc.nogc());
     // 1. Let exec be ? Get(R, "exec").
-    let exec = get(
-        agent,
-        r.get(agent),
-        PropertyKey::from_static_str("exec").expect("short"),
-        gc.reborrow(),
-    )?
-    .unbind();
+    let exec = get(agent, r.get(agent), key("exec"), gc.reborrow())?.unbind();
     // 2. If IsCallable(exec) is true, then
-    if crate::ecmascript::abstract_operations::is_callable(agent, exec) {
+    if is_callable(agent, exec) {
         // a. Let result be ? Call(exec, R, « S »).
         let result = call_function(
             agent,
@@ -378,11 +368,7 @@ pub(crate) fn build_match_result<'gc>(
     let groups = if named.is_empty() {
         Value::Undefined
     } else {
-        let groups = agent.create_object(
-            None,
-            crate::ecmascript::types::object::ObjectKind::Ordinary,
-            gc,
-        );
+        let groups = agent.create_object(None, ObjectKind::Ordinary, gc);
         for (name, range) in &named {
             let key = agent.key_from_str(name, gc);
             let value = match range {
@@ -438,11 +424,7 @@ fn make_match_indices_index_pair_array<'gc>(
     let groups = if named.is_empty() {
         Value::Undefined
     } else {
-        let groups = agent.create_object(
-            None,
-            crate::ecmascript::types::object::ObjectKind::Ordinary,
-            gc,
-        );
+        let groups = agent.create_object(None, ObjectKind::Ordinary, gc);
         // 7.d. If i > 0 and groupNames[i - 1] is not undefined, then
         //      i. Perform ! CreateDataPropertyOrThrow(groups, groupNames[i - 1], matchIndexPair).
         for (name, range) in named {
