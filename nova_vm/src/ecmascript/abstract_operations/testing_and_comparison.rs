@@ -87,15 +87,16 @@ pub fn is_reg_exp<'gc>(
         return Ok(false);
     };
     // 2. Let matcher be ? Get(argument, %Symbol.match%).
+    // (A RegExp stays a RegExp if the getter collects, so the kind is read first.)
+    let has_matcher_slot = matches!(argument.kind(agent), ObjectKind::RegExp(_));
     let matcher = get(agent, argument, WellKnownSymbol::Match.key(), gc)?;
     // 3. If matcher is not undefined, return ToBoolean(matcher).
     if !matcher.is_undefined() {
         return Ok(to_boolean(agent, matcher));
     }
     // 4. If argument has a [[RegExpMatcher]] internal slot, return true.
-    //    (No object kind carries [[RegExpMatcher]] until RegExp objects exist.)
     // 5. Return false.
-    Ok(false)
+    Ok(has_matcher_slot)
 }
 
 /// ### [7.2.9 SameValue ( x, y )](https://tc39.es/ecma262/#sec-samevalue)

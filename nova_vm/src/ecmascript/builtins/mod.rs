@@ -25,6 +25,7 @@ pub mod object;
 mod primitive_wrappers;
 pub mod proxy;
 mod reflect;
+pub mod regexp;
 pub mod string;
 mod symbol;
 
@@ -47,6 +48,7 @@ pub(crate) fn initialize_intrinsics(agent: &mut Agent, gc: NoGcScope) {
     reflect::initialize(agent, gc);
     control_abstraction::initialize(agent, gc);
     string::initialize(agent, gc);
+    regexp::initialize(agent, gc);
     array::initialize_iterators(agent, gc);
     json::initialize(agent, gc);
     global_object::initialize(agent, gc);
@@ -124,6 +126,7 @@ pub(crate) fn define_global_bindings(agent: &mut Agent, global: Object, gc: NoGc
         ("Proxy", Intrinsic::Proxy),
         ("Iterator", Intrinsic::Iterator),
         ("Date", Intrinsic::Date),
+        ("RegExp", Intrinsic::RegExp),
     ];
     for (name, intrinsic) in constructors {
         if let Some(object) = agent.current_realm().intrinsics[intrinsic as usize] {

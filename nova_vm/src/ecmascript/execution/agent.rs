@@ -149,6 +149,8 @@ pub struct Agent {
     pub(crate) pending_exception: Option<Value<'static>>,
     /// Property keys for static names longer than an inline string, kept alive.
     pub(crate) static_keys: AHashMap<&'static str, PropertyKey<'static>>,
+    /// Compiled regular expressions, shared by RegExp objects with the same pattern.
+    pub(crate) regexp_cache: crate::ecmascript::builtins::regexp::RegExpCache,
     /// Set from any thread to stop the running script at its next safepoint.
     pub(crate) interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
@@ -251,6 +253,7 @@ impl Agent {
             gc_statistics: GcStatistics::default(),
             pending_exception: None,
             static_keys: AHashMap::default(),
+            regexp_cache: Default::default(),
             interrupt: Default::default(),
         };
         // The permanent symbols: the well-known symbols, the TDZ marker, the error-stack name.

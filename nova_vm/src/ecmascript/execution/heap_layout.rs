@@ -18,6 +18,7 @@ use crate::ecmascript::builtins::keyed_collections::{
 };
 use crate::ecmascript::builtins::managing_memory::{FinalizationRegistryRecord, WeakRefRecord};
 use crate::ecmascript::builtins::proxy::ProxyRecord;
+use crate::ecmascript::builtins::regexp::{RegExpRecord, RegExpStringIteratorRecord};
 use crate::ecmascript::builtins::string::StringIteratorRecord;
 use crate::ecmascript::types::object::{
     ElementsRecord, InternalValueRecord, ObjectRecord, ParameterMapRecord, Shape, ShapeRecord,
@@ -165,6 +166,8 @@ heap_arenas! {
     WEAK_REFS = 22 => weak_refs: WeakRefRecord,
     FINALIZATION_REGISTRIES = 23 => finalization_registries: FinalizationRegistryRecord,
     DATES = 24 => dates: DateRecord,
+    REGEXPS = 25 => regexps: RegExpRecord,
+    REGEXP_STRING_ITERATORS = 26 => regexp_string_iterators: RegExpStringIteratorRecord,
 }
 
 impl Default for Heap {

@@ -59,7 +59,7 @@ intrinsics! {
     // Dates
     DatePrototype, Date,
     // Intrinsic functions other built-ins call
-    ObjectPrototypeToString,
+    ObjectPrototypeToString, RegExpPrototypeExec,
 }
 
 /// A realm record: its intrinsics, global object and global environment.
@@ -81,6 +81,8 @@ pub struct Realm {
     pub host_defined: Value<'static>,
     /// The state of this realm's `Math.random` generator.
     pub(crate) math_random_state: u64,
+    /// The Annex B legacy RegExp static properties of this realm's %RegExp%.
+    pub(crate) regexp_legacy: crate::ecmascript::builtins::regexp::LegacyStatics,
     /// Bumped whenever a global lexical binding is created or a property of
     /// the global object is removed or reconfigured; global-name inline caches
     /// are valid only for the epoch they were filled in.
@@ -107,5 +109,6 @@ impl Trace for Realm {
             o.visit(visitor);
         }
         self.host_defined.trace(visitor);
+        self.regexp_legacy.trace(visitor);
     }
 }

@@ -41,6 +41,7 @@ impl Agent {
             template_map: Vec::new(),
             host_defined: Value::Undefined,
             math_random_state: builtins::math::random_seed(),
+            regexp_legacy: Default::default(),
             global_epoch: 1,
         });
         let previous = self.current_realm;

@@ -7,6 +7,7 @@ use crate::ecmascript::abstract_operations::{
 };
 use crate::ecmascript::builtins::ArgumentsList;
 use crate::ecmascript::builtins::function_objects::{ECMAScriptFunction, ECMAScriptFunctionRecord};
+use crate::ecmascript::builtins::regexp::regexp_create_literal;
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
 use crate::ecmascript::types::object::{Attributes, ElementsRecord, ObjectKind};
 use crate::ecmascript::types::{
@@ -47,7 +48,7 @@ pub(crate) fn array_push(agent: &mut Agent, array: Value, value: Option<Value>) 
     elements.length = index + 1;
 }
 
-/// A RegExp literal: `new RegExp(pattern, flags)` with the realm's constructor.
+/// A RegExp literal: `RegExpCreate(pattern, flags)` with the realm's %RegExp%.
 pub(crate) fn new_regexp<'gc>(
     agent: &mut Agent,
     pattern: u32,
@@ -60,12 +61,7 @@ pub(crate) fn new_regexp<'gc>(
         record.constants[pattern as usize],
         record.constants[flags as usize],
     );
-    let Some(regexp) = agent.current_realm().intrinsics[Intrinsic::RegExp as usize] else {
-        return Err(
-            agent.throw_syntax_error("Regular expressions are not supported yet", gc.into_nogc())
-        );
-    };
-    construct(agent, regexp, ArgumentsList(&[pattern, flags]), None, gc).map(Value::from)
+    regexp_create_literal(agent, pattern, flags, gc).map(Value::from)
 }
 
 /// Object spread/rest copy with an array of excluded keys.

@@ -65,6 +65,7 @@ fn has_plain_elements(kind: ObjectKind) -> bool {
             | ObjectKind::BigIntObject(_)
             | ObjectKind::Generator(_)
             | ObjectKind::ArrayIterator(_)
+            | ObjectKind::RegExp(_)
             | ObjectKind::RawJson
     )
 }

@@ -78,7 +78,7 @@ fn builtin_tag<'gc>(
         // 12. Else if O has a [[DateValue]] internal slot, let builtinTag be "Date".
         ObjectKind::Date(_) => "Date",
         // 13. Else if O has a [[RegExpMatcher]] internal slot, let builtinTag be "RegExp".
-        // (RegExp objects have no kind of their own yet; add their arm here.)
+        ObjectKind::RegExp(_) => "RegExp",
         // 14. Else, let builtinTag be "Object".
         _ => "Object",
     })

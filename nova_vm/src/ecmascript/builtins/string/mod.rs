@@ -8,6 +8,7 @@ mod iterator;
 mod prototype;
 
 pub use iterator::{StringIterator, StringIteratorRecord};
+pub(crate) use prototype::{TemplatePart, get_substitution, parse_replacement_template};
 
 use crate::ecmascript::builtins::ArgumentsList;
 use crate::ecmascript::execution::{Agent, JsResult};

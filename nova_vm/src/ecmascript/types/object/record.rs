@@ -12,6 +12,7 @@ use crate::ecmascript::builtins::function_objects::{
 use crate::ecmascript::builtins::keyed_collections::{MapCursor, MapData, WeakTable};
 use crate::ecmascript::builtins::managing_memory::{FinalizationRegistry, WeakRef};
 use crate::ecmascript::builtins::proxy::Proxy;
+use crate::ecmascript::builtins::regexp::{RegExp, RegExpStringIterator};
 use crate::ecmascript::builtins::string::StringIterator;
 use crate::ecmascript::execution::heap_layout::{SlotsRef, arena_ids};
 use crate::ecmascript::types::value::Value;
@@ -80,6 +81,10 @@ pub enum ObjectKind {
     FinalizationRegistry(FinalizationRegistry<'static>),
     /// An Array Iterator object (its iteration state).
     ArrayIterator(ArrayIterator<'static>),
+    /// A RegExp object (`[[OriginalSource]]`, `[[OriginalFlags]]`, `[[RegExpMatcher]]`).
+    RegExp(RegExp<'static>),
+    /// A RegExp String Iterator object.
+    RegExpStringIterator(RegExpStringIterator<'static>),
     /// A raw JSON object (`[[IsRawJSON]]`, made by `JSON.rawJSON`).
     RawJson,
     /// An Iterator Helper object (`[[UnderlyingIterators]]`, `[[GeneratorState]]`).
@@ -137,6 +142,8 @@ impl Trace for ObjectKind {
             ObjectKind::FinalizationRegistry(f) => f.visit(visitor),
             ObjectKind::ArrayIterator(i) => i.visit(visitor),
             ObjectKind::Date(d) => d.visit(visitor),
+            ObjectKind::RegExp(r) => r.visit(visitor),
+            ObjectKind::RegExpStringIterator(i) => i.visit(visitor),
             ObjectKind::Proxy { proxy, .. } => proxy.visit(visitor),
             ObjectKind::IteratorHelper(h) | ObjectKind::WrapForValidIterator(h) => h.visit(visitor),
             ObjectKind::NumberObject(v)

@@ -13,6 +13,8 @@ mod substrings;
 mod trim;
 mod unicode;
 
+pub(crate) use replace::{TemplatePart, get_substitution, parse_replacement_template};
+
 use super::iterator::string_prototype_iterator;
 use crate::ecmascript::abstract_operations::{
     integer_or_infinity, to_integer_or_infinity, to_string,

@@ -4,12 +4,12 @@
 //! [22.1.3.21 search](https://tc39.es/ecma262/#sec-string.prototype.search).
 
 use crate::ecmascript::abstract_operations::{
-    call_function, construct, get, get_method, invoke, is_reg_exp, require_object_coercible,
-    to_string,
+    call_function, get, get_method, invoke, is_reg_exp, require_object_coercible, to_string,
 };
+use crate::ecmascript::builtins::regexp::regexp_create;
 use crate::ecmascript::builtins::{ArgumentsList, key};
-use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
-use crate::ecmascript::types::{JsString, Object, Value, WellKnownSymbol};
+use crate::ecmascript::execution::{Agent, JsResult};
+use crate::ecmascript::types::{JsString, Value, WellKnownSymbol};
 use crate::engine::{Bindable, GcScope, NoGcScope, Rootable};
 
 /// ### [22.1.3.13 String.prototype.match ( regexp )](https://tc39.es/ecma262/#sec-string.prototype.match)
@@ -82,7 +82,7 @@ fn regexp_method<'gc>(
         .unbind()
         .scope(agent, gc.nogc());
     // 4. Let rx be ? RegExpCreate(regexp, undefined).
-    let rx = regexp_create(agent, regexp.get(agent), None, gc.reborrow())?.unbind();
+    let rx = regexp_create(agent, regexp.get(agent), Value::Undefined, gc.reborrow())?.unbind();
     // 5. Return ? Invoke(rx, %Symbol.match%, « S ») (or %Symbol.search%).
     invoke(
         agent,
@@ -139,7 +139,7 @@ pub(super) fn match_all<'gc>(
         .scope(agent, gc.nogc());
     // 4. Let rx be ? RegExpCreate(regexp, "g").
     let g = JsString::small("g").unwrap_or(JsString::EMPTY);
-    let rx = regexp_create(agent, regexp.get(agent), Some(g), gc.reborrow())?.unbind();
+    let rx = regexp_create(agent, regexp.get(agent), g.into_value(), gc.reborrow())?.unbind();
     // 5. Return ? Invoke(rx, %Symbol.matchAll%, « S »).
     invoke(
         agent,
@@ -189,24 +189,4 @@ pub(super) fn require_this_coercible<'gc>(
         return Err(agent.throw_type_error(&message, gc));
     }
     Ok(())
-}
-
-/// ### [22.2.3.1 RegExpCreate ( P, F )](https://tc39.es/ecma262/#sec-regexpcreate)
-///
-/// Regular expressions belong to the RegExp family: this allocates and
-/// initializes through %RegExp% when the realm has it, and otherwise throws a
-/// TypeError saying that RegExp is not supported yet.
-fn regexp_create<'gc>(
-    agent: &mut Agent,
-    p: Value,
-    f: Option<JsString>,
-    gc: GcScope<'gc, '_>,
-) -> JsResult<'gc, Object<'gc>> {
-    let Some(regexp) = agent.current_realm().intrinsics[Intrinsic::RegExp as usize] else {
-        return Err(agent.throw_type_error("RegExp is not supported yet", gc.into_nogc()));
-    };
-    // 1. Let obj be ! RegExpAlloc(%RegExp%).
-    // 2. Return ? RegExpInitialize(obj, P, F).
-    let flags = f.map_or(Value::Undefined, JsString::into_value);
-    construct(agent, regexp, ArgumentsList(&[p, flags]), None, gc)
 }

@@ -283,7 +283,7 @@ pub(super) fn replace_all<'gc>(
 
 /// A piece of a replacement template, as GetSubstitution isolates them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum TemplatePart {
+pub(crate) enum TemplatePart {
     /// Code units `start..end` of the template, copied as they are.
     Literal(usize, usize),
     /// `` $` ``: the substring of str before the match.
@@ -299,7 +299,7 @@ enum TemplatePart {
 }
 
 /// Splits a replacement template into the refs of GetSubstitution's loop.
-fn parse_replacement_template(
+pub(crate) fn parse_replacement_template(
     template: &CodeUnits,
     capture_count: usize,
     has_named_captures: bool,
@@ -428,7 +428,7 @@ fn append_part(
 /// `captures` holds Strings or undefined (`None`); `named_captures` is
 /// undefined (`None`) or an Object. Only named captures may run JavaScript.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn get_substitution<'gc>(
+pub(crate) fn get_substitution<'gc>(
     agent: &mut Agent,
     matched: JsString,
     string: JsString,
