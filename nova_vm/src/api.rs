@@ -74,7 +74,7 @@ impl HostHooks for RuntimeHooks {
     fn print(&mut self, text: &str) {
         match &self.collected {
             Some(lines) => lines.lock().expect("output lock").push(text.to_owned()),
-            None => println!("{text}"),
+            None => crate::ecmascript::execution::print_line_to_stdout(text),
         }
     }
 }

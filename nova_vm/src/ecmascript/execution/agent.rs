@@ -29,8 +29,16 @@ pub struct AgentOptions {
 pub trait HostHooks: Send {
     /// Output of `print` and `console.log`.
     fn print(&mut self, text: &str) {
-        println!("{text}");
+        print_line_to_stdout(text);
     }
+}
+
+/// Writes a line to standard output. Write errors (a closed pipe, as in
+/// `nova script.js | head`) drop the output instead of aborting.
+pub(crate) fn print_line_to_stdout(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(stdout, "{text}");
 }
 
 /// Host hooks that print to stdout.

@@ -10,6 +10,7 @@ mod realm_setup;
 mod throw;
 mod weak_ref_processing;
 
+pub(crate) use agent::print_line_to_stdout;
 pub use agent::{
     Agent, AgentOptions, DefaultHostHooks, GcStatistics, HeapRoot, HeapStatistics, HostHooks,
     InterruptHandle, Job,
