@@ -25,7 +25,10 @@ fn html_dda_semantics(gc_stress: bool) {
     // ToBoolean (B.3.6.1), in every place the interpreter tests truthiness.
     assert_eq!(eval(&mut rt, "String(!all)"), "true");
     assert_eq!(eval(&mut rt, "all ? 'truthy' : 'falsy'"), "falsy");
-    assert_eq!(eval(&mut rt, "if (all) { 'truthy' } else { 'falsy' }"), "falsy");
+    assert_eq!(
+        eval(&mut rt, "if (all) { 'truthy' } else { 'falsy' }"),
+        "falsy"
+    );
     assert_eq!(eval(&mut rt, "String(Boolean(all))"), "false");
     assert_eq!(eval(&mut rt, "all || 'or'"), "or");
     assert_eq!(eval(&mut rt, "String((all && 'and') === all)"), "true");
@@ -38,12 +41,18 @@ fn html_dda_semantics(gc_stress: bool) {
         "true,true,true,true"
     );
     assert_eq!(
-        eval(&mut rt, "[all != null, all == 0, all == '', all == false].join()"),
+        eval(
+            &mut rt,
+            "[all != null, all == 0, all == '', all == false].join()"
+        ),
         "false,false,false,false"
     );
     // Strict equality and `??` see an ordinary object.
     assert_eq!(
-        eval(&mut rt, "[all === undefined, all === null, all === all].join()"),
+        eval(
+            &mut rt,
+            "[all === undefined, all === null, all === all].join()"
+        ),
         "false,false,true"
     );
     assert_eq!(eval(&mut rt, "typeof (all ?? 'coalesced')"), "undefined");
