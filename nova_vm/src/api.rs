@@ -122,6 +122,15 @@ impl Runtime {
         });
     }
 
+    /// **Host hook.** Defines a global `name` holding an object with an
+    /// `[[IsHTMLDDA]]` internal slot (the web's `document.all`, see
+    /// [`Agent::create_html_dda_object`]); calling it returns null.
+    pub fn define_html_dda_global(&mut self, name: &'static str) {
+        with_gc(&mut self.agent, |agent, gc| {
+            host::define_html_dda_global(agent, name, gc.nogc());
+        });
+    }
+
     /// The agent (for embedders using the lower-level API).
     pub fn agent(&mut self) -> &mut Agent {
         &mut self.agent

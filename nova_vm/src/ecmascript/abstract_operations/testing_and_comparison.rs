@@ -332,7 +332,23 @@ pub fn is_loosely_equal<'gc>(
     if x.is_nullish() && y.is_nullish() {
         return Ok(true);
     }
-    // 4. NOTE: This step is replaced in section B.3.6.2.
+    // 4. (B.3.6.2) Perform the following steps:
+    //    a. If x is an Object, x has an [[IsHTMLDDA]] internal slot, and y is
+    //       either undefined or null, return true.
+    if let Value::Object(o) = x
+        && y.is_nullish()
+        && o.is_html_dda(agent)
+    {
+        return Ok(true);
+    }
+    //    b. If x is either undefined or null, y is an Object, and y has an
+    //       [[IsHTMLDDA]] internal slot, return true.
+    if let Value::Object(o) = y
+        && x.is_nullish()
+        && o.is_html_dda(agent)
+    {
+        return Ok(true);
+    }
     // 5. If x is a Number and y is a String, return ! IsLooselyEqual(x, ! ToNumber(y)).
     if x.is_number() && y.is_string() {
         let n = string_to_number(&agent.string_lossy(y.as_string().expect("string")));

@@ -138,9 +138,11 @@ pub fn to_boolean(agent: &Agent, argument: Value) -> bool {
         }
         Value::SmallBigInt(i) => i != 0,
         Value::SmallString(s) => !s.is_empty(),
-        // 3. NOTE: This step is replaced in section B.3.6.1 (IsHTMLDDA).
+        // 3. (B.3.6.1) If argument is an Object and argument has an [[IsHTMLDDA]]
+        //    internal slot, return false.
+        Value::Object(o) => !o.is_html_dda(agent),
         // 4. Return true.
-        Value::String(_) | Value::BigInt(_) | Value::Symbol(_) | Value::Object(_) => true,
+        Value::String(_) | Value::BigInt(_) | Value::Symbol(_) => true,
     }
 }
 

@@ -53,6 +53,7 @@ impl Agent {
                 realm,
                 initial_name,
                 host_data: Value::Undefined,
+                is_html_dda: false,
             }));
         let func = self.create_object(Some(prototype), ObjectKind::BuiltinFunction(record), gc);
         // 9. Perform SetFunctionLength(func, length).

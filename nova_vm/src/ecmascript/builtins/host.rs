@@ -1,5 +1,6 @@
 //! Host-defined globals: `print`, `console`, and test262's `$262`.
 
+use super::function_objects::{Behaviour, RegularFn};
 use super::{ArgumentsList, BuiltinName};
 use crate::ecmascript::abstract_operations::to_string;
 use crate::ecmascript::execution::{Agent, ExceptionType, Intrinsic, JsResult};
@@ -74,6 +75,14 @@ pub(crate) fn install_test262<'a>(agent: &mut Agent, gc: NoGcScope<'a, '_>) -> O
         detach_array_buffer,
         gc,
     );
+    let html_dda = agent.create_html_dda_object(html_dda_call, gc);
+    agent.define_builtin_property(
+        host,
+        BuiltinName::Str("IsHTMLDDA"),
+        html_dda.into(),
+        Attributes::BUILTIN,
+        gc,
+    );
     agent.define_builtin_property(
         host,
         BuiltinName::Str("global"),
@@ -89,6 +98,53 @@ pub(crate) fn install_test262<'a>(agent: &mut Agent, gc: NoGcScope<'a, '_>) -> O
         gc,
     );
     host
+}
+
+impl Agent {
+    /// **Host hook.** Creates a function object with an `[[IsHTMLDDA]]`
+    /// internal slot ([B.3.6](https://tc39.es/ecma262/#sec-IsHTMLDDA-internal-slot)),
+    /// the web's `document.all`: `typeof` gives `"undefined"`, ToBoolean gives
+    /// false and `==` treats it as equal to undefined and null. Calling it
+    /// runs `call`. The specification allows only hosts to create such
+    /// objects; no ECMAScript code can make one.
+    pub fn create_html_dda_object<'a>(
+        &mut self,
+        call: RegularFn,
+        gc: NoGcScope<'a, '_>,
+    ) -> Object<'a> {
+        let object =
+            self.create_builtin_function(Behaviour::Regular(call), 0, "", None, None, None, gc);
+        let ObjectKind::BuiltinFunction(f) = object.kind(self) else {
+            unreachable!("create_builtin_function makes a built-in function object")
+        };
+        self.heap.builtin_functions.get_mut(f.index()).is_html_dda = true;
+        object
+    }
+}
+
+/// Defines the global `name` as an `[[IsHTMLDDA]]` object that returns null
+/// when called.
+pub(crate) fn define_html_dda_global(agent: &mut Agent, name: &'static str, gc: NoGcScope) {
+    let global = agent.current_realm().global_object;
+    let html_dda = agent.create_html_dda_object(html_dda_call, gc);
+    agent.define_builtin_property(
+        global,
+        BuiltinName::Str(name),
+        html_dda.into(),
+        Attributes::BUILTIN,
+        gc,
+    );
+}
+
+/// `$262.IsHTMLDDA(...)`: null, as test262 asks for a call with no
+/// arguments or with `""` as the first argument.
+fn html_dda_call<'gc>(
+    _agent: &mut Agent,
+    _this: Value,
+    _args: ArgumentsList,
+    _gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
+    Ok(Value::Null)
 }
 
 /// `$262.createRealm()`: a new realm with its own `$262`.

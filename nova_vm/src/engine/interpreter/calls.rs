@@ -61,7 +61,12 @@ pub(crate) fn push_function_frame(
         FunctionKind::ClassConstructor | FunctionKind::DerivedConstructor if !is_construct => {
             let name = agent.string_lossy(code_record.name).into_owned();
             let message = format!("Class constructor {name} cannot be invoked without 'new'");
-            return Err(agent.throw_type_error(&message, gc));
+            // [[Call]] (10.2.1) step 3: the error is created in the callee's
+            // context, so it comes from the callee's realm.
+            let caller_realm = std::mem::replace(&mut agent.current_realm, realm);
+            let error = agent.throw_type_error(&message, gc);
+            agent.current_realm = caller_realm;
+            return Err(error);
         }
         FunctionKind::Async | FunctionKind::AsyncGenerator => {
             return Err(agent.throw_type_error("async functions are not supported yet", gc));

@@ -449,6 +449,8 @@ pub(crate) fn type_of<'gc>(agent: &mut Agent, v: Value, gc: NoGcScope<'gc, '_>) 
         Value::SmallString(_) | Value::String(_) => "string",
         Value::Symbol(_) => "symbol",
         Value::SmallBigInt(_) | Value::BigInt(_) => "bigint",
+        // B.3.6.3: an object with an [[IsHTMLDDA]] internal slot gives "undefined".
+        Value::Object(o) if o.is_html_dda(agent) => "undefined",
         Value::Object(o) => {
             if o.is_callable(agent) {
                 "function"

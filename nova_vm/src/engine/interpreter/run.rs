@@ -682,18 +682,28 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 }
                 Instruction::ReturnDerived { src, this } => {
                     let value = reg!(src);
+                    // [[Construct]] (10.2.2) checks the result after restoring the
+                    // caller's execution context, so these errors come from the
+                    // caller's realm.
+                    let caller_realm = agent.vm.frames.last().expect("frame").caller_realm;
                     let result = if value.is_object() {
                         value
                     } else if !value.is_undefined() {
+                        let callee_realm =
+                            std::mem::replace(&mut agent.current_realm, caller_realm);
                         agent.throw_type_error(
                             "Derived constructors may only return object or undefined",
                             gc.nogc(),
                         );
+                        agent.current_realm = callee_realm;
                         break;
                     } else {
                         let this = reg!(this);
                         if this == Value::Symbol(UNINITIALIZED) {
+                            let callee_realm =
+                                std::mem::replace(&mut agent.current_realm, caller_realm);
                             agent.throw_reference_error("Must call super constructor in derived class before accessing 'this' or returning from derived constructor", gc.nogc());
+                            agent.current_realm = callee_realm;
                             break;
                         }
                         this

@@ -106,6 +106,9 @@ pub struct BuiltinFunctionRecord {
     /// Host data for closures made by embedders and host objects (e.g. the
     /// realm a `$262.evalScript` belongs to).
     pub host_data: Value<'static>,
+    /// `[[IsHTMLDDA]]` ([B.3.6](https://tc39.es/ecma262/#sec-IsHTMLDDA-internal-slot)):
+    /// only host code sets it, through [`Agent::create_html_dda_object`].
+    pub is_html_dda: bool,
 }
 
 impl Trace for BuiltinFunctionRecord {

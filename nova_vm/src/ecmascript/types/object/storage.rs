@@ -106,6 +106,18 @@ impl<'a> Object<'a> {
         self.kind(agent).is_callable()
     }
 
+    /// True if the object has an `[[IsHTMLDDA]]` internal slot
+    /// ([B.3.6](https://tc39.es/ecma262/#sec-IsHTMLDDA-internal-slot)).
+    #[inline]
+    pub fn is_html_dda(self, agent: &Agent) -> bool {
+        match self.kind(agent) {
+            ObjectKind::BuiltinFunction(f) => {
+                agent.heap.builtin_functions.get(f.index()).is_html_dda
+            }
+            _ => false,
+        }
+    }
+
     /// The named property `key` (not an index), if the object has it.
     #[inline]
     pub fn find_named(self, agent: &Agent, key: PropertyKey) -> Option<ShapeEntry> {
