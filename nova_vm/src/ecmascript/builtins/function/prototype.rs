@@ -148,7 +148,7 @@ fn to_string<'gc>(
             let name = agent.heap.builtin_functions.get(f.index()).initial_name;
             format!(
                 "function {}() {{ [native code] }}",
-                agent.string_lossy(name)
+                native_function_name(&agent.string_lossy(name))
             )
         }
         // 4. If func is an Object and IsCallable(func) is true, return an implementation-defined
@@ -176,4 +176,34 @@ fn has_instance<'gc>(
     // 1. Let F be the this value.
     // 2. Return ? OrdinaryHasInstance(F, V).
     ordinary_has_instance(agent, this, args.get(0), gc).map(Value::Boolean)
+}
+
+/// The `NativeFunctionAccessor? PropertyName?` part of a built-in's source
+/// text for its [[InitialName]]: names that are not identifier names (such as
+/// the legacy `RegExp.$&`) are written as string literals; `[Symbol.x]` forms
+/// are already computed property names.
+fn native_function_name(initial_name: &str) -> String {
+    let (accessor, name) = match initial_name.split_once(' ') {
+        Some((accessor @ ("get" | "set"), name)) => (Some(accessor), name),
+        _ => (None, initial_name),
+    };
+    let is_identifier_name = name.chars().enumerate().all(|(i, c)| {
+        c == '$'
+            || c == '_'
+            || if i == 0 {
+                c.is_alphabetic()
+            } else {
+                c.is_alphanumeric()
+            }
+    });
+    let name = if name.is_empty() || is_identifier_name || name.starts_with('[') {
+        name.to_owned()
+    } else {
+        let escaped = name.replace('\\', "\\\\").replace('"', "\\\"");
+        format!("\"{escaped}\"")
+    };
+    match accessor {
+        Some(accessor) => format!("{accessor} {name}"),
+        None => name,
+    }
 }
