@@ -180,8 +180,8 @@ fn has_instance<'gc>(
 
 /// The `NativeFunctionAccessor? PropertyName?` part of a built-in's source
 /// text for its [[InitialName]]: names that are not identifier names (such as
-/// the legacy `RegExp.$&`) are written as string literals; `[Symbol.x]` forms
-/// are already computed property names.
+/// the legacy `RegExp.$&`) are written as computed names holding a string
+/// literal (`get ["$&"]`); `[Symbol.x]` forms are already computed names.
 fn native_function_name(initial_name: &str) -> String {
     let (accessor, name) = match initial_name.split_once(' ') {
         Some((accessor @ ("get" | "set"), name)) => (Some(accessor), name),
@@ -200,7 +200,7 @@ fn native_function_name(initial_name: &str) -> String {
         name.to_owned()
     } else {
         let escaped = name.replace('\\', "\\\\").replace('"', "\\\"");
-        format!("\"{escaped}\"")
+        format!("[\"{escaped}\"]")
     };
     match accessor {
         Some(accessor) => format!("{accessor} {name}"),
