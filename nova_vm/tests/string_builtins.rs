@@ -14,6 +14,16 @@ const PRELUDE: &str = "
 ";
 
 const CASES: &[(&str, &str)] = &[
+    // Concatenation with lone surrogates: halves that meet become one code
+    // point; others stay lone.
+    (
+        "var p = '\\ud83d' + big + '\\ude00'; var q = '\\ud83d' + '\\ude00'; [q === '\\ud83d\\ude00', q.length, q.codePointAt(0), p.length, p.charCodeAt(0), p.charCodeAt(p.length - 1)].join()",
+        "true,2,128512,50,55357,56832",
+    ),
+    (
+        "var s = ''; for (var i = 0; i < 300; i++) s += i % 2 ? '\\udc00' : 'x'; s.length + ',' + s.charCodeAt(299) + ',' + s.isWellFormed()",
+        "300,56320,false",
+    ),
     ("big.at(-1) + big.charAt(2) + big.charCodeAt(0)", "ps97"),
     (
         "wide.codePointAt(12) + ',' + wide.codePointAt(13)",

@@ -121,6 +121,25 @@ impl StringRecord {
         }
     }
 
+    /// A record for WTF-8 text of `utf16_len` code units that holds at least
+    /// one lone surrogate (well-formed text goes through `from_string`).
+    pub fn from_ill_formed_wtf8(text: Wtf8Buf, utf16_len: usize) -> Self {
+        Self {
+            data: StringData::Wtf8(text),
+            utf16_len: utf16_len as u32,
+            ascii: false,
+            utf16: OnceLock::new(),
+        }
+    }
+
+    /// The stored text as WTF-8.
+    pub fn as_wtf8(&self) -> &wtf8::Wtf8 {
+        match &self.data {
+            StringData::Utf8(text) => wtf8::Wtf8::from_str(text),
+            StringData::Wtf8(text) => text,
+        }
+    }
+
     /// The stored text.
     pub fn data(&self) -> &StringData {
         &self.data

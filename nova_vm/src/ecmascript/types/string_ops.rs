@@ -164,9 +164,24 @@ impl Agent {
         match joined {
             Some(s) => self.create_string_from_owned(s, gc),
             None => {
-                let mut units = self.string_utf16(a).into_owned();
-                units.extend_from_slice(&self.string_utf16(b));
-                self.create_string_from_utf16(&units, gc)
+                // A side holds lone surrogates: join the WTF-8 bytes (pushing
+                // WTF-8 pairs a trailing lead surrogate with a leading trail
+                // one), without a round trip through UTF-16.
+                let utf16_len = self.string_length(a) + self.string_length(b);
+                let mut joined = wtf8::Wtf8Buf::new();
+                for part in [a, b] {
+                    match part {
+                        JsString::Small(small) => joined.push_str(small.as_str()),
+                        JsString::Heap(h) => joined.push_wtf8(self.string_record(h).as_wtf8()),
+                    }
+                }
+                match joined.into_string() {
+                    // Surrogate halves met: the result is well-formed.
+                    Ok(text) => self.create_string_from_owned(text, gc),
+                    Err(joined) => self
+                        .alloc_string_record(StringRecord::from_ill_formed_wtf8(joined, utf16_len))
+                        .bind(gc),
+                }
             }
         }
     }
