@@ -12,6 +12,7 @@ mod control;
 mod declarations;
 mod expressions;
 mod function;
+mod operators;
 mod patterns;
 mod source;
 mod statements;

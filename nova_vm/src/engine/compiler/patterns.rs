@@ -5,7 +5,8 @@
 use oxc_ast::ast::*;
 use oxc_syntax::operator::AssignmentOperator;
 
-use super::expressions::{CResult, NameSource, has_effects, writes_destination_last};
+use super::expressions::{CResult, NameSource};
+use super::operators::{has_effects, writes_destination_last};
 use super::{CompileError, FunctionCompiler, Label};
 use crate::engine::bytecode::{ExceptionHandler, Instruction, Reg};
 

@@ -3,7 +3,8 @@
 use oxc_ast::ast::*;
 
 use super::control::{Completion, ControlScope};
-use super::expressions::{CResult, NameSource, writes_destination_last};
+use super::expressions::{CResult, NameSource};
+use super::operators::writes_destination_last;
 use super::{CompileError, FunctionCompiler, Label, Location};
 use crate::engine::bytecode::{ExceptionHandler, Instruction, Reg};
 
