@@ -118,6 +118,7 @@ impl Agent {
             unreachable!("create_builtin_function makes a built-in function object")
         };
         self.heap.builtin_functions.get_mut(f.index()).is_html_dda = true;
+        self.heap.has_html_dda_objects = true;
         object
     }
 }

@@ -66,6 +66,9 @@ macro_rules! heap_arenas {
             pub string_hasher: ahash::RandomState,
             /// The shared empty root shape for each prototype (weak in both directions).
             pub root_shapes: AHashMap<Option<Object<'static>>, Shape<'static>>,
+            /// True once the host has made an `[[IsHTMLDDA]]` object: until
+            /// then ToBoolean, `typeof` and `==` need not inspect objects.
+            pub has_html_dda_objects: bool,
         }
 
         impl Heap {
@@ -79,6 +82,7 @@ macro_rules! heap_arenas {
                     interned_strings: HashTable::new(),
                     string_hasher: ahash::RandomState::with_seeds(0x6e6f7661, 0x6a73, 0x676300, 0x68656170),
                     root_shapes: AHashMap::default(),
+                    has_html_dda_objects: false,
                 }
             }
 

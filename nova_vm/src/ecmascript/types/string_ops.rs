@@ -168,7 +168,12 @@ impl Agent {
                 // WTF-8 pairs a trailing lead surrogate with a leading trail
                 // one), without a round trip through UTF-16.
                 let utf16_len = self.string_length(a) + self.string_length(b);
-                let mut joined = wtf8::Wtf8Buf::new();
+                let byte_len = |agent: &Self, s: JsString| match s {
+                    JsString::Small(small) => small.as_str().len(),
+                    JsString::Heap(h) => agent.string_record(h).as_wtf8().len(),
+                };
+                let mut joined =
+                    wtf8::Wtf8Buf::with_capacity(byte_len(self, a) + byte_len(self, b));
                 for part in [a, b] {
                     match part {
                         JsString::Small(small) => joined.push_str(small.as_str()),

@@ -88,16 +88,14 @@ pub(crate) fn get_named_cached(agent: &Agent, object: Value, cache: u32) -> Opti
     }
 }
 
-/// `object.name` with an inline cache.
+/// `object.name` after [`get_named_cached`] missed: looks the property up
+/// and fills the site's inline cache when it can.
 pub(crate) fn get_named<'gc>(
     agent: &mut Agent,
     object: Value,
     cache: u32,
     gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
-    if let Some(value) = get_named_cached(agent, object, cache) {
-        return Ok(value.bind(gc.into_nogc()));
-    }
     let code = agent.vm.frames.last().expect("frame").code;
     let site = agent.heap.code.get(code.index()).caches[cache as usize];
     let key = site.key;

@@ -110,6 +110,9 @@ impl<'a> Object<'a> {
     /// ([B.3.6](https://tc39.es/ecma262/#sec-IsHTMLDDA-internal-slot)).
     #[inline]
     pub fn is_html_dda(self, agent: &Agent) -> bool {
+        if !agent.heap.has_html_dda_objects {
+            return false;
+        }
         match self.kind(agent) {
             ObjectKind::BuiltinFunction(f) => {
                 agent.heap.builtin_functions.get(f.index()).is_html_dda
