@@ -1,5 +1,6 @@
 //! ### [6 ECMAScript Data Types and Values](https://tc39.es/ecma262/#sec-ecmascript-data-types-and-values)
 
+mod append_buffer;
 pub(crate) mod handle;
 mod numeric_records;
 pub mod object;
@@ -15,7 +16,7 @@ mod value;
 pub use numeric_records::{BigIntRecord, NumberRecord};
 pub use property_descriptor::PropertyDescriptor;
 pub use property_key::{PropertyKey, parse_array_index};
-pub use string::{JsString, StringData, StringRecord};
+pub use string::{JsString, StringRecord};
 pub use string_builder::{BuilderMark, MAX_STRING_LENGTH, OwnedText, StringBuilder};
 pub use string_units::{
     CodePoint, CodeUnits, is_leading_surrogate, is_trailing_surrogate,

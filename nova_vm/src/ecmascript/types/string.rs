@@ -2,14 +2,17 @@
 //!
 //! Strings are stored as WTF-8 and indexed as UTF-16 code units, as the
 //! language requires. Well-formed strings (the vast majority) keep UTF-8 in a
-//! `Box<str>`; strings holding lone surrogates keep a [`wtf8::Wtf8Buf`]. ASCII
-//! strings index directly; others build a UTF-16 copy on first indexed access.
+//! `Box<str>`, or a prefix of a shared [`AppendBuffer`] when they were made by
+//! concatenation; strings holding lone surrogates keep a [`wtf8::Wtf8Buf`].
+//! ASCII strings index directly; others build a UTF-16 copy on first indexed
+//! access.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use wtf8::Wtf8Buf;
 
+use super::append_buffer::AppendBuffer;
 use super::value::{HeapString, SmallString, Value};
 use crate::engine::{Bindable, NoGcScope};
 use crate::heap::{HandleVisitor, Trace};
@@ -74,9 +77,14 @@ impl Trace for JsString<'_> {
 
 /// The text of a heap string.
 #[derive(Debug)]
-pub enum StringData {
+enum StringData {
     /// Well-formed text.
     Utf8(Box<str>),
+    /// Well-formed text: the first `len` bytes of a buffer other strings share.
+    Shared {
+        buffer: Arc<AppendBuffer>,
+        len: usize,
+    },
     /// Text with at least one lone surrogate.
     Wtf8(Wtf8Buf),
 }
@@ -132,17 +140,56 @@ impl StringRecord {
         }
     }
 
+    /// A record for the well-formed concatenation `first + second`, sharing
+    /// `first`'s buffer when `first` ends where that buffer's text ends.
+    /// `first_record` is `first`'s record when it is a heap string.
+    pub(crate) fn concatenation(
+        first_record: Option<&StringRecord>,
+        first: &str,
+        second: &str,
+        utf16_len: usize,
+        ascii: bool,
+    ) -> (Self, usize) {
+        let len = first.len() + second.len();
+        let (buffer, new_bytes) = match first_record.map(|r| &r.data) {
+            Some(StringData::Shared { buffer, len: end }) if buffer.try_append(*end, second) => {
+                (buffer.clone(), 0)
+            }
+            // The result of an earlier concatenation is being extended: give
+            // the new buffer room to double, so a chain of appends is linear.
+            Some(StringData::Shared { .. }) => {
+                let buffer = AppendBuffer::new(first, second, len.saturating_mul(2));
+                let bytes = buffer.capacity();
+                (buffer, bytes)
+            }
+            // A first concatenation: most are never extended, so no spare room.
+            _ => {
+                let buffer = AppendBuffer::new(first, second, len);
+                let bytes = buffer.capacity();
+                (buffer, bytes)
+            }
+        };
+        let record = Self {
+            data: StringData::Shared { buffer, len },
+            utf16_len: utf16_len as u32,
+            ascii,
+            utf16: OnceLock::new(),
+        };
+        (record, new_bytes)
+    }
+
+    /// True if the text is a prefix of a shared append buffer.
+    pub(crate) fn is_shared(&self) -> bool {
+        matches!(self.data, StringData::Shared { .. })
+    }
+
     /// The stored text as WTF-8.
     pub fn as_wtf8(&self) -> &wtf8::Wtf8 {
         match &self.data {
             StringData::Utf8(text) => wtf8::Wtf8::from_str(text),
+            StringData::Shared { buffer, len } => wtf8::Wtf8::from_str(buffer.prefix(*len)),
             StringData::Wtf8(text) => text,
         }
-    }
-
-    /// The stored text.
-    pub fn data(&self) -> &StringData {
-        &self.data
     }
 
     /// Length in UTF-16 code units.
@@ -162,15 +209,16 @@ impl StringRecord {
     pub fn as_str(&self) -> Option<&str> {
         match &self.data {
             StringData::Utf8(s) => Some(s),
+            StringData::Shared { buffer, len } => Some(buffer.prefix(*len)),
             StringData::Wtf8(_) => None,
         }
     }
 
     /// The text, with lone surrogates replaced by U+FFFD.
     pub fn to_string_lossy(&self) -> Cow<'_, str> {
-        match &self.data {
-            StringData::Utf8(s) => Cow::Borrowed(s),
-            StringData::Wtf8(w) => w.to_string_lossy(),
+        match self.as_str() {
+            Some(s) => Cow::Borrowed(s),
+            None => self.as_wtf8().to_string_lossy(),
         }
     }
 
@@ -184,27 +232,27 @@ impl StringRecord {
     }
 
     fn utf16_cached(&self) -> &[u16] {
-        self.utf16.get_or_init(|| match &self.data {
-            StringData::Utf8(s) => s.encode_utf16().collect(),
-            StringData::Wtf8(w) => w.to_ill_formed_utf16().collect(),
-        })
+        self.utf16
+            .get_or_init(|| self.as_wtf8().to_ill_formed_utf16().collect())
     }
 
     /// The code unit at `index` (which must be below the length).
     #[inline]
     pub fn code_unit_at(&self, index: usize) -> u16 {
         if self.ascii
-            && let StringData::Utf8(s) = &self.data
+            && let Some(s) = self.as_str()
         {
             return u16::from(s.as_bytes()[index]);
         }
         self.utf16_cached()[index]
     }
 
-    /// Bytes owned outside the record, for accounting.
+    /// Bytes owned outside the record, for accounting. A shared buffer is
+    /// counted by whoever allocates it (see [`StringRecord::concatenation`]).
     pub fn payload_bytes(&self) -> usize {
         let text = match &self.data {
             StringData::Utf8(s) => s.len(),
+            StringData::Shared { .. } => 0,
             StringData::Wtf8(w) => w.len(),
         };
         text + self.utf16.get().map_or(0, |u| u.len() * 2)
@@ -212,19 +260,13 @@ impl StringRecord {
 
     /// Hash of the content, used by the property-key intern table.
     pub fn content_hash(&self, state: &ahash::RandomState) -> u64 {
-        match &self.data {
-            StringData::Utf8(s) => state.hash_one(s.as_bytes()),
-            StringData::Wtf8(w) => state.hash_one(&**w),
-        }
+        // WTF-8 bytes are canonical: equal code units, equal bytes.
+        state.hash_one(self.as_wtf8())
     }
 
     /// True if the content equals `other`'s.
     pub fn content_eq(&self, other: &StringRecord) -> bool {
-        match (&self.data, &other.data) {
-            (StringData::Utf8(a), StringData::Utf8(b)) => a == b,
-            (StringData::Wtf8(a), StringData::Wtf8(b)) => a == b,
-            _ => false,
-        }
+        self.as_wtf8() == other.as_wtf8()
     }
 }
 

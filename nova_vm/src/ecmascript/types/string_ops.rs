@@ -9,6 +9,10 @@ use crate::ecmascript::execution::Agent;
 use crate::engine::{Bindable, NoGcScope};
 use crate::heap::Arena;
 
+/// Concatenations shorter than this are copied into a string of their own;
+/// longer ones (and every extension of one) use a shared append buffer.
+const SHARED_CONCAT_MIN_BYTES: usize = 64;
+
 impl Agent {
     /// A String value for `text`.
     pub fn create_string<'a>(&mut self, text: &str, gc: NoGcScope<'a, '_>) -> JsString<'a> {
@@ -139,7 +143,16 @@ impl Agent {
         }
     }
 
-    /// Concatenation of two strings.
+    /// True if every code unit of `s` is ASCII.
+    fn string_is_ascii(&self, s: JsString) -> bool {
+        match s {
+            JsString::Small(small) => small.as_str().is_ascii(),
+            JsString::Heap(h) => self.string_record(h).is_ascii(),
+        }
+    }
+
+    /// Concatenation of two strings. Long well-formed results share an
+    /// append buffer, so building a string with repeated `+=` is linear.
     pub fn string_concat<'a>(
         &mut self,
         a: JsString,
@@ -152,42 +165,46 @@ impl Agent {
         if self.string_length(b) == 0 {
             return a.bind(gc);
         }
-        let joined = match (self.string_utf8(a), self.string_utf8(b)) {
-            (Some(x), Some(y)) => {
+        if let (Some(x), Some(y)) = (self.string_utf8(a), self.string_utf8(b)) {
+            let a_record = match a {
+                JsString::Heap(h) => Some(self.string_record(h)),
+                JsString::Small(_) => None,
+            };
+            let extends_shared = a_record.is_some_and(StringRecord::is_shared);
+            if !extends_shared && x.len() + y.len() < SHARED_CONCAT_MIN_BYTES {
                 let mut s = String::with_capacity(x.len() + y.len());
                 s.push_str(&x);
                 s.push_str(&y);
-                Some(s)
+                return self.create_string_from_owned(s, gc);
             }
-            _ => None,
+            let utf16_len = self.string_length(a) + self.string_length(b);
+            let ascii = self.string_is_ascii(a) && self.string_is_ascii(b);
+            let (record, new_bytes) =
+                StringRecord::concatenation(a_record, &x, &y, utf16_len, ascii);
+            self.heap.allocated_since_gc += Arena::<StringRecord>::RECORD_BYTES + new_bytes;
+            return JsString::Heap(HeapString::from_index(self.heap.strings.push(record))).bind(gc);
+        }
+        // A side holds lone surrogates: join the WTF-8 bytes (pushing
+        // WTF-8 pairs a trailing lead surrogate with a leading trail
+        // one), without a round trip through UTF-16.
+        let utf16_len = self.string_length(a) + self.string_length(b);
+        let byte_len = |agent: &Self, s: JsString| match s {
+            JsString::Small(small) => small.as_str().len(),
+            JsString::Heap(h) => agent.string_record(h).as_wtf8().len(),
         };
-        match joined {
-            Some(s) => self.create_string_from_owned(s, gc),
-            None => {
-                // A side holds lone surrogates: join the WTF-8 bytes (pushing
-                // WTF-8 pairs a trailing lead surrogate with a leading trail
-                // one), without a round trip through UTF-16.
-                let utf16_len = self.string_length(a) + self.string_length(b);
-                let byte_len = |agent: &Self, s: JsString| match s {
-                    JsString::Small(small) => small.as_str().len(),
-                    JsString::Heap(h) => agent.string_record(h).as_wtf8().len(),
-                };
-                let mut joined =
-                    wtf8::Wtf8Buf::with_capacity(byte_len(self, a) + byte_len(self, b));
-                for part in [a, b] {
-                    match part {
-                        JsString::Small(small) => joined.push_str(small.as_str()),
-                        JsString::Heap(h) => joined.push_wtf8(self.string_record(h).as_wtf8()),
-                    }
-                }
-                match joined.into_string() {
-                    // Surrogate halves met: the result is well-formed.
-                    Ok(text) => self.create_string_from_owned(text, gc),
-                    Err(joined) => self
-                        .alloc_string_record(StringRecord::from_ill_formed_wtf8(joined, utf16_len))
-                        .bind(gc),
-                }
+        let mut joined = wtf8::Wtf8Buf::with_capacity(byte_len(self, a) + byte_len(self, b));
+        for part in [a, b] {
+            match part {
+                JsString::Small(small) => joined.push_str(small.as_str()),
+                JsString::Heap(h) => joined.push_wtf8(self.string_record(h).as_wtf8()),
             }
+        }
+        match joined.into_string() {
+            // Surrogate halves met: the result is well-formed.
+            Ok(text) => self.create_string_from_owned(text, gc),
+            Err(joined) => self
+                .alloc_string_record(StringRecord::from_ill_formed_wtf8(joined, utf16_len))
+                .bind(gc),
         }
     }
 

@@ -8,7 +8,7 @@ use crate::ecmascript::abstract_operations::{
     to_numeric, to_primitive, to_property_key, to_string,
 };
 use crate::ecmascript::execution::{Agent, JsResult};
-use crate::ecmascript::types::Value;
+use crate::ecmascript::types::{JsString, MAX_STRING_LENGTH, Value};
 use crate::engine::{Bindable, GcScope, NoGcScope, Rootable};
 
 /// Arithmetic operators other than `+`.
@@ -50,7 +50,7 @@ pub(crate) fn add<'gc>(
     }
     if let (Some(x), Some(y)) = (a.as_string(), b.as_string()) {
         let gc = gc.into_nogc();
-        return Ok(agent.string_concat(x, y, gc).into_value());
+        return concatenate(agent, x, y, gc);
     }
     // 1. Let lprim be ? ToPrimitive(lval). 2. Let rprim be ? ToPrimitive(rval).
     let b = b.bind(gc.nogc()).scope(agent, gc.nogc());
@@ -69,10 +69,24 @@ pub(crate) fn add<'gc>(
         let rstr = to_string(agent, rprim.get(agent), gc.reborrow())?.unbind();
         // c. Return the string-concatenation of lstr and rstr.
         let gc = gc.into_nogc();
-        return Ok(agent.string_concat(lstr.get(agent), rstr, gc).into_value());
+        return concatenate(agent, lstr.get(agent), rstr, gc);
     }
     // 4. Return ? ApplyStringOrNumericBinaryOperator(lprim, +, rprim) (numeric part).
     numeric_operation(agent, NumericOp::Add, lprim, rprim, gc)
+}
+
+/// String concatenation for `+`, with a RangeError for results longer than
+/// the engine's maximum string length.
+fn concatenate<'gc>(
+    agent: &mut Agent,
+    x: JsString,
+    y: JsString,
+    gc: NoGcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
+    if agent.string_length(x) + agent.string_length(y) > MAX_STRING_LENGTH {
+        return Err(agent.throw_range_error("Invalid string length", gc));
+    }
+    Ok(agent.string_concat(x, y, gc).into_value())
 }
 
 /// `a + b` for the dispatch loop: small integers inline, everything else

@@ -18,9 +18,7 @@ use hashbrown::HashTable;
 
 use crate::ecmascript::execution::heap_layout::arena_ids;
 use crate::ecmascript::types::handle::define_handle;
-use crate::ecmascript::types::{
-    BigIntRecord, NumberRecord, SmallString, StringData, StringRecord, Value,
-};
+use crate::ecmascript::types::{BigIntRecord, NumberRecord, SmallString, StringRecord, Value};
 use crate::engine::Bindable;
 use crate::heap::{Arena, HandleVisitor, Trace};
 
@@ -86,10 +84,13 @@ impl<'h> KeyContext<'h> {
     fn string_text<'k>(&'k self, value: &'k Value) -> Option<KeyIdentity<'k>> {
         match value {
             Value::SmallString(s) => Some(KeyIdentity::String(small_bytes(s))),
-            Value::String(h) => Some(match self.strings.get(h.index()).data() {
-                StringData::Utf8(s) => KeyIdentity::String(s.as_bytes()),
-                StringData::Wtf8(w) => KeyIdentity::IllFormedString(w),
-            }),
+            Value::String(h) => {
+                let record = self.strings.get(h.index());
+                Some(match record.as_str() {
+                    Some(s) => KeyIdentity::String(s.as_bytes()),
+                    None => KeyIdentity::IllFormedString(record.as_wtf8()),
+                })
+            }
             _ => None,
         }
     }
