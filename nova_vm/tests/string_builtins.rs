@@ -136,6 +136,24 @@ const CASES: &[(&str, &str)] = &[
         "''.repeat(2 ** 40).length + ',' + 'ab'.padStart(2 ** 40, '').length",
         "0,2",
     ),
+    // Strings built by += share an append buffer; earlier strings keep their
+    // own text when later ones branch off the same prefix.
+    (
+        "var s = big; for (var i = 0; i < 100; i++) s += i; var t = s + 'T'; var u = s + 'U'; var v = t + '!'; [s.length, t.slice(-4), u.slice(-4), v.slice(-5), (s + s).length, t === s + 'T'].join()",
+        "238,899T,899U,899T!,476,true",
+    ),
+    (
+        "var w = wide; for (var i = 0; i < 20; i++) w += '\\u00fc' + i; w += '\\ud800'; [w.length, w.charCodeAt(w.length - 1), w.codePointAt(12), w.isWellFormed()].join()",
+        "79,55296,128512,false",
+    ),
+    (
+        "var k = big + big; var m = new Map([[k, 1]]); var o = {}; o[k] = 2; [m.get(big + big), o[big + big]].join()",
+        "1,2",
+    ),
+    (
+        "try { var h = 'x'.repeat(2 ** 29); h + h + h; 'no error' } catch (e) { e.name }",
+        "RangeError",
+    ),
 ];
 
 fn run_cases(gc_stress: bool) {
@@ -151,6 +169,18 @@ fn run_cases(gc_stress: bool) {
             .unwrap_or_else(|e| panic!("{code}: {e}"));
         assert_eq!(&actual, expected, "{code}");
     }
+}
+
+/// A megabyte built one character at a time: linear with the append buffer,
+/// hours if every `+=` copied the whole string.
+#[test]
+fn building_a_string_with_plus_equals_is_linear() {
+    let started = std::time::Instant::now();
+    let result = Runtime::new(RuntimeOptions::default())
+        .eval_to_string("var s = ''; for (var i = 0; i < 1048576; i++) s += 'x'; s.length")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(result, "1048576");
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 }
 
 #[test]
