@@ -9,6 +9,7 @@ use crate::ecmascript::abstract_operations::{
     call_function, construct, enter_native, ordinary_create_from_constructor, to_object,
 };
 use crate::ecmascript::builtins::ArgumentsList;
+use crate::ecmascript::builtins::function_objects::ECMAScriptFunction;
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
 use crate::ecmascript::types::object::ObjectKind;
 use crate::ecmascript::types::{Object, UNINITIALIZED, Value};
@@ -37,12 +38,32 @@ pub(crate) fn push_function_frame(
     return_to: ReturnTo,
     gc: NoGcScope,
 ) -> JsResult<'static, ()> {
-    if agent.vm.frames.len() >= MAX_FRAMES {
-        return Err(agent.throw_range_error("Maximum call stack size exceeded", gc));
-    }
     let ObjectKind::ECMAScriptFunction(handle) = f.kind(agent) else {
         return Err(agent.throw_type_error("Value is not a function", gc));
     };
+    push_ecmascript_frame(
+        agent, handle, f, this, args_start, argc, new_target, return_to, gc,
+    )
+}
+
+/// [`push_function_frame`] for a callee already known to be an ECMAScript
+/// function (`handle` is `f`'s function record).
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn push_ecmascript_frame(
+    agent: &mut Agent,
+    handle: ECMAScriptFunction<'static>,
+    f: Object,
+    this: Value,
+    args_start: usize,
+    argc: usize,
+    new_target: Value,
+    return_to: ReturnTo,
+    gc: NoGcScope,
+) -> JsResult<'static, ()> {
+    if agent.vm.frames.len() >= MAX_FRAMES {
+        return Err(agent.throw_range_error("Maximum call stack size exceeded", gc));
+    }
     let record = agent.heap.functions.get(handle.index());
     let code = record.code;
     let environment = record.environment;
@@ -106,10 +127,10 @@ pub(crate) fn push_function_frame(
     stack.resize(args_start + register_count, Value::Undefined);
     let caller_realm = agent.current_realm;
     agent.current_realm = realm;
-    // The frame is written field by field into its slot: assembling it on the
-    // stack and copying it in costs a store-forwarding stall on every call.
     agent.vm.save_innermost_pc();
     agent.vm.pc = 0;
+    // The frame is written field by field into its slot: assembling it on the
+    // stack and copying it in costs a store-forwarding stall on every call.
     let frames = &mut agent.vm.frames;
     frames.push(Frame::EMPTY);
     let frame = frames.last_mut().expect("the frame just pushed");
@@ -275,10 +296,11 @@ pub(crate) fn call_from_registers<'gc>(
     gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, CallOutcome> {
     if let Value::Object(o) = f
-        && let ObjectKind::ECMAScriptFunction(_) = o.kind(agent)
+        && let ObjectKind::ECMAScriptFunction(handle) = o.kind(agent)
     {
-        push_function_frame(
+        push_ecmascript_frame(
             agent,
+            handle,
             o,
             this,
             args_start,
