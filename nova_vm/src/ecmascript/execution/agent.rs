@@ -19,7 +19,9 @@ use crate::heap::{HandleVisitor, Trace};
 /// Options chosen when an agent is created.
 #[derive(Debug, Clone, Default)]
 pub struct AgentOptions {
-    /// Collect garbage at every safepoint (finds rooting bugs).
+    /// Collect garbage at every safepoint (finds rooting bugs). After the
+    /// first 50 000 safepoints, stress collects at every 64th, so that
+    /// scripts with million-iteration loops still finish.
     pub gc_stress: bool,
     /// Print every collection's statistics to stderr.
     pub trace_gc: bool,
@@ -135,6 +137,8 @@ pub struct GcStatistics {
     pub max_pause: std::time::Duration,
     /// Bytes reserved by arenas after the last collection.
     pub live_bytes_after_last: usize,
+    /// Safepoints reached in GC-stress mode (which decides when stress collects).
+    pub stress_safepoints: u64,
 }
 
 /// An agent: one heap, its realms and one execution thread's state.

@@ -12,6 +12,11 @@ use crate::ecmascript::types::PERMANENT_SYMBOL_COUNT;
 use crate::engine::GcScope;
 use crate::heap::{Fixup, MarkState};
 
+/// GC stress collects at every safepoint up to this many.
+const STRESS_EVERY_SAFEPOINT: u64 = 50_000;
+/// Past [`STRESS_EVERY_SAFEPOINT`], GC stress collects at every this-many-th safepoint.
+const STRESS_LATER_INTERVAL: u64 = 64;
+
 impl Agent {
     /// Runs a full collection now. Taking the token proves that no unrooted
     /// handle is held across the call.
@@ -19,13 +24,27 @@ impl Agent {
         self.run_collection();
     }
 
-    /// A safepoint: collects if the allocation budget is spent (or always, in
-    /// GC-stress mode).
+    /// A safepoint: collects if the allocation budget is spent (or, in
+    /// GC-stress mode, on the stress schedule: see [`Agent::stress_collects_now`]).
     #[inline]
     pub fn gc_safepoint(&mut self, _gc: GcScope) {
-        if self.options.gc_stress || self.heap.allocated_since_gc >= self.heap.gc_budget {
+        if self.heap.allocated_since_gc >= self.heap.gc_budget
+            || (self.options.gc_stress && self.stress_collects_now())
+        {
             self.run_collection();
         }
+    }
+
+    /// GC stress collects at every one of the first [`STRESS_EVERY_SAFEPOINT`]
+    /// safepoints, then at every [`STRESS_LATER_INTERVAL`]th. A collection
+    /// costs tens of microseconds even on a small heap, so collecting at each
+    /// of a loop's million iterations would take minutes; the code paths a
+    /// rooting bug hides in are reached early, and the later collections still
+    /// land at every kind of safepoint. The schedule is deterministic.
+    fn stress_collects_now(&mut self) -> bool {
+        let count = &mut self.gc_statistics.stress_safepoints;
+        *count += 1;
+        *count <= STRESS_EVERY_SAFEPOINT || *count % STRESS_LATER_INTERVAL == 0
     }
 
     fn run_collection(&mut self) {
