@@ -276,4 +276,17 @@ impl Heap {
         }
         self.slots[slots.class()].chunk_mut(slots.chunk())
     }
+
+    /// Copies every value of chunk `from` to the start of the larger chunk `to`.
+    pub fn copy_slots(&mut self, from: SlotsRef, to: SlotsRef) {
+        if from.is_empty() {
+            return;
+        }
+        let (from_class, to_class) = (from.class(), to.class());
+        debug_assert!(from_class < to_class, "slots only move to a larger class");
+        // The classes differ, so the two chunks live in different stores.
+        let (lower, upper) = self.slots.split_at_mut(to_class);
+        let source = lower[from_class].chunk(from.chunk());
+        upper[0].chunk_mut(to.chunk())[..source.len()].copy_from_slice(source);
+    }
 }

@@ -161,6 +161,20 @@ pub struct CodeRecord {
     /// the next frames that run this code: a call then moves an `Arc` instead
     /// of cloning it (an atomic increment, and an atomic decrement on return).
     pub(crate) spare_instructions: Vec<Arc<Instructions>>,
+    /// The shapes the last closure made from this code ended with (its own,
+    /// and its fresh `prototype` object's), so the next one is built without
+    /// walking transitions. Cleared by each collection, like inline caches.
+    pub(crate) closure_shapes: Option<ClosureShapes>,
+}
+
+/// See [`CodeRecord::closure_shapes`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ClosureShapes {
+    /// Shape of the function object: `length`, `name`, then (for sloppy
+    /// normal functions) `caller` and `arguments`, then `prototype` if any.
+    pub function: Shape<'static>,
+    /// Shape of its `prototype` object (`constructor`), for normal functions.
+    pub prototype: Option<Shape<'static>>,
 }
 
 /// How many spare instruction handles a code record keeps (deeper recursion
@@ -212,6 +226,7 @@ impl CodeRecord {
             cache.shape = None;
             cache.holder_shape = None;
         }
+        self.closure_shapes = None;
     }
 
     /// A handle on the instructions for a new frame: a spare one if a returned

@@ -7,4 +7,5 @@ pub use code::{
     Code, CodeFlags, CodeRecord, ExceptionHandler, FunctionKind, Instructions, PropertyCache,
     ScopeInfo, SourceText,
 };
+pub(crate) use code::ClosureShapes;
 pub use instructions::{Instruction, Reg};

@@ -368,6 +368,7 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
             mapped_parameters: self.mapped_parameters.take(),
             declarations: None,
             spare_instructions: Vec::new(),
+            closure_shapes: None,
         };
         let agent = &mut *self.unit.agent;
         agent.heap.allocated_since_gc +=

@@ -13,7 +13,7 @@ use crate::ecmascript::types::object::{Attributes, ElementsRecord, ObjectKind};
 use crate::ecmascript::types::{
     JsString, Object, PropertyKey, Symbol, SymbolRecord, UNINITIALIZED, Value, WellKnownSymbol,
 };
-use crate::engine::bytecode::FunctionKind;
+use crate::engine::bytecode::{ClosureShapes, Code, FunctionKind};
 use crate::engine::{Bindable, GcScope, NoGcScope, Rootable};
 use crate::heap::Arena;
 
@@ -189,6 +189,9 @@ pub(crate) fn create_closure<'gc>(
         FunctionKind::AsyncGenerator => agent.intrinsic(Intrinsic::AsyncGeneratorFunctionPrototype),
         _ => agent.intrinsic(Intrinsic::FunctionPrototype),
     };
+    if let Some(f) = create_closure_from_cached_shapes(agent, code, prototype, record, gc) {
+        return f;
+    }
     let f = agent.create_object(Some(prototype), ObjectKind::ECMAScriptFunction(record), gc);
     f.add_named_data(
         agent,
@@ -230,6 +233,7 @@ pub(crate) fn create_closure<'gc>(
                 proto.into(),
                 Attributes::data(true, false, false),
             );
+            remember_closure_shapes(agent, code, f, Some(proto));
         }
         FunctionKind::Generator | FunctionKind::AsyncGenerator => {
             let generator_prototype = agent.intrinsic(if kind == FunctionKind::Generator {
@@ -245,10 +249,70 @@ pub(crate) fn create_closure<'gc>(
                 proto.into(),
                 Attributes::data(true, false, false),
             );
+            remember_closure_shapes(agent, code, f, Some(proto));
         }
-        _ => {}
+        _ => remember_closure_shapes(agent, code, f, None),
     }
     f
+}
+
+/// Records the shapes a closure of `code` was built with (see
+/// [`CodeRecord::closure_shapes`](crate::engine::bytecode::CodeRecord)),
+/// unless one of them is a dictionary (those change in place).
+fn remember_closure_shapes(agent: &mut Agent, code: Code, f: Object, proto: Option<Object>) {
+    let function = f.record(agent).shape;
+    let prototype = proto.map(|p| p.record(agent).shape);
+    let shapes = &agent.heap.shapes;
+    if shapes.get(function.index()).dictionary
+        || prototype.is_some_and(|p| shapes.get(p.index()).dictionary)
+    {
+        return;
+    }
+    agent.heap.code.get_mut(code.index()).closure_shapes = Some(ClosureShapes {
+        function: function.unbind(),
+        prototype: prototype.map(|p| p.unbind()),
+    });
+}
+
+/// The closure for `record` built directly in the shapes the previous closure
+/// of `code` ended with, when those still apply (same prototypes): the same
+/// own properties in the same slots as the step-by-step path makes.
+fn create_closure_from_cached_shapes<'gc>(
+    agent: &mut Agent,
+    code: Code,
+    prototype: Object,
+    record: ECMAScriptFunction,
+    gc: NoGcScope<'gc, '_>,
+) -> Option<Object<'gc>> {
+    let child = agent.heap.code.get(code.index());
+    let shapes = child.closure_shapes?;
+    let (length, name) = (child.length, child.name);
+    let heap = &mut agent.heap;
+    if heap.shapes.get(shapes.function.index()).prototype != Some(prototype.unbind()) {
+        return None;
+    }
+    let f = heap.alloc_object_with_shape(
+        shapes.function,
+        ObjectKind::ECMAScriptFunction(record.unbind()),
+    );
+    // Slots in the order the properties were added: length, name, then
+    // (sloppy normal functions) caller and arguments, left undefined, then
+    // prototype last.
+    f.set_slot(agent, 0, Value::from_u32(length));
+    f.set_slot(agent, 1, name.into_value());
+    if let Some(proto_shape) = shapes.prototype {
+        let proto = agent
+            .heap
+            .alloc_object_with_shape(proto_shape, ObjectKind::Ordinary);
+        // A normal function's prototype object holds `constructor` (a
+        // generator's holds nothing).
+        if agent.heap.shapes.get(proto_shape.index()).slot_count > 0 {
+            proto.set_slot(agent, 0, f.into());
+        }
+        let last = agent.heap.shapes.get(shapes.function.index()).slot_count - 1;
+        f.set_slot(agent, last, proto.into());
+    }
+    Some(f.bind(gc))
 }
 
 /// Sets `[[HomeObject]]` of a method closure.

@@ -49,6 +49,27 @@ impl Heap {
     }
 }
 
+impl Heap {
+    /// Allocates an object that starts with `shape` (a shared shape whose
+    /// prototype is the object's), with room for its slots, all undefined:
+    /// the caller fills them.
+    pub(crate) fn alloc_object_with_shape(
+        &mut self,
+        shape: Shape<'static>,
+        kind: ObjectKind,
+    ) -> Object<'static> {
+        let slot_count = self.shapes.get(shape.index()).slot_count as usize;
+        let slots = self.alloc_slots(slot_count);
+        self.allocated_since_gc += Arena::<ObjectRecord>::RECORD_BYTES;
+        Object::from_index(self.objects.push(ObjectRecord {
+            shape,
+            slots,
+            elements: None,
+            kind,
+        }))
+    }
+}
+
 impl Agent {
     /// Allocates an object (ordinary layout) with the given prototype and kind.
     pub fn create_object<'a>(
@@ -148,11 +169,7 @@ impl<'a> Object<'a> {
             return;
         }
         let new = agent.heap.alloc_slots(count.max(2));
-        let old_len = old.capacity();
-        if old_len > 0 {
-            let values: Vec<Value<'static>> = agent.heap.slots(old).to_vec();
-            agent.heap.slots_mut(new)[..old_len].copy_from_slice(&values);
-        }
+        agent.heap.copy_slots(old, new);
         self.record_mut(agent).slots = new;
     }
 
