@@ -44,7 +44,7 @@ impl Agent {
     fn stress_collects_now(&mut self) -> bool {
         let count = &mut self.gc_statistics.stress_safepoints;
         *count += 1;
-        *count <= STRESS_EVERY_SAFEPOINT || *count % STRESS_LATER_INTERVAL == 0
+        *count <= STRESS_EVERY_SAFEPOINT || (*count).is_multiple_of(STRESS_LATER_INTERVAL)
     }
 
     fn run_collection(&mut self) {
