@@ -38,6 +38,96 @@ pub enum EnvironmentKind {
     Global,
 }
 
+/// Declarative scopes with at most this many bindings keep them inline in
+/// the environment record (no separate allocation).
+const INLINE_ENV_SLOTS: usize = 4;
+
+/// The binding values of an environment record: inline when few (most
+/// closures capture one to four), else boxed. Dereferences to the slice.
+#[derive(Debug, Clone)]
+pub enum EnvSlots {
+    /// The first `len` values are the bindings.
+    Inline {
+        /// Number of bindings.
+        len: u8,
+        /// Their values (the rest are unused).
+        values: [Value<'static>; INLINE_ENV_SLOTS],
+    },
+    /// More bindings than fit inline.
+    Boxed(Box<[Value<'static>]>),
+}
+
+impl EnvSlots {
+    /// No bindings (object and global environments).
+    pub const EMPTY: EnvSlots = EnvSlots::Inline {
+        len: 0,
+        values: [Value::Undefined; INLINE_ENV_SLOTS],
+    };
+}
+
+impl EnvSlots {
+    /// The value of binding `slot` (which the compiler placed in range).
+    #[inline(always)]
+    pub fn get(&self, slot: usize) -> Value<'static> {
+        match self {
+            // Indexing the whole inline array checks against a constant.
+            EnvSlots::Inline { values, .. } => values[slot],
+            EnvSlots::Boxed(values) => values[slot],
+        }
+    }
+
+    /// Sets binding `slot` (which the compiler placed in range).
+    #[inline(always)]
+    pub fn set(&mut self, slot: usize, value: Value<'static>) {
+        match self {
+            EnvSlots::Inline { values, .. } => values[slot] = value,
+            EnvSlots::Boxed(values) => values[slot] = value,
+        }
+    }
+}
+
+impl FromIterator<Value<'static>> for EnvSlots {
+    fn from_iter<I: IntoIterator<Item = Value<'static>>>(iter: I) -> Self {
+        let mut iter = iter.into_iter();
+        let mut values = [Value::Undefined; INLINE_ENV_SLOTS];
+        let mut len = 0;
+        for value in iter.by_ref() {
+            if len == INLINE_ENV_SLOTS {
+                let boxed: Box<[Value<'static>]> =
+                    values.into_iter().chain([value]).chain(iter).collect();
+                return EnvSlots::Boxed(boxed);
+            }
+            values[len] = value;
+            len += 1;
+        }
+        EnvSlots::Inline {
+            len: len as u8,
+            values,
+        }
+    }
+}
+
+impl std::ops::Deref for EnvSlots {
+    type Target = [Value<'static>];
+    #[inline]
+    fn deref(&self) -> &[Value<'static>] {
+        match self {
+            EnvSlots::Inline { len, values } => &values[..*len as usize],
+            EnvSlots::Boxed(values) => values,
+        }
+    }
+}
+
+impl std::ops::DerefMut for EnvSlots {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut [Value<'static>] {
+        match self {
+            EnvSlots::Inline { len, values } => &mut values[..*len as usize],
+            EnvSlots::Boxed(values) => values,
+        }
+    }
+}
+
 /// An environment record.
 #[derive(Debug)]
 pub struct EnvironmentRecord {
@@ -46,7 +136,7 @@ pub struct EnvironmentRecord {
     /// Kind-specific data.
     pub kind: EnvironmentKind,
     /// Values of declarative bindings.
-    pub slots: Box<[Value<'static>]>,
+    pub slots: EnvSlots,
     /// For declarative records: the code and scope number whose table names the
     /// slots, so that `eval` and `with` code can find bindings by name.
     pub scope: Option<(Code<'static>, u32)>,
@@ -63,7 +153,9 @@ impl Trace for EnvironmentRecord {
         if let EnvironmentKind::Object { binding_object, .. } = &mut self.kind {
             binding_object.visit(visitor);
         }
-        self.slots.trace(visitor);
+        for value in self.slots.iter_mut() {
+            value.trace(visitor);
+        }
         if let Some((code, _)) = &mut self.scope {
             code.visit(visitor);
         }

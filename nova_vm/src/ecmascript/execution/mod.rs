@@ -15,6 +15,6 @@ pub use agent::{
     Agent, AgentOptions, DefaultHostHooks, GcStatistics, HeapRoot, HeapStatistics, HostHooks,
     InterruptHandle, Job,
 };
-pub use environments::{Environment, EnvironmentKind, EnvironmentRecord};
+pub use environments::{EnvSlots, Environment, EnvironmentKind, EnvironmentRecord};
 pub use errors::{ExceptionType, JsError, JsResult};
 pub use realm::{Intrinsic, Realm, RealmId};

@@ -4,7 +4,7 @@
 //! global object and the global environment.
 
 use super::agent::Agent;
-use super::environments::{Environment, EnvironmentKind, EnvironmentRecord};
+use super::environments::{EnvSlots, Environment, EnvironmentKind, EnvironmentRecord};
 use super::realm::{Intrinsic, Realm, RealmId};
 use crate::ecmascript::builtins;
 use crate::ecmascript::builtins::function_objects::Behaviour;
@@ -28,7 +28,7 @@ impl Agent {
         let global_env = Environment::from_index(self.heap.environments.push(EnvironmentRecord {
             outer: None,
             kind: EnvironmentKind::Global,
-            slots: Box::new([]),
+            slots: EnvSlots::EMPTY,
             scope: None,
             eval_bindings: None,
         }));

@@ -3,9 +3,9 @@
 mod code;
 mod instructions;
 
+pub(crate) use code::ClosureShapes;
 pub use code::{
     Code, CodeFlags, CodeRecord, ExceptionHandler, FunctionKind, Instructions, PropertyCache,
     ScopeInfo, SourceText,
 };
-pub(crate) use code::ClosureShapes;
 pub use instructions::{Instruction, Reg};

@@ -7,7 +7,8 @@ use crate::ecmascript::abstract_operations::{
     to_boolean, to_number, to_numeric, to_object, to_property_key, to_string,
 };
 use crate::ecmascript::execution::{
-    Agent, Environment, EnvironmentKind, EnvironmentRecord, ExceptionType, JsError, JsResult,
+    Agent, EnvSlots, Environment, EnvironmentKind, EnvironmentRecord, ExceptionType, JsError,
+    JsResult,
 };
 use crate::ecmascript::types::{UNINITIALIZED, Value};
 use crate::engine::bytecode::Instruction;
@@ -182,7 +183,12 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 }
                 Instruction::BindThisEnv { src, hops, slot } => {
                     let env = environment_at(agent, hops);
-                    if agent.heap.environments.get(env.index()).slots[slot as usize]
+                    if agent
+                        .heap
+                        .environments
+                        .get(env.index())
+                        .slots
+                        .get(slot as usize)
                         != Value::Symbol(UNINITIALIZED)
                     {
                         agent.throw_reference_error(
@@ -192,7 +198,12 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                         break;
                     }
                     let value = reg!(src);
-                    agent.heap.environments.get_mut(env.index()).slots[slot as usize] = value;
+                    agent
+                        .heap
+                        .environments
+                        .get_mut(env.index())
+                        .slots
+                        .set(slot as usize, value);
                     agent.vm.frames.last_mut().expect("frame").this = value;
                     tri!(objects::initialize_fields_of_this_function(
                         agent,
@@ -236,7 +247,7 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                                 binding_object,
                                 is_with_environment: true,
                             },
-                            slots: Box::new([]),
+                            slots: EnvSlots::EMPTY,
                             scope: None,
                             eval_bindings: None,
                         },
@@ -247,7 +258,12 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 }
                 Instruction::LoadEnv { dst, hops, slot } => {
                     let env = environment_at(agent, hops);
-                    let value = agent.heap.environments.get(env.index()).slots[slot as usize];
+                    let value = agent
+                        .heap
+                        .environments
+                        .get(env.index())
+                        .slots
+                        .get(slot as usize);
                     set!(dst, value);
                 }
                 Instruction::LoadEnvChecked { dst, hops, slot } => {
@@ -270,7 +286,12 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 Instruction::StoreEnv { src, hops, slot } => {
                     let env = environment_at(agent, hops);
                     let value = reg!(src);
-                    agent.heap.environments.get_mut(env.index()).slots[slot as usize] = value;
+                    agent
+                        .heap
+                        .environments
+                        .get_mut(env.index())
+                        .slots
+                        .set(slot as usize, value);
                 }
 
                 // ----- names -----
@@ -1375,7 +1396,7 @@ fn push_declarative_env(agent: &mut Agent, scope: u32) {
     let code = frame.code;
     let outer = frame.env;
     let info = &agent.heap.code.get(code.index()).scopes[scope as usize];
-    let slots: Box<[Value<'static>]> = info
+    let slots: EnvSlots = info
         .lexical
         .iter()
         .map(|&lexical| {
