@@ -141,6 +141,26 @@ pub struct GcStatistics {
     pub stress_safepoints: u64,
 }
 
+/// Entries in [`Agent`]'s static-key cache.
+const STATIC_KEY_CACHE_SIZE: usize = 256;
+
+/// One entry of the static-key cache: a name literal's address and length,
+/// and its key (traced like any root, so it survives compaction).
+#[derive(Clone, Copy, Debug)]
+struct StaticKeyEntry {
+    address: usize,
+    len: usize,
+    key: PropertyKey<'static>,
+}
+
+impl StaticKeyEntry {
+    const EMPTY: StaticKeyEntry = StaticKeyEntry {
+        address: 0,
+        len: 0,
+        key: PropertyKey::Index(0),
+    };
+}
+
 /// An agent: one heap, its realms and one execution thread's state.
 pub struct Agent {
     pub(crate) heap: Heap,
@@ -161,6 +181,9 @@ pub struct Agent {
     pub(crate) pending_exception: Option<Value<'static>>,
     /// Property keys for static names longer than an inline string, kept alive.
     pub(crate) static_keys: AHashMap<&'static str, PropertyKey<'static>>,
+    /// A direct-mapped cache in front of `static_keys`, keyed by the address
+    /// and length of the name literal (no hashing of the text).
+    static_key_cache: Box<[StaticKeyEntry; STATIC_KEY_CACHE_SIZE]>,
     /// Compiled regular expressions, shared by RegExp objects with the same pattern.
     pub(crate) regexp_cache: crate::ecmascript::builtins::regexp::RegExpCache,
     /// Set from any thread to stop the running script at its next safepoint.
@@ -242,6 +265,9 @@ impl Agent {
         for key in self.static_keys.values_mut() {
             key.trace(visitor);
         }
+        for entry in self.static_key_cache.iter_mut() {
+            entry.key.trace(visitor);
+        }
     }
 }
 
@@ -265,6 +291,7 @@ impl Agent {
             gc_statistics: GcStatistics::default(),
             pending_exception: None,
             static_keys: AHashMap::default(),
+            static_key_cache: Box::new([StaticKeyEntry::EMPTY; STATIC_KEY_CACHE_SIZE]),
             regexp_cache: Default::default(),
             interrupt: Default::default(),
         };
@@ -298,6 +325,21 @@ impl Agent {
 
     /// The property key for a static name (interned once and kept alive).
     pub fn static_key(&mut self, name: &'static str) -> PropertyKey<'static> {
+        let address = name.as_ptr() as usize;
+        let entry = &mut self.static_key_cache[(address >> 3) % STATIC_KEY_CACHE_SIZE];
+        if entry.address == address && entry.len == name.len() {
+            return entry.key;
+        }
+        let key = self.static_key_uncached(name);
+        self.static_key_cache[(address >> 3) % STATIC_KEY_CACHE_SIZE] = StaticKeyEntry {
+            address,
+            len: name.len(),
+            key,
+        };
+        key
+    }
+
+    fn static_key_uncached(&mut self, name: &'static str) -> PropertyKey<'static> {
         if let Some(key) = PropertyKey::from_static_str(name) {
             return key;
         }
