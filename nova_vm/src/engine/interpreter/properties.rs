@@ -12,7 +12,6 @@ use crate::ecmascript::types::object::{Attributes, ObjectKind};
 use crate::ecmascript::types::{
     Object, PropertyDescriptor, PropertyKey, UNINITIALIZED, Value, WellKnownSymbol,
 };
-use crate::engine::bytecode::Code;
 use crate::engine::{Bindable, GcScope, NoGcScope, Rootable, Scoped};
 
 /// The key and strictness of a cache site of the running code.
@@ -62,15 +61,11 @@ fn shape_backed(kind: ObjectKind) -> bool {
 /// property of its prototype when that prototype still has the cached shape.
 /// The dispatch loop tries this before [`get_named`].
 #[inline(always)]
-pub(crate) fn get_named_cached(
-    agent: &Agent,
-    code: Code,
-    object: Value,
-    cache: u32,
-) -> Option<Value<'static>> {
+pub(crate) fn get_named_cached(agent: &Agent, object: Value, cache: u32) -> Option<Value<'static>> {
     let Value::Object(o) = object else {
         return None;
     };
+    let code = agent.vm.frames.last()?.code;
     let site = &agent.heap.code.get(code.index()).caches[cache as usize];
     let record = o.record(agent);
     if Some(record.shape) != site.shape {
@@ -478,7 +473,8 @@ fn delete_key<'gc>(
 /// property of the global object cached under the current shape and global
 /// epoch. The dispatch loop tries this before [`get_global`].
 #[inline(always)]
-pub(crate) fn get_global_cached(agent: &Agent, code: Code, cache: u32) -> Option<Value<'static>> {
+pub(crate) fn get_global_cached(agent: &Agent, cache: u32) -> Option<Value<'static>> {
+    let code = agent.vm.frames.last()?.code;
     let site = &agent.heap.code.get(code.index()).caches[cache as usize];
     let realm = agent.current_realm();
     let global = realm.global_object;
@@ -551,8 +547,11 @@ fn get_global_object_binding<'gc>(
 /// data property of the global object under the cached shape and epoch);
 /// false if the dispatch loop must call [`set_global`].
 #[inline(always)]
-pub(crate) fn set_global_cached(agent: &mut Agent, code: Code, cache: u32, value: Value) -> bool {
-    let site = &agent.heap.code.get(code.index()).caches[cache as usize];
+pub(crate) fn set_global_cached(agent: &mut Agent, cache: u32, value: Value) -> bool {
+    let Some(frame) = agent.vm.frames.last() else {
+        return false;
+    };
+    let site = &agent.heap.code.get(frame.code.index()).caches[cache as usize];
     let realm = agent.current_realm();
     let global = realm.global_object;
     if Some(global.record(agent).shape) == site.shape && realm.global_epoch == site.epoch {

@@ -33,7 +33,6 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
             }
         }
         let frame = agent.vm.frames.last_mut().expect("a frame to run");
-        let running_code = frame.code;
         let instructions = frame.instructions.take().expect("the frame's instructions");
         let code: &[Instruction] = &instructions.0;
         let base = frame.base as usize;
@@ -297,7 +296,7 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
 
                 // ----- names -----
                 Instruction::GetGlobal { dst, cache } => {
-                    let value = match properties::get_global_cached(agent, running_code, cache) {
+                    let value = match properties::get_global_cached(agent, cache) {
                         Some(value) => value,
                         None => {
                             tri!(properties::get_global(agent, cache, true, gc.reborrow())).unbind()
@@ -312,7 +311,7 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 }
                 Instruction::SetGlobal { src, cache } => {
                     let value = reg!(src);
-                    if !properties::set_global_cached(agent, running_code, cache, value) {
+                    if !properties::set_global_cached(agent, cache, value) {
                         tri!(properties::set_global(agent, cache, value, gc.reborrow()));
                     }
                 }
@@ -791,14 +790,11 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 }
                 Instruction::GetNamed { dst, object, cache } => {
                     let object = reg!(object);
-                    let value =
-                        match properties::get_named_cached(agent, running_code, object, cache) {
-                            Some(value) => value,
-                            None => {
-                                tri!(properties::get_named(agent, object, cache, gc.reborrow()))
-                                    .unbind()
-                            }
-                        };
+                    let value = match properties::get_named_cached(agent, object, cache) {
+                        Some(value) => value,
+                        None => tri!(properties::get_named(agent, object, cache, gc.reborrow()))
+                            .unbind(),
+                    };
                     set!(dst, value);
                 }
                 Instruction::SetNamed { object, src, cache } => {
