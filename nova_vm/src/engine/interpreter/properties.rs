@@ -210,9 +210,51 @@ pub(crate) fn set_named<'gc>(
             o.set_slot(agent, entry.slot, value);
             return Ok(());
         }
+        if adds_plain_data_property(agent, o, key) {
+            o.add_named_data(agent, key, value, Attributes::DEFAULT);
+            return Ok(());
+        }
         return set(agent, o, key, value, strict(agent), gc);
     }
     put_on_primitive(agent, object, key, value, gc)
+}
+
+/// True if [[Set]] of `key` on `o` (with `o` as receiver) can only end in
+/// CreateDataProperty on `o`: `o` is an extensible object with ordinary named
+/// properties and no own `key`, and no object on its prototype chain has a
+/// property `key` (so no setter runs and no read-only property blocks it).
+/// This is OrdinarySet's path (10.1.9.2 steps 2.a–2.d and 3–4 with
+/// CreateDataProperty on an extensible receiver), decided from shapes alone.
+fn adds_plain_data_property(agent: &Agent, o: Object, key: PropertyKey) -> bool {
+    // Only string and symbol keys live in shapes.
+    if matches!(key, PropertyKey::Index(_)) {
+        return false;
+    }
+    let plain = |kind: ObjectKind| {
+        matches!(
+            kind,
+            ObjectKind::Ordinary
+                | ObjectKind::Error
+                | ObjectKind::ECMAScriptFunction(_)
+                | ObjectKind::BuiltinFunction(_)
+                | ObjectKind::BoundFunction(_)
+        )
+    };
+    let record = o.record(agent);
+    let shape = agent.heap.shapes.get(record.shape.index());
+    if !plain(record.kind) || !shape.extensible || shape.find(key).is_some() {
+        return false;
+    }
+    let mut next = shape.prototype;
+    while let Some(prototype) = next {
+        let record = prototype.record(agent);
+        let shape = agent.heap.shapes.get(record.shape.index());
+        if !plain(record.kind) || shape.find(key).is_some() {
+            return false;
+        }
+        next = shape.prototype;
+    }
+    true
 }
 
 /// PutValue with a primitive base: [[Set]] on the wrapper with the primitive as receiver.
