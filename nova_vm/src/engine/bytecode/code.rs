@@ -87,6 +87,9 @@ pub struct PropertyCache {
     /// For global-name sites: the realm's global-bindings epoch when the
     /// cache was filled (see `Realm::global_epoch`).
     pub epoch: u32,
+    /// The cached property is an accessor: `slot` holds its getter, which a
+    /// get calls (a set never uses such an entry).
+    pub getter: bool,
 }
 
 /// A declarative scope whose bindings live in a heap environment.

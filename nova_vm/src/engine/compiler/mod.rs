@@ -317,6 +317,7 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
             slot: 0,
             holder_shape: None,
             epoch: 0,
+            getter: false,
         });
         self.caches.len() as u32 - 1
     }

@@ -12,6 +12,7 @@ use crate::ecmascript::types::object::{Attributes, ObjectKind};
 use crate::ecmascript::types::{
     Object, PropertyDescriptor, PropertyKey, UNINITIALIZED, Value, WellKnownSymbol,
 };
+use crate::engine::bytecode::PropertyCache;
 use crate::engine::{Bindable, GcScope, NoGcScope, Rootable, Scoped};
 
 /// The key and strictness of a cache site of the running code.
@@ -68,7 +69,7 @@ pub(crate) fn get_named_cached(agent: &Agent, object: Value, cache: u32) -> Opti
     let code = agent.vm.frames.last()?.code;
     let site = &agent.heap.code.get(code.index()).caches[cache as usize];
     let record = o.record(agent);
-    if Some(record.shape) != site.shape {
+    if Some(record.shape) != site.shape || site.getter {
         return None;
     }
     match site.holder_shape {
@@ -100,19 +101,29 @@ pub(crate) fn get_named<'gc>(
     let site = agent.heap.code.get(code.index()).caches[cache as usize];
     let key = site.key;
     if let Value::Object(o) = object {
+        if site.getter
+            && let Some(getter) = cached_getter(agent, o, &site)
+        {
+            // OrdinaryGet step 7 (10.1.8.1): Return ? Call(getter, Receiver).
+            if getter.is_undefined() {
+                return Ok(Value::Undefined);
+            }
+            return call_function(agent, getter, object, ArgumentsList(&[]), gc);
+        }
         let kind = o.record(agent).kind;
         if shape_backed(kind) {
             if let Some(entry) = o.find_named(agent, key) {
+                let shape = o.record(agent).shape;
+                // Dictionary shapes change in place: never cache them.
+                if !agent.heap.shapes.get(shape.index()).dictionary {
+                    let cache_entry =
+                        &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
+                    cache_entry.shape = Some(shape);
+                    cache_entry.slot = entry.slot;
+                    cache_entry.holder_shape = None;
+                    cache_entry.getter = entry.attributes.is_accessor();
+                }
                 if !entry.attributes.is_accessor() {
-                    let shape = o.record(agent).shape;
-                    // Dictionary shapes change in place: never cache them.
-                    if !agent.heap.shapes.get(shape.index()).dictionary {
-                        let cache_entry =
-                            &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
-                        cache_entry.shape = Some(shape);
-                        cache_entry.slot = entry.slot;
-                        cache_entry.holder_shape = None;
-                    }
                     return Ok(o.slot(agent, entry.slot).bind(gc.into_nogc()));
                 }
                 return o.internal_get(agent, key, object, gc);
@@ -166,13 +177,38 @@ fn fill_prototype_cache(
         return;
     };
     let holder_shape = prototype.record(agent).shape;
-    if entry.attributes.is_accessor() || agent.heap.shapes.get(holder_shape.index()).dictionary {
+    if agent.heap.shapes.get(holder_shape.index()).dictionary {
         return;
     }
     let cache_entry = &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
     cache_entry.shape = Some(receiver_shape.unbind());
     cache_entry.slot = entry.slot;
     cache_entry.holder_shape = Some(holder_shape.unbind());
+    cache_entry.getter = entry.attributes.is_accessor();
+}
+
+/// The getter of the accessor a named-get site cached, if the cache holds for
+/// `o`: `o` has the cached shape and (for an accessor found on the
+/// prototype) the prototype still has the cached shape. The getter may be
+/// undefined (an accessor with only a setter).
+fn cached_getter(agent: &Agent, o: Object, site: &PropertyCache) -> Option<Value<'static>> {
+    let record = o.record(agent);
+    if Some(record.shape) != site.shape {
+        return None;
+    }
+    match site.holder_shape {
+        None => Some(o.slot(agent, site.slot).unbind()),
+        Some(holder_shape) => {
+            if !matches!(record.kind, ObjectKind::Ordinary | ObjectKind::Array) {
+                return None;
+            }
+            let prototype = agent.heap.shapes.get(record.shape.index()).prototype?;
+            if prototype.record(agent).shape != holder_shape {
+                return None;
+            }
+            Some(prototype.slot(agent, site.slot))
+        }
+    }
 }
 
 /// `object.name = value` with an inline cache.
@@ -190,7 +226,7 @@ pub(crate) fn set_named<'gc>(
         let record = o.record(agent);
         // A prototype entry (filled by a get at a shared site) is not a slot
         // of the receiver.
-        if Some(record.shape) == site.shape && site.holder_shape.is_none() {
+        if Some(record.shape) == site.shape && site.holder_shape.is_none() && !site.getter {
             o.set_slot(agent, site.slot, value);
             return Ok(());
         }
@@ -206,6 +242,7 @@ pub(crate) fn set_named<'gc>(
                 cache_entry.shape = Some(shape);
                 cache_entry.slot = entry.slot;
                 cache_entry.holder_shape = None;
+                cache_entry.getter = false;
             }
             o.set_slot(agent, entry.slot, value);
             return Ok(());

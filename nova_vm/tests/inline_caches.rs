@@ -1,0 +1,62 @@
+//! Named-property sites that the interpreter caches: getters found on the
+//! receiver or its prototype, and assignments that add a property (decided
+//! from shapes). Each case repeats the access so the cached path runs, then
+//! changes the objects so the cache must notice. Every case also runs under
+//! GC stress.
+
+use nova_vm::{Runtime, RuntimeOptions};
+
+const CASES: &[(&str, &str)] = &[
+    // A getter on the prototype, then redefined; an own getter turned into data.
+    (
+        "class P { constructor(x) { this.x = x } get dbl() { return this.x * 2 } set dbl(v) { this.x = v / 2 } }
+         var o = { get own() { return 7 }, set only(v) {} };
+         var s = 0;
+         for (var i = 0; i < 100; i++) { var p = new P(i); s += p.dbl + o.own; if (o.only !== undefined) s = -1; }
+         var q = new P(3); var r = [s, q.dbl]; q.dbl = 10; r.push(q.x, q.dbl);
+         Object.defineProperty(P.prototype, 'dbl', { get() { return 99 } }); r.push(q.dbl);
+         Object.defineProperty(o, 'own', { value: 5 }); r.push(o.own);
+         function getDbl(z) { return z.dbl } r.push(getDbl(q), getDbl({ dbl: 1 }), getDbl(q));
+         r.join()",
+        "10600,6,5,10,99,5,99,1,99",
+    ),
+    // Adding properties by assignment: a setter or a read-only property on
+    // the prototype chain stops the plain add; so does non-extensibility.
+    (
+        "function C() { this.a = 1; this.b = 2 }
+         var log = [];
+         for (var i = 0; i < 3; i++) { var c = new C(); log.push(Object.keys(c).join('')); }
+         var proto = { set b(v) { log.push('setter ' + v) } };
+         var D = function () { this.a = 1; this.b = 2 }; D.prototype = Object.create(proto);
+         var d = new D(); log.push(Object.keys(d).join(''));
+         var ro = Object.create(Object.defineProperty({}, 'k', { value: 0, writable: false }));
+         ro.k = 5; log.push(ro.k, Object.keys(ro).length);
+         var sealed = Object.preventExtensions({}); sealed.z = 1; log.push(sealed.z);
+         (function () { 'use strict'; try { sealed.z = 1 } catch (e) { log.push(e.name) } })();
+         log.join()",
+        "ab,ab,ab,setter 2,a,0,0,,TypeError",
+    ),
+];
+
+fn run_cases(gc_stress: bool) {
+    for (code, expected) in CASES {
+        let mut rt = Runtime::new(RuntimeOptions {
+            gc_stress,
+            ..Default::default()
+        });
+        let actual = rt
+            .eval_to_string(code)
+            .unwrap_or_else(|e| panic!("{code}: {e}"));
+        assert_eq!(&actual, expected, "{code}");
+    }
+}
+
+#[test]
+fn cached_getters_and_property_adds() {
+    run_cases(false);
+}
+
+#[test]
+fn cached_getters_and_property_adds_under_gc_stress() {
+    run_cases(true);
+}
