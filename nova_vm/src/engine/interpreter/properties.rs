@@ -68,8 +68,20 @@ pub(crate) fn get_named_cached(agent: &Agent, object: Value, cache: u32) -> Opti
     };
     let code = agent.vm.frames.last()?.code;
     let site = &agent.heap.code.get(code.index()).caches[cache as usize];
+    if site.getter {
+        return None;
+    }
+    cached_slot_value(agent, o, site)
+}
+
+/// The value in the slot a named-get site cached (a data value, or the
+/// getter of an accessor), if the cache holds for `o`: `o` has the cached
+/// shape and, for a property found on the prototype, the prototype still has
+/// the cached shape.
+#[inline(always)]
+fn cached_slot_value(agent: &Agent, o: Object, site: &PropertyCache) -> Option<Value<'static>> {
     let record = o.record(agent);
-    if Some(record.shape) != site.shape || site.getter {
+    if Some(record.shape) != site.shape {
         return None;
     }
     match site.holder_shape {
@@ -102,7 +114,7 @@ pub(crate) fn get_named<'gc>(
     let key = site.key;
     if let Value::Object(o) = object {
         if site.getter
-            && let Some(getter) = cached_getter(agent, o, &site)
+            && let Some(getter) = cached_slot_value(agent, o, &site)
         {
             // OrdinaryGet step 7 (10.1.8.1): Return ? Call(getter, Receiver).
             if getter.is_undefined() {
@@ -185,30 +197,6 @@ fn fill_prototype_cache(
     cache_entry.slot = entry.slot;
     cache_entry.holder_shape = Some(holder_shape.unbind());
     cache_entry.getter = entry.attributes.is_accessor();
-}
-
-/// The getter of the accessor a named-get site cached, if the cache holds for
-/// `o`: `o` has the cached shape and (for an accessor found on the
-/// prototype) the prototype still has the cached shape. The getter may be
-/// undefined (an accessor with only a setter).
-fn cached_getter(agent: &Agent, o: Object, site: &PropertyCache) -> Option<Value<'static>> {
-    let record = o.record(agent);
-    if Some(record.shape) != site.shape {
-        return None;
-    }
-    match site.holder_shape {
-        None => Some(o.slot(agent, site.slot).unbind()),
-        Some(holder_shape) => {
-            if !matches!(record.kind, ObjectKind::Ordinary | ObjectKind::Array) {
-                return None;
-            }
-            let prototype = agent.heap.shapes.get(record.shape.index()).prototype?;
-            if prototype.record(agent).shape != holder_shape {
-                return None;
-            }
-            Some(prototype.slot(agent, site.slot))
-        }
-    }
 }
 
 /// `object.name = value` with an inline cache.
