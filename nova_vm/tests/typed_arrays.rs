@@ -95,6 +95,17 @@ const CASES: &[(&str, &str)] = &[
         "[...new Uint8Array([9, 8]).entries()].join('|') + '|' + Object.prototype.toString.call(new BigInt64Array(1)) + '|' + new Int8Array([1, 2]).toString()",
         "0,9|1,8|[object BigInt64Array]|1,2",
     ),
+    // An array's own named property is never mistaken for the prototype's by
+    // the inline cache (it once answered Object.prototype.toLocaleString here).
+    (
+        "function method() { return Array.prototype.toLocaleString; } method(); method() === Array.prototype.toLocaleString",
+        "true",
+    ),
+    // Base64 and hex.
+    (
+        "var bytes = Uint8Array.fromBase64('SGVsbG8-', { alphabet: 'base64url' }); [bytes.toHex(), bytes.toBase64(), bytes.toBase64({ omitPadding: true }), JSON.stringify(new Uint8Array(4).setFromHex('0a0b'))].join()",
+        "48656c6c6f3e,SGVsbG8+,SGVsbG8+,{\"read\":4,\"written\":2}",
+    ),
     // Atomics on integer views.
     (
         "var ia = new Int32Array(new SharedArrayBuffer(8)); [Atomics.add(ia, 0, 5), Atomics.sub(ia, 0, 2), Atomics.compareExchange(ia, 0, 3, 10), Atomics.load(ia, 0), Atomics.store(ia, 1, 4.7), Atomics.wait(ia, 1, 0, 0), Atomics.wait(ia, 1, 4, 0), Atomics.notify(ia, 0)].join()",

@@ -149,6 +149,11 @@ fn fill_prototype_cache(
     cache: u32,
     key: PropertyKey,
 ) {
+    // An own property shadows the prototype's (arrays reach here without
+    // having looked at their own named properties).
+    if receiver.find_named(agent, key).is_some() {
+        return;
+    }
     let receiver_shape = receiver.record(agent).shape;
     let receiver_shape_record = agent.heap.shapes.get(receiver_shape.index());
     if receiver_shape_record.dictionary {

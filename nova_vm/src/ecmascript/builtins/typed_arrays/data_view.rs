@@ -134,7 +134,7 @@ fn view_byte_length(agent: &Agent, record: &DataViewRecord) -> Option<usize> {
 fn require_data_view<'gc>(
     agent: &mut Agent,
     value: Value,
-    method: &str,
+    method: impl FnOnce() -> String,
     gc: NoGcScope<'gc, '_>,
 ) -> JsResult<'gc, DataView<'static>> {
     if let Value::Object(o) = value
@@ -143,7 +143,10 @@ fn require_data_view<'gc>(
         return Ok(view);
     }
     Err(agent.throw_type_error(
-        &format!("DataView.prototype.{method} called on incompatible receiver"),
+        &format!(
+            "DataView.prototype.{} called on incompatible receiver",
+            method()
+        ),
         gc,
     ))
 }
@@ -262,7 +265,7 @@ fn get_buffer<'gc>(
 ) -> JsResult<'gc, Value<'gc>> {
     let gc = gc.into_nogc();
     // 1-3. Perform ? RequireInternalSlot(O, [[DataView]]).
-    let view = require_data_view(agent, this, "buffer", gc)?;
+    let view = require_data_view(agent, this, || "buffer".into(), gc)?;
     // 4-5. Return O.[[ViewedArrayBuffer]].
     Ok(agent.data_view_record(view).buffer.bind(gc).into())
 }
@@ -275,7 +278,7 @@ fn get_byte_length<'gc>(
     gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
     let gc = gc.into_nogc();
-    let view = require_data_view(agent, this, "byteLength", gc)?;
+    let view = require_data_view(agent, this, || "byteLength".into(), gc)?;
     // 4. Let viewRecord be MakeDataViewWithBufferWitnessRecord(O, seq-cst).
     // 5. If IsViewOutOfBounds(viewRecord) is true, throw a TypeError exception.
     let Some(size) = view_byte_length(agent, &agent.data_view_record(view)) else {
@@ -294,7 +297,7 @@ fn get_byte_offset<'gc>(
     gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
     let gc = gc.into_nogc();
-    let view = require_data_view(agent, this, "byteOffset", gc)?;
+    let view = require_data_view(agent, this, || "byteOffset".into(), gc)?;
     let record = agent.data_view_record(view);
     // 5. If IsViewOutOfBounds(viewRecord) is true, throw a TypeError exception.
     if view_byte_length(agent, &record).is_none() {
@@ -317,7 +320,12 @@ fn get_view_value<'gc>(
     let little_endian = little_endian.bind(gc.nogc());
     // 1. Perform ? RequireInternalSlot(view, [[DataView]]).
     // 2. Assert: view has a [[ViewedArrayBuffer]] internal slot.
-    require_data_view(agent, view, &format!("get{}", method_suffix(ty)), gc.nogc())?;
+    require_data_view(
+        agent,
+        view,
+        || format!("get{}", method_suffix(ty)),
+        gc.nogc(),
+    )?;
     let view = view.bind(gc.nogc()).scope(agent, gc.nogc());
     let little_endian = little_endian.scope(agent, gc.nogc());
     // 3. Let getIndex be ? ToIndex(requestIndex).
@@ -364,7 +372,12 @@ fn set_view_value<'gc>(
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
     // 1. Perform ? RequireInternalSlot(view, [[DataView]]).
-    require_data_view(agent, view, &format!("set{}", method_suffix(ty)), gc.nogc())?;
+    require_data_view(
+        agent,
+        view,
+        || format!("set{}", method_suffix(ty)),
+        gc.nogc(),
+    )?;
     let view = view.bind(gc.nogc()).scope(agent, gc.nogc());
     let little_endian = little_endian.bind(gc.nogc()).scope(agent, gc.nogc());
     let value = value.bind(gc.nogc()).scope(agent, gc.nogc());

@@ -6,7 +6,8 @@
 //! the element conversions (including Float16), `array_buffer` and
 //! `shared_array_buffer` the buffer built-ins, `typed_array/` the
 //! %TypedArray% intrinsic, its constructors, prototype and exotic internal
-//! methods, `data_view` the DataView built-ins and `atomics` the Atomics object.
+//! methods, `uint8_base64` the base64 and hex methods of Uint8Array,
+//! `data_view` the DataView built-ins and `atomics` the Atomics object.
 
 pub(crate) mod array_buffer;
 mod atomics;
@@ -14,6 +15,7 @@ mod data_view;
 pub(crate) mod element_types;
 mod shared_array_buffer;
 pub(crate) mod typed_array;
+mod uint8_base64;
 
 pub use element_types::ElementType;
 
@@ -109,6 +111,7 @@ pub(crate) fn initialize(agent: &mut Agent, gc: NoGcScope) {
     array_buffer::initialize(agent, gc);
     shared_array_buffer::initialize(agent, gc);
     typed_array::initialize(agent, gc);
+    uint8_base64::initialize(agent, gc);
     data_view::initialize(agent, gc);
     atomics::initialize(agent, gc);
 }

@@ -10,6 +10,8 @@ pub(crate) mod exotic;
 mod prototype;
 mod prototype_iteration;
 
+pub(crate) use constructors::typed_array_create_same_type;
+
 use super::element_types::{Numeric, numeric_to_raw_bytes, numeric_to_value, raw_bytes_to_numeric};
 use super::{ElementType, TypedArray, TypedArrayRecord};
 use crate::ecmascript::execution::{Agent, JsResult};
