@@ -95,6 +95,11 @@ const CASES: &[(&str, &str)] = &[
         "[...new Uint8Array([9, 8]).entries()].join('|') + '|' + Object.prototype.toString.call(new BigInt64Array(1)) + '|' + new Int8Array([1, 2]).toString()",
         "0,9|1,8|[object BigInt64Array]|1,2",
     ),
+    // A view that can gain or lose elements cannot be made non-extensible.
+    (
+        "var grows = new Int8Array(new ArrayBuffer(2, { maxByteLength: 4 })); [Reflect.preventExtensions(grows), Reflect.preventExtensions(new Int8Array(2)), Object.isFrozen(Object.freeze(new Int8Array(0)))].join()",
+        "false,true,true",
+    ),
     // An array's own named property is never mistaken for the prototype's by
     // the inline cache (it once answered Object.prototype.toLocaleString here).
     (

@@ -177,6 +177,21 @@ impl<'a> Object<'a> {
                 gc
             ));
         }
+        if let ObjectKind::TypedArray(ta) = self.kind(agent) {
+            // [[PreventExtensions]] ( ) of TypedArray exotic objects (10.4.5):
+            // 1. NOTE: The extensibility-related invariants specified in 6.1.7.3 do not allow
+            //    this method to return true when O can gain (or lose and then regain)
+            //    properties, which might occur for properties with integer index names when its
+            //    underlying buffer is resized.
+            // 2. If IsTypedArrayFixedLength(O) is false, return false.
+            let record = agent.typed_array_record(ta);
+            if !crate::ecmascript::builtins::typed_arrays::typed_array::is_typed_array_fixed_length(
+                agent, &record,
+            ) {
+                return Ok(false);
+            }
+            // 3. Return OrdinaryPreventExtensions(O).
+        }
         // 10.1.4.1 OrdinaryPreventExtensions ( O ):
         // 1. Set O.[[Extensible]] to false.
         self.set_stored_non_extensible(agent);

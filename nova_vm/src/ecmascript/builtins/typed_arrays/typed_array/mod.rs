@@ -75,6 +75,20 @@ pub(crate) fn typed_array_byte_length(agent: &Agent, record: &TypedArrayRecord) 
     typed_array_length(agent, record).map_or(0, |length| length * record.element_type.size())
 }
 
+/// ### [10.4.5.14 IsTypedArrayFixedLength ( O )](https://tc39.es/ecma262/#sec-istypedarrayfixedlength)
+pub(crate) fn is_typed_array_fixed_length(agent: &Agent, record: &TypedArrayRecord) -> bool {
+    // 1. If O.[[ArrayLength]] is auto, return false.
+    if record.array_length.is_none() {
+        return false;
+    }
+    // 2. Let buffer be O.[[ViewedArrayBuffer]].
+    // 3. If IsFixedLengthArrayBuffer(buffer) is false and IsSharedArrayBuffer(buffer) is false,
+    //    return false.
+    // 4. Return true.
+    let buffer = agent.buffer_record(record.buffer);
+    buffer.max_byte_length.is_none() || buffer.shared
+}
+
 /// ### [10.4.5.15 IsValidIntegerIndex ( O, index )](https://tc39.es/ecma262/#sec-isvalidintegerindex)
 ///
 /// The element index, if `index` names an element of the view as it is now.
