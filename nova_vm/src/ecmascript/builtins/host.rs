@@ -197,12 +197,19 @@ fn collect<'gc>(
     Ok(Value::Undefined)
 }
 
-/// `$262.detachArrayBuffer(buffer)`.
+/// `$262.detachArrayBuffer(buffer)`: [25.1.3.4 DetachArrayBuffer](https://tc39.es/ecma262/#sec-detacharraybuffer)
+/// of an ArrayBuffer (a TypeError for anything else).
 fn detach_array_buffer<'gc>(
     agent: &mut Agent,
     _this: Value,
-    _args: ArgumentsList,
+    args: ArgumentsList,
     gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
-    Err(agent.throw_type_error("ArrayBuffer is not supported yet", gc.into_nogc()))
+    let gc = gc.into_nogc();
+    let buffer = match args.get(0) {
+        Value::Object(o) if matches!(o.kind(agent), ObjectKind::ArrayBuffer(_)) => o,
+        _ => return Err(agent.throw_type_error("detachArrayBuffer: not an ArrayBuffer", gc)),
+    };
+    super::typed_arrays::array_buffer::detach_array_buffer(agent, buffer, args.get(1), gc)?;
+    Ok(Value::Undefined)
 }

@@ -28,6 +28,7 @@ mod reflect;
 pub mod regexp;
 pub mod string;
 mod symbol;
+pub mod typed_arrays;
 
 pub use builders::{BuiltinName, key};
 pub use function_objects::ArgumentsList;
@@ -59,6 +60,7 @@ pub(crate) fn initialize_intrinsics(agent: &mut Agent, gc: NoGcScope) {
     proxy::initialize(agent, gc);
     managing_memory::initialize(agent, gc);
     date::initialize(agent, gc);
+    typed_arrays::initialize(agent, gc);
 }
 
 /// ### [19 The Global Object](https://tc39.es/ecma262/#sec-global-object): its value and constructor properties.
@@ -127,6 +129,22 @@ pub(crate) fn define_global_bindings(agent: &mut Agent, global: Object, gc: NoGc
         ("Iterator", Intrinsic::Iterator),
         ("Date", Intrinsic::Date),
         ("RegExp", Intrinsic::RegExp),
+        ("ArrayBuffer", Intrinsic::ArrayBuffer),
+        ("SharedArrayBuffer", Intrinsic::SharedArrayBuffer),
+        ("DataView", Intrinsic::DataView),
+        ("Atomics", Intrinsic::Atomics),
+        ("Int8Array", Intrinsic::Int8Array),
+        ("Uint8Array", Intrinsic::Uint8Array),
+        ("Uint8ClampedArray", Intrinsic::Uint8ClampedArray),
+        ("Int16Array", Intrinsic::Int16Array),
+        ("Uint16Array", Intrinsic::Uint16Array),
+        ("Int32Array", Intrinsic::Int32Array),
+        ("Uint32Array", Intrinsic::Uint32Array),
+        ("Float16Array", Intrinsic::Float16Array),
+        ("Float32Array", Intrinsic::Float32Array),
+        ("Float64Array", Intrinsic::Float64Array),
+        ("BigInt64Array", Intrinsic::BigInt64Array),
+        ("BigUint64Array", Intrinsic::BigUint64Array),
     ];
     for (name, intrinsic) in constructors {
         if let Some(object) = agent.current_realm().intrinsics[intrinsic as usize] {

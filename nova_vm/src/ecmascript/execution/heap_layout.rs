@@ -20,6 +20,9 @@ use crate::ecmascript::builtins::managing_memory::{FinalizationRegistryRecord, W
 use crate::ecmascript::builtins::proxy::ProxyRecord;
 use crate::ecmascript::builtins::regexp::{RegExpRecord, RegExpStringIteratorRecord};
 use crate::ecmascript::builtins::string::StringIteratorRecord;
+use crate::ecmascript::builtins::typed_arrays::{
+    ArrayBufferRecord, DataViewRecord, TypedArrayRecord,
+};
 use crate::ecmascript::types::object::{
     ElementsRecord, InternalValueRecord, ObjectRecord, ParameterMapRecord, Shape, ShapeRecord,
 };
@@ -172,6 +175,9 @@ heap_arenas! {
     DATES = 24 => dates: DateRecord,
     REGEXPS = 25 => regexps: RegExpRecord,
     REGEXP_STRING_ITERATORS = 26 => regexp_string_iterators: RegExpStringIteratorRecord,
+    ARRAY_BUFFERS = 27 => array_buffers: ArrayBufferRecord,
+    TYPED_ARRAYS = 28 => typed_arrays: TypedArrayRecord,
+    DATA_VIEWS = 29 => data_views: DataViewRecord,
 }
 
 impl Default for Heap {

@@ -60,6 +60,14 @@ intrinsics! {
     DatePrototype, Date,
     // Intrinsic functions other built-ins call
     ObjectPrototypeToString, RegExpPrototypeExec,
+    // ArrayBuffers, TypedArrays and Atomics
+    SharedArrayBufferPrototype, SharedArrayBuffer, TypedArrayPrototype, TypedArray,
+    Int8ArrayPrototype, Int8Array, Uint8ArrayPrototype, Uint8Array,
+    Uint8ClampedArrayPrototype, Uint8ClampedArray, Int16ArrayPrototype, Int16Array,
+    Uint16ArrayPrototype, Uint16Array, Int32ArrayPrototype, Int32Array,
+    Uint32ArrayPrototype, Uint32Array, Float16ArrayPrototype, Float16Array,
+    Float32ArrayPrototype, Float32Array, Float64ArrayPrototype, Float64Array,
+    BigInt64ArrayPrototype, BigInt64Array, BigUint64ArrayPrototype, BigUint64Array, Atomics,
 }
 
 /// A realm record: its intrinsics, global object and global environment.

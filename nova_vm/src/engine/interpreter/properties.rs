@@ -7,6 +7,10 @@ use crate::ecmascript::abstract_operations::{
     has_property, set, to_boolean, to_object, to_property_key,
 };
 use crate::ecmascript::builtins::ArgumentsList;
+use crate::ecmascript::builtins::typed_arrays::element_types::Numeric;
+use crate::ecmascript::builtins::typed_arrays::typed_array::{
+    is_valid_integer_index, typed_array_get_element, write_element,
+};
 use crate::ecmascript::execution::{Agent, Environment, EnvironmentKind, JsResult};
 use crate::ecmascript::types::object::{Attributes, ObjectKind};
 use crate::ecmascript::types::{
@@ -168,6 +172,11 @@ fn fill_prototype_cache(
     cache: u32,
     key: PropertyKey,
 ) {
+    // An own property shadows the prototype's (arrays reach here without
+    // having looked at their own named properties).
+    if receiver.find_named(agent, key).is_some() {
+        return;
+    }
     let receiver_shape = receiver.record(agent).shape;
     let receiver_shape_record = agent.heap.shapes.get(receiver_shape.index());
     if receiver_shape_record.dictionary {
@@ -317,6 +326,13 @@ pub(crate) fn get_indexed<'gc>(
         && i >= 0
         && !matches!(o.kind(agent), ObjectKind::MappedArguments(_))
     {
+        // A TypedArray element: 10.4.5.4 [[Get]] is TypedArrayGetElement.
+        if let ObjectKind::TypedArray(ta) = o.kind(agent) {
+            return Ok(
+                typed_array_get_element(agent, ta, f64::from(i), gc.into_nogc())
+                    .unwrap_or(Value::Undefined),
+            );
+        }
         if let Some(elements) = o.elements(agent)
             && let Some(Some(v)) = elements.dense.get(i as usize)
             && !elements.dense_attributes.is_accessor()
@@ -359,6 +375,20 @@ pub(crate) fn set_indexed<'gc>(
         && i >= 0
         && !matches!(o.kind(agent), ObjectKind::MappedArguments(_))
     {
+        // A TypedArray element with a Number for a Number element type:
+        // TypedArraySetElement without a conversion that could run JavaScript.
+        if let ObjectKind::TypedArray(ta) = o.kind(agent)
+            && value.is_number()
+        {
+            let record = agent.typed_array_record(ta);
+            if !record.element_type.is_bigint() {
+                if let Some(index) = is_valid_integer_index(agent, &record, f64::from(i)) {
+                    let n = Numeric::Number(agent.number_value(value));
+                    write_element(agent, &record, index, n);
+                }
+                return Ok(());
+            }
+        }
         // Fast path: overwrite an existing writable dense element.
         if let Some(elements) = o.record(agent).elements {
             let record = agent.heap.elements.get_mut(elements.index());

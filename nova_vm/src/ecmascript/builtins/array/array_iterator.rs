@@ -174,10 +174,26 @@ fn closure_step<'gc>(
     let array = array.bind(gc.nogc());
     let scoped_array = array.scope(agent, gc.nogc());
     // b. Repeat,
-    //    i. If array has a [[TypedArrayName]] internal slot, then ...
-    //    ii. Else,
-    //        1. Let len be ? LengthOfArrayLike(array).
-    let len = length_of_array_like(agent, array.unbind(), gc.reborrow())?;
+    //    i. If array has a [[TypedArrayName]] internal slot, then
+    let len = if let ObjectKind::TypedArray(ta) = array.kind(agent) {
+        //    1. Let taRecord be MakeTypedArrayWithBufferWitnessRecord(array, seq-cst).
+        //    2. If IsTypedArrayOutOfBounds(taRecord) is true, throw a TypeError exception.
+        //    3. Let len be TypedArrayLength(taRecord).
+        let record = agent.typed_array_record(ta);
+        match crate::ecmascript::builtins::typed_arrays::typed_array::typed_array_length(
+            agent, &record,
+        ) {
+            Some(len) => len as u64,
+            None => {
+                return Err(agent
+                    .throw_type_error("TypedArray is detached or out of bounds", gc.into_nogc()));
+            }
+        }
+    } else {
+        //    ii. Else,
+        //        1. Let len be ? LengthOfArrayLike(array).
+        length_of_array_like(agent, array.unbind(), gc.reborrow())?
+    };
     //    iii. If index ≥ len, return NormalCompletion(undefined).
     if index >= len {
         return Ok(None);

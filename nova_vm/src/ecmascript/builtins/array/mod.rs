@@ -15,8 +15,9 @@ mod array_like;
 mod constructor;
 mod prototype;
 
+pub(crate) use array_iterator::create_array_iterator;
 pub use array_iterator::{ArrayIterationKind, ArrayIterator, ArrayIteratorRecord};
-pub(crate) use array_like::index_key;
+pub(crate) use array_like::{get_index, index_key};
 
 use crate::ecmascript::execution::Agent;
 use crate::engine::NoGcScope;

@@ -15,6 +15,7 @@ use super::ObjectKind;
 use crate::ecmascript::abstract_operations::{call_function, enter_native, to_number, to_uint32};
 use crate::ecmascript::builtins::ArgumentsList;
 use crate::ecmascript::builtins::proxy;
+use crate::ecmascript::builtins::typed_arrays::typed_array::exotic as typed_array;
 use crate::ecmascript::execution::{Agent, JsResult};
 use crate::ecmascript::types::{JsString, Object, PropertyDescriptor, PropertyKey, Value};
 use crate::engine::{Bindable, GcScope, NoGcScope, Rootable};
@@ -42,6 +43,17 @@ impl<'a> Object<'a> {
     #[inline]
     pub fn is_proxy(self, agent: &Agent) -> bool {
         self.kind(agent).is_proxy()
+    }
+
+    /// True for objects whose [[HasProperty]], [[Get]] and [[Set]] the
+    /// ordinary prototype walk must call rather than inline (proxies, and
+    /// TypedArrays, whose numeric keys never reach their prototype).
+    #[inline]
+    fn has_exotic_lookup(self, agent: &Agent) -> bool {
+        matches!(
+            self.kind(agent),
+            ObjectKind::Proxy { .. } | ObjectKind::TypedArray(_)
+        )
     }
 
     /// ### [[GetPrototypeOf]] ( )
@@ -165,6 +177,21 @@ impl<'a> Object<'a> {
                 gc
             ));
         }
+        if let ObjectKind::TypedArray(ta) = self.kind(agent) {
+            // [[PreventExtensions]] ( ) of TypedArray exotic objects (10.4.5):
+            // 1. NOTE: The extensibility-related invariants specified in 6.1.7.3 do not allow
+            //    this method to return true when O can gain (or lose and then regain)
+            //    properties, which might occur for properties with integer index names when its
+            //    underlying buffer is resized.
+            // 2. If IsTypedArrayFixedLength(O) is false, return false.
+            let record = agent.typed_array_record(ta);
+            if !crate::ecmascript::builtins::typed_arrays::typed_array::is_typed_array_fixed_length(
+                agent, &record,
+            ) {
+                return Ok(false);
+            }
+            // 3. Return OrdinaryPreventExtensions(O).
+        }
         // 10.1.4.1 OrdinaryPreventExtensions ( O ):
         // 1. Set O.[[Extensible]] to false.
         self.set_stored_non_extensible(agent);
@@ -213,6 +240,10 @@ impl<'a> Object<'a> {
                 .ordinary_get_own_property(agent, key, gc)
                 .or_else(|| string_get_own_property(agent, self, key, gc)),
             ObjectKind::MappedArguments(_) => self.arguments_get_own_property(agent, key, gc),
+            ObjectKind::TypedArray(ta) => match typed_array::numeric_index(agent, key) {
+                Some(index) => typed_array::get_own_element(agent, ta, index, gc),
+                None => self.ordinary_get_own_property(agent, key, gc),
+            },
             _ => self.ordinary_get_own_property(agent, key, gc),
         }
     }
@@ -262,6 +293,17 @@ impl<'a> Object<'a> {
             ObjectKind::MappedArguments(_) => {
                 Ok(self.arguments_define_own_property(agent, key, desc, gc.nogc()))
             }
+            ObjectKind::TypedArray(ta) => match typed_array::numeric_index(agent, key) {
+                Some(index) => typed_array::define_own_element(
+                    agent,
+                    self.unbind(),
+                    ta,
+                    index,
+                    desc.unbind(),
+                    gc,
+                ),
+                None => Ok(self.ordinary_define_own_property(agent, key, desc, gc.nogc())),
+            },
             _ => Ok(self.ordinary_define_own_property(agent, key, desc, gc.nogc())),
         }
     }
@@ -304,6 +346,11 @@ impl<'a> Object<'a> {
                 gc
             ));
         }
+        if let ObjectKind::TypedArray(ta) = self.kind(agent)
+            && let Some(index) = typed_array::numeric_index(agent, key)
+        {
+            return Ok(typed_array::has_element(agent, ta, index));
+        }
         // 10.1.7.1 OrdinaryHasProperty ( O, P )
         let mut object = self.bind(gc.nogc());
         loop {
@@ -319,7 +366,7 @@ impl<'a> Object<'a> {
             // 4. If parent is not null, then return ? parent.[[HasProperty]](P).
             // 5. Return false.
             match object.stored_prototype(agent) {
-                Some(parent) if parent.is_proxy(agent) => {
+                Some(parent) if parent.has_exotic_lookup(agent) => {
                     return parent.unbind().internal_has_property(agent, key, gc);
                 }
                 Some(parent) => object = parent,
@@ -345,6 +392,20 @@ impl<'a> Object<'a> {
                 gc
             ));
         }
+        if let ObjectKind::TypedArray(ta) = self.kind(agent)
+            && let Some(index) = typed_array::numeric_index(agent, key)
+        {
+            // 10.4.5.4 [[Get]]: 1.b.i. Return TypedArrayGetElement(O, numericIndex).
+            return Ok(
+                crate::ecmascript::builtins::typed_arrays::typed_array::typed_array_get_element(
+                    agent,
+                    ta,
+                    index,
+                    gc.into_nogc(),
+                )
+                .unwrap_or(Value::Undefined),
+            );
+        }
         // 10.1.8.1 OrdinaryGet ( O, P, Receiver )
         let receiver = receiver.bind(gc.nogc());
         let mut object = self.bind(gc.nogc());
@@ -355,7 +416,7 @@ impl<'a> Object<'a> {
                 None => match object.stored_prototype(agent) {
                     // a. Let parent be ? O.[[GetPrototypeOf]]().
                     // c. Return ? parent.[[Get]](P, Receiver).
-                    Some(parent) if parent.is_proxy(agent) => {
+                    Some(parent) if parent.has_exotic_lookup(agent) => {
                         return parent
                             .unbind()
                             .internal_get(agent, key, receiver.unbind(), gc);
@@ -410,6 +471,34 @@ impl<'a> Object<'a> {
                 gc
             ));
         }
+        if let ObjectKind::TypedArray(ta) = self.kind(agent)
+            && let Some(index) = typed_array::numeric_index(agent, key)
+        {
+            let scoped = (
+                self.scope(agent, gc.nogc()),
+                value.scope(agent, gc.nogc()),
+                receiver.scope(agent, gc.nogc()),
+            );
+            if let Some(result) = typed_array::set_element(
+                agent,
+                self.unbind(),
+                ta,
+                index,
+                value.unbind(),
+                receiver.unbind(),
+                gc.reborrow(),
+            )? {
+                return Ok(result);
+            }
+            return ordinary_set(
+                agent,
+                scoped.0.get(agent),
+                key.unbind(),
+                scoped.1.get(agent),
+                scoped.2.get(agent),
+                gc,
+            );
+        }
         // 10.1.9.1 OrdinarySet ( O, P, V, Receiver )
         // 1. Let ownDesc be ? O.[[GetOwnProperty]](P).
         // 2. Return ? OrdinarySetWithOwnDescriptor(O, P, V, Receiver, ownDesc).
@@ -440,6 +529,13 @@ impl<'a> Object<'a> {
         }
         if let ObjectKind::MappedArguments(_) = self.kind(agent) {
             return Ok(self.arguments_delete(agent, key, gc.nogc()));
+        }
+        if let ObjectKind::TypedArray(ta) = self.kind(agent)
+            && let Some(index) = typed_array::numeric_index(agent, key)
+        {
+            // 10.4.5.6 [[Delete]] ( P ): 1.b.i. If IsValidIntegerIndex(O, numericIndex) is
+            // false, return true; else return false.
+            return Ok(!typed_array::has_element(agent, ta, index));
         }
         Ok(self.ordinary_delete(agent, key, gc.nogc()))
     }
@@ -516,6 +612,7 @@ impl<'a> Object<'a> {
                 self.append_named_keys(agent, &mut keys, gc);
                 keys
             }
+            ObjectKind::TypedArray(ta) => typed_array::own_property_keys(agent, self, ta, gc),
             _ => self.ordinary_own_property_keys(agent, gc),
         }
     }
@@ -557,7 +654,7 @@ fn ordinary_set<'gc>(
             None => match object.stored_prototype(agent) {
                 // a. Let parent be ? O.[[GetPrototypeOf]]().
                 // b. If parent is not null, then return ? parent.[[Set]](P, V, Receiver).
-                Some(parent) if parent.is_proxy(agent) => {
+                Some(parent) if parent.has_exotic_lookup(agent) => {
                     return parent.unbind().internal_set(
                         agent,
                         key.unbind(),

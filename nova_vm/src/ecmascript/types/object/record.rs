@@ -14,6 +14,7 @@ use crate::ecmascript::builtins::managing_memory::{FinalizationRegistry, WeakRef
 use crate::ecmascript::builtins::proxy::Proxy;
 use crate::ecmascript::builtins::regexp::{RegExp, RegExpStringIterator};
 use crate::ecmascript::builtins::string::StringIterator;
+use crate::ecmascript::builtins::typed_arrays::{ArrayBuffer, DataView, TypedArray};
 use crate::ecmascript::execution::heap_layout::{SlotsRef, arena_ids};
 use crate::ecmascript::types::value::Value;
 use crate::heap::{HandleVisitor, Trace};
@@ -102,6 +103,12 @@ pub enum ObjectKind {
         /// Whether the proxy has a `[[Construct]]` internal method.
         constructor: bool,
     },
+    /// An ArrayBuffer or SharedArrayBuffer (`[[ArrayBufferData]]`, ...).
+    ArrayBuffer(ArrayBuffer<'static>),
+    /// A TypedArray exotic object (`[[ViewedArrayBuffer]]`, `[[TypedArrayName]]`, ...).
+    TypedArray(TypedArray<'static>),
+    /// A DataView (`[[ViewedArrayBuffer]]`, `[[ByteLength]]`, `[[ByteOffset]]`).
+    DataView(DataView<'static>),
 }
 
 const _: () = assert!(std::mem::size_of::<ObjectKind>() == 8);
@@ -145,6 +152,9 @@ impl Trace for ObjectKind {
             ObjectKind::RegExp(r) => r.visit(visitor),
             ObjectKind::RegExpStringIterator(i) => i.visit(visitor),
             ObjectKind::Proxy { proxy, .. } => proxy.visit(visitor),
+            ObjectKind::ArrayBuffer(b) => b.visit(visitor),
+            ObjectKind::TypedArray(t) => t.visit(visitor),
+            ObjectKind::DataView(d) => d.visit(visitor),
             ObjectKind::IteratorHelper(h) | ObjectKind::WrapForValidIterator(h) => h.visit(visitor),
             ObjectKind::NumberObject(v)
             | ObjectKind::ForInIterator(v)
