@@ -127,6 +127,7 @@ pub(crate) fn define_global_bindings(agent: &mut Agent, global: Object, gc: NoGc
         ("Iterator", Intrinsic::Iterator),
         ("Date", Intrinsic::Date),
         ("RegExp", Intrinsic::RegExp),
+        ("Promise", Intrinsic::Promise),
     ];
     for (name, intrinsic) in constructors {
         if let Some(object) = agent.current_realm().intrinsics[intrinsic as usize] {

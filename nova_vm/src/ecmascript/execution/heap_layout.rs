@@ -8,7 +8,10 @@ use hashbrown::HashTable;
 
 use super::environments::EnvironmentRecord;
 use crate::ecmascript::builtins::array::ArrayIteratorRecord;
-use crate::ecmascript::builtins::control_abstraction::{GeneratorRecord, IteratorHelperRecord};
+use crate::ecmascript::builtins::control_abstraction::{
+    AsyncGeneratorRecord, GeneratorRecord, IteratorHelperRecord, PromiseClosureRecord,
+    PromiseRecord,
+};
 use crate::ecmascript::builtins::date::DateRecord;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunctionRecord, BuiltinFunctionRecord, ECMAScriptFunctionRecord,
@@ -172,6 +175,9 @@ heap_arenas! {
     DATES = 24 => dates: DateRecord,
     REGEXPS = 25 => regexps: RegExpRecord,
     REGEXP_STRING_ITERATORS = 26 => regexp_string_iterators: RegExpStringIteratorRecord,
+    PROMISES = 27 => promises: PromiseRecord,
+    PROMISE_CLOSURES = 28 => promise_closures: PromiseClosureRecord,
+    ASYNC_GENERATORS = 29 => async_generators: AsyncGeneratorRecord,
 }
 
 impl Default for Heap {
