@@ -795,6 +795,21 @@ pub enum Instruction {
         dst: Reg,
         src: Reg,
     },
+    /// One step of `yield*` in an async generator: by the kind in
+    /// `received + 1`, calls `next`, `throw` or `return` of `iterator` with
+    /// `received`; `dst` receives the result (to await) and `dst + 1` the code
+    /// 0, or only the code 3 (no `throw` method) or 4 (no `return` method).
+    AsyncYieldStarStep {
+        dst: Reg,
+        received: Reg,
+        iterator: Reg,
+    },
+    /// Unpacks the iterator result `src`: a TypeError if it is not an object;
+    /// `dst + 1` receives IteratorComplete, then `dst` IteratorValue.
+    IteratorResultUnpack {
+        dst: Reg,
+        src: Reg,
+    },
     /// GetIterator(src, async): `dst` receives the iterator, `dst + 1` its `next`.
     GetAsyncIterator {
         dst: Reg,

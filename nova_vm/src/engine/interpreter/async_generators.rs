@@ -454,3 +454,79 @@ pub(super) fn async_generator_body_completed(
     async_generator_drain_queue(agent, generator_root.get(agent), gc);
     // l. Return undefined.
 }
+
+/// Step 7 of `yield*` in an async generator ([15.5.5](https://tc39.es/ecma262/#sec-generator-function-definitions-runtime-semantics-evaluation)):
+/// a.i, b.i-ii.1 and c.i-iii. Reads the received value and kind from
+/// `received`/`received + 1`; writes the call's result to `dst` and code 0 to
+/// `dst + 1`, or code 3 (the iterator has no `throw`) or 4 (no `return`).
+pub(super) fn async_yield_star_step<'gc>(
+    agent: &mut Agent,
+    base: usize,
+    dst: Reg,
+    received: Reg,
+    iterator: Reg,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, ()> {
+    use crate::ecmascript::abstract_operations::{call_function, get_method};
+    use crate::ecmascript::builtins::{ArgumentsList, key};
+    let value = agent.vm.stack[base + received as usize];
+    let Value::Integer(kind) = agent.vm.stack[base + received as usize + 1] else {
+        unreachable!("resumption kind")
+    };
+    let iterator_value = agent.vm.stack[base + iterator as usize];
+    let method = match kind {
+        // a.i. Let innerResult be ? Call(iteratorRecord.[[NextMethod]], iteratorRecord.[[Iterator]], « received.[[Value]] »).
+        0 => agent.vm.stack[base + iterator as usize + 1],
+        // b.i. Let throw be ? GetMethod(iterator, "throw").
+        // c.i. Let return be ? GetMethod(iterator, "return").
+        _ => {
+            let name = if kind == 1 { "throw" } else { "return" };
+            let method = get_method(agent, iterator_value, key(name), gc.reborrow())?.unbind();
+            match method {
+                Some(method) => method,
+                None => {
+                    // b.iii (no throw: close, then TypeError) / c.ii (no return: await and return).
+                    let slot = base + dst as usize;
+                    agent.vm.stack[slot + 1] = Value::Integer(if kind == 1 { 3 } else { 4 });
+                    return Ok(());
+                }
+            }
+        }
+    };
+    // (The registers still hold the iterator and the received value: no call ran yet
+    //  or GetMethod's getter may have run; read them again.)
+    let iterator_value = agent.vm.stack[base + iterator as usize];
+    let value = if kind == 0 {
+        value
+    } else {
+        agent.vm.stack[base + received as usize]
+    };
+    let result =
+        call_function(agent, method, iterator_value, ArgumentsList(&[value]), gc)?.unbind();
+    let slot = base + dst as usize;
+    agent.vm.stack[slot] = result;
+    agent.vm.stack[slot + 1] = Value::Integer(0);
+    Ok(())
+}
+
+/// IteratorComplete then IteratorValue of an awaited inner result of
+/// `yield*` (a TypeError if it is not an object).
+pub(super) fn iterator_result_unpack<'gc>(
+    agent: &mut Agent,
+    result: Value,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, (Value<'gc>, bool)> {
+    use crate::ecmascript::abstract_operations::{get, to_boolean};
+    use crate::ecmascript::builtins::key;
+    // If innerResult is not an Object, throw a TypeError exception.
+    let Value::Object(result) = result else {
+        return Err(agent.throw_type_error("Iterator result is not an object", gc.into_nogc()));
+    };
+    let result = result.bind(gc.nogc()).scope(agent, gc.nogc());
+    // Let done be ? IteratorComplete(innerResult).
+    let done = get(agent, result.get(agent), key("done"), gc.reborrow())?;
+    let done = to_boolean(agent, done);
+    // ? IteratorValue(innerResult)
+    let value = get(agent, result.get(agent), key("value"), gc)?;
+    Ok((value, done))
+}

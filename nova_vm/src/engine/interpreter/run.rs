@@ -1256,6 +1256,31 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                         }
                     }
                 }
+                Instruction::AsyncYieldStarStep {
+                    dst,
+                    received,
+                    iterator,
+                } => {
+                    tri!(async_generators::async_yield_star_step(
+                        agent,
+                        base,
+                        dst,
+                        received,
+                        iterator,
+                        gc.reborrow()
+                    ));
+                }
+                Instruction::IteratorResultUnpack { dst, src } => {
+                    let result = reg!(src);
+                    let (value, done) = tri!(async_generators::iterator_result_unpack(
+                        agent,
+                        result,
+                        gc.reborrow()
+                    ));
+                    let value = value.unbind();
+                    set!(dst, value);
+                    set!(dst + 1, Value::Boolean(done));
+                }
                 Instruction::GetAsyncIterator { dst, src } => {
                     let (iterator, next) = tri!(
                         crate::ecmascript::builtins::control_abstraction::get_async_iterator(
