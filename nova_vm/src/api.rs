@@ -201,7 +201,7 @@ impl Runtime {
         })
     }
 
-    /// Runs queued jobs (FinalizationRegistry cleanups, ...) until the queue
+    /// Runs queued jobs (promise jobs, FinalizationRegistry cleanups) until the queue
     /// is empty. An exception thrown by a job stops the run and is returned;
     /// the jobs after it stay queued for the next call.
     pub fn run_jobs(&mut self) -> Result<(), JsException> {
@@ -247,19 +247,44 @@ impl Runtime {
     }
 }
 
-/// Runs one job: calls its callback with its arguments in its realm.
+/// Runs one job in its realm: a callback call, a promise reaction or a
+/// thenable resolution.
 fn run_job<'gc>(agent: &mut Agent, job: Job, gc: GcScope<'gc, '_>) -> JsResult<'gc, ()> {
+    use crate::ecmascript::builtins::control_abstraction::promise::{
+        run_promise_reaction_job, run_promise_resolve_thenable_job,
+    };
     let previous_realm = agent.current_realm;
-    agent.current_realm = job.realm;
+    let realm = match &job {
+        Job::Call { realm, .. } => Some(*realm),
+        Job::PromiseReaction { realm, .. } | Job::PromiseResolveThenable { realm, .. } => *realm,
+    };
+    if let Some(realm) = realm {
+        agent.current_realm = realm;
+    }
     let mark = agent.scoped_roots.len();
-    let result = call_function(
-        agent,
-        job.callback,
-        Value::Undefined,
-        ArgumentsList(&job.arguments),
-        gc,
-    )
-    .map(|_| ());
+    let result = match job {
+        Job::Call {
+            callback,
+            arguments,
+            ..
+        } => call_function(
+            agent,
+            callback,
+            Value::Undefined,
+            ArgumentsList(&arguments),
+            gc,
+        )
+        .map(|_| ()),
+        Job::PromiseReaction {
+            reaction, argument, ..
+        } => run_promise_reaction_job(agent, reaction, argument, gc),
+        Job::PromiseResolveThenable {
+            promise,
+            thenable,
+            then,
+            ..
+        } => run_promise_resolve_thenable_job(agent, promise, thenable, then, gc),
+    };
     agent.scoped_roots.truncate(mark);
     agent.current_realm = previous_realm;
     result

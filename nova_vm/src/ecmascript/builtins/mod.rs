@@ -145,6 +145,7 @@ pub(crate) fn define_global_bindings(agent: &mut Agent, global: Object, gc: NoGc
         ("Float64Array", Intrinsic::Float64Array),
         ("BigInt64Array", Intrinsic::BigInt64Array),
         ("BigUint64Array", Intrinsic::BigUint64Array),
+        ("Promise", Intrinsic::Promise),
     ];
     for (name, intrinsic) in constructors {
         if let Some(object) = agent.current_realm().intrinsics[intrinsic as usize] {

@@ -85,21 +85,70 @@ impl Trace for HeapRoot {
     }
 }
 
-/// A job waiting in the agent's queue.
+/// A job waiting in the agent's queue (HostEnqueueGenericJob and
+/// [9.5.5 HostEnqueuePromiseJob](https://tc39.es/ecma262/#sec-hostenqueuepromisejob)):
+/// one FIFO queue, so cleanup jobs and promise jobs keep their relative order.
 #[derive(Debug, Clone)]
-pub struct Job {
-    /// The function to call.
-    pub callback: Value<'static>,
-    /// Its arguments.
-    pub arguments: Vec<Value<'static>>,
-    /// The realm to run in.
-    pub realm: RealmId,
+pub enum Job {
+    /// Call a function with arguments (FinalizationRegistry cleanups).
+    Call {
+        /// The function to call.
+        callback: Value<'static>,
+        /// Its arguments.
+        arguments: Vec<Value<'static>>,
+        /// The realm to run in.
+        realm: RealmId,
+    },
+    /// [27.2.2.1 NewPromiseReactionJob](https://tc39.es/ecma262/#sec-newpromisereactionjob).
+    PromiseReaction {
+        /// The reaction.
+        reaction: crate::ecmascript::builtins::control_abstraction::PromiseReaction,
+        /// The settled value or reason.
+        argument: Value<'static>,
+        /// The handler's realm (`None`: the current realm).
+        realm: Option<RealmId>,
+    },
+    /// [27.2.2.2 NewPromiseResolveThenableJob](https://tc39.es/ecma262/#sec-newpromiseresolvethenablejob).
+    PromiseResolveThenable {
+        /// `promiseToResolve`
+        promise: Object<'static>,
+        /// `thenable`
+        thenable: Value<'static>,
+        /// `then`
+        then: Value<'static>,
+        /// The realm of `then` (`None`: the current realm).
+        realm: Option<RealmId>,
+    },
 }
 
 impl Trace for Job {
     fn trace(&mut self, visitor: &mut impl HandleVisitor) {
-        self.callback.trace(visitor);
-        self.arguments.trace(visitor);
+        match self {
+            Job::Call {
+                callback,
+                arguments,
+                ..
+            } => {
+                callback.trace(visitor);
+                arguments.trace(visitor);
+            }
+            Job::PromiseReaction {
+                reaction, argument, ..
+            } => {
+                reaction.trace(visitor);
+                argument.trace(visitor);
+            }
+            Job::PromiseResolveThenable {
+                promise,
+                thenable,
+                then,
+                ..
+            } => {
+                promise.visit(visitor);
+                thenable.trace(visitor);
+                then.trace(visitor);
+            }
+        }
     }
 }
 

@@ -8,7 +8,10 @@ use hashbrown::HashTable;
 
 use super::environments::EnvironmentRecord;
 use crate::ecmascript::builtins::array::ArrayIteratorRecord;
-use crate::ecmascript::builtins::control_abstraction::{GeneratorRecord, IteratorHelperRecord};
+use crate::ecmascript::builtins::control_abstraction::{
+    AsyncGeneratorRecord, GeneratorRecord, IteratorHelperRecord, PromiseClosureRecord,
+    PromiseRecord,
+};
 use crate::ecmascript::builtins::date::DateRecord;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunctionRecord, BuiltinFunctionRecord, ECMAScriptFunctionRecord,
@@ -178,6 +181,9 @@ heap_arenas! {
     ARRAY_BUFFERS = 27 => array_buffers: ArrayBufferRecord,
     TYPED_ARRAYS = 28 => typed_arrays: TypedArrayRecord,
     DATA_VIEWS = 29 => data_views: DataViewRecord,
+    PROMISES = 30 => promises: PromiseRecord,
+    PROMISE_CLOSURES = 31 => promise_closures: PromiseClosureRecord,
+    ASYNC_GENERATORS = 32 => async_generators: AsyncGeneratorRecord,
 }
 
 impl Default for Heap {

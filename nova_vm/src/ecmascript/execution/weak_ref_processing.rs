@@ -107,7 +107,7 @@ impl Agent {
         //       reporting the error.
         //    c. Return unused.
         // 2. Perform HostEnqueueGenericJob(cleanupJob, finalizationRegistry.[[Realm]]).
-        self.jobs.push_back(Job {
+        self.jobs.push_back(Job::Call {
             callback: cleanup_job.into(),
             arguments: vec![registry.into()],
             realm: record.realm,

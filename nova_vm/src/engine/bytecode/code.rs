@@ -40,6 +40,8 @@ pub enum FunctionKind {
     Async,
     /// `async function*`
     AsyncGenerator,
+    /// An async arrow function (lexical `this`, like [`FunctionKind::Arrow`]).
+    AsyncArrow,
 }
 
 /// Flags of a code record.

@@ -782,8 +782,62 @@ pub enum Instruction {
         dst: Reg,
         iterator: Reg,
     },
+    /// Awaits `src` in an async function; on resumption `dst` receives the
+    /// value and `dst + 1` the kind (0 normal, 1 throw).
     Await {
         dst: Reg,
+        src: Reg,
+    },
+    /// AsyncGeneratorYield of the (awaited) `src`: suspends unless a request
+    /// is waiting; on resumption `dst` receives the value and `dst + 1` the
+    /// kind (0 next, 1 throw, 2 return).
+    AsyncGeneratorYield {
+        dst: Reg,
+        src: Reg,
+    },
+    /// One step of `yield*` in an async generator: by the kind in
+    /// `received + 1`, calls `next`, `throw` or `return` of `iterator` with
+    /// `received`; `dst` receives the result (to await) and `dst + 1` the code
+    /// 0, or only the code 3 (no `throw` method) or 4 (no `return` method).
+    AsyncYieldStarStep {
+        dst: Reg,
+        received: Reg,
+        iterator: Reg,
+    },
+    /// Unpacks the iterator result `src`: a TypeError if it is not an object;
+    /// `dst + 1` receives IteratorComplete, then `dst` IteratorValue.
+    IteratorResultUnpack {
+        dst: Reg,
+        src: Reg,
+    },
+    /// GetIterator(src, async): `dst` receives the iterator, `dst + 1` its `next`.
+    GetAsyncIterator {
+        dst: Reg,
+        src: Reg,
+    },
+    /// `dst` = Call(`iterator + 1`, `iterator`) (an async iterator's `next`,
+    /// whose result is awaited before it is inspected).
+    AsyncIteratorNext {
+        dst: Reg,
+        iterator: Reg,
+    },
+    /// Inspects the iterator result `src`: a TypeError if it is not an
+    /// object, a jump to `done` if it is done, else `dst` receives its value.
+    IteratorResultValue {
+        dst: Reg,
+        src: Reg,
+        done: u32,
+    },
+    /// The first half of AsyncIteratorClose: GetMethod(iterator, "return");
+    /// jumps to `skip` if it is undefined, else `dst` = Call(return, iterator)
+    /// (awaited next).
+    AsyncIteratorReturn {
+        dst: Reg,
+        iterator: Reg,
+        skip: u32,
+    },
+    /// A TypeError if `src` is not an object (the awaited `return` result).
+    CheckIteratorResult {
         src: Reg,
     },
 

@@ -24,8 +24,16 @@ pub(crate) enum ControlScope {
         continue_label: Option<Label>,
         env_depth: u16,
     },
-    /// A `for-of` loop's iterator, closed when a completion leaves the loop.
-    Iterator { iterator: Reg },
+    /// A `for-of` loop's iterator, closed when a completion leaves the loop
+    /// (with AsyncIteratorClose for `for await`).
+    Iterator {
+        iterator: Reg,
+        is_async: bool,
+        /// Code ranges inside the loop body that close this iterator (or an
+        /// outer one after it): a throw there must not close it again, so the
+        /// loop's throw handler leaves these ranges out.
+        closing: Vec<(u32, u32)>,
+    },
     /// A `finally` block that abrupt completions must run first.
     Finally {
         finally_label: Label,
@@ -109,9 +117,24 @@ impl FunctionCompiler<'_, '_, '_> {
         while index > floor {
             index -= 1;
             match &self.control[index] {
-                ControlScope::Iterator { iterator } => {
-                    let iterator = *iterator;
-                    self.emit(Instruction::IteratorClose { iterator });
+                ControlScope::Iterator {
+                    iterator, is_async, ..
+                } => {
+                    let (iterator, is_async) = (*iterator, *is_async);
+                    let start = self.pc();
+                    if is_async {
+                        self.emit_async_iterator_close(iterator);
+                    } else {
+                        self.emit(Instruction::IteratorClose { iterator });
+                    }
+                    let end = self.pc();
+                    // This iterator and those inside it (closed already) must not
+                    // be closed again by a throw from this code.
+                    for scope in &mut self.control[index..from] {
+                        if let ControlScope::Iterator { closing, .. } = scope {
+                            closing.push((start, end));
+                        }
+                    }
                 }
                 ControlScope::Finally { .. } => {
                     // Route through the finally block: it resumes the completion.

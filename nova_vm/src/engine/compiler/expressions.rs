@@ -224,7 +224,9 @@ impl FunctionCompiler<'_, '_, '_> {
             Expression::YieldExpression(y) => self.yield_expression(y, dst)?,
             Expression::AwaitExpression(a) => {
                 let value = self.expr_temp(&a.argument)?;
-                self.emit(Instruction::Await { dst, src: value });
+                self.at(a.as_ref());
+                let received = self.emit_await(value);
+                self.emit(Instruction::Move { dst, src: received });
             }
             Expression::ImportExpression(_) | Expression::ImportMeta(_) => {
                 return Err(CompileError::syntax(
@@ -1326,6 +1328,9 @@ impl FunctionCompiler<'_, '_, '_> {
     // ----- yield -----
 
     fn yield_expression(&mut self, y: &YieldExpression, dst: Reg) -> CResult {
+        if self.kind == crate::engine::bytecode::FunctionKind::AsyncGenerator {
+            return self.async_generator_yield(y, dst);
+        }
         if y.delegate {
             let iterable = match &y.argument {
                 Some(argument) => self.expr_temp(argument)?,

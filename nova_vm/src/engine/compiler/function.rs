@@ -180,7 +180,7 @@ impl FunctionCompiler<'_, '_, '_> {
             scope_id: f.scope_id.get().expect("scope"),
             span: f.span,
             kind: if f.r#async {
-                FunctionKind::Async
+                FunctionKind::AsyncArrow
             } else {
                 FunctionKind::Arrow
             },

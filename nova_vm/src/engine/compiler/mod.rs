@@ -7,6 +7,7 @@
 //! `with` and sloppy direct `eval` — to a run-time lookup by name.
 
 mod analysis;
+mod awaits;
 mod classes;
 mod control;
 mod declarations;
@@ -434,9 +435,10 @@ fn patch_target(instruction: &mut Instruction, new_target: u32) {
         | Instruction::JumpIfNotGtEqInt { target, .. }
         | Instruction::JumpIfNotStrictEq { target, .. }
         | Instruction::JumpIfStrictEq { target, .. } => *target = new_target,
-        Instruction::IteratorStep { done, .. } | Instruction::ForInNext { done, .. } => {
-            *done = new_target
-        }
+        Instruction::IteratorStep { done, .. }
+        | Instruction::ForInNext { done, .. }
+        | Instruction::IteratorResultValue { done, .. } => *done = new_target,
+        Instruction::AsyncIteratorReturn { skip, .. } => *skip = new_target,
         other => unreachable!("not a jump: {other:?}"),
     }
 }

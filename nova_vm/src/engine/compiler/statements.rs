@@ -147,15 +147,15 @@ impl FunctionCompiler<'_, '_, '_> {
                         v
                     }
                 };
-                if matches!(
+                // 15.6.2 / 14.10.1: in an async generator, `return` awaits its operand.
+                let value = if matches!(
                     self.kind,
                     crate::engine::bytecode::FunctionKind::AsyncGenerator
                 ) {
-                    self.emit(Instruction::Await {
-                        dst: value,
-                        src: value,
-                    });
-                }
+                    self.emit_await(value)
+                } else {
+                    value
+                };
                 self.emit_completion(Completion::Return, Some(value));
             }
             Statement::ThrowStatement(t) => {
@@ -507,9 +507,7 @@ impl FunctionCompiler<'_, '_, '_> {
     }
 
     fn for_of_statement(&mut self, f: &ForOfStatement, labels: &[String]) -> CResult {
-        if f.r#await {
-            return Err(CompileError::syntax("for await is not supported yet"));
-        }
+        let is_async = f.r#await;
         self.reset_completion();
         let head_scope = self.head_scope(f.scope_id.get(), &f.left);
         let pushed = match head_scope {
@@ -522,25 +520,54 @@ impl FunctionCompiler<'_, '_, '_> {
             self.forget_scope(scope);
         }
         let iterator = self.alloc_n(2);
-        self.emit(Instruction::GetIterator {
-            dst: iterator,
-            src: iterable,
-        });
+        if is_async {
+            self.emit(Instruction::GetAsyncIterator {
+                dst: iterator,
+                src: iterable,
+            });
+        } else {
+            self.emit(Instruction::GetIterator {
+                dst: iterator,
+                src: iterable,
+            });
+        }
         let top = self.new_label();
         let end = self.new_label();
         self.push_loop(labels, end, top);
         self.place(top);
         let value = self.alloc();
-        self.emit_jump(
-            |done| Instruction::IteratorStep {
-                dst: value,
+        if is_async {
+            // ForIn/OfBodyEvaluation step 6.a-d: Call(next), Await, check, IteratorComplete.
+            let result = self.alloc();
+            self.emit(Instruction::AsyncIteratorNext {
+                dst: result,
                 iterator,
-                done,
-            },
-            end,
-        );
+            });
+            let received = self.emit_await(result);
+            self.emit_jump(
+                |done| Instruction::IteratorResultValue {
+                    dst: value,
+                    src: received,
+                    done,
+                },
+                end,
+            );
+        } else {
+            self.emit_jump(
+                |done| Instruction::IteratorStep {
+                    dst: value,
+                    iterator,
+                    done,
+                },
+                end,
+            );
+        }
         // Abrupt completions of the body close the iterator.
-        self.control.push(ControlScope::Iterator { iterator });
+        self.control.push(ControlScope::Iterator {
+            iterator,
+            is_async,
+            closing: Vec::new(),
+        });
         let env_depth = self.local_env_depth;
         let start = self.pc();
         let pushed = match head_scope {
@@ -551,19 +578,32 @@ impl FunctionCompiler<'_, '_, '_> {
         self.statement(&f.body)?;
         self.leave_scope(pushed);
         let end_of_body = self.pc();
-        self.control.pop();
+        let Some(ControlScope::Iterator { closing, .. }) = self.control.pop() else {
+            unreachable!("the loop's iterator scope")
+        };
         self.jump(top);
-        // Throws from the body close the iterator (ignoring errors from it) and rethrow.
+        // Throws from the body (outside the code that already closes the
+        // iterator) close the iterator, ignoring errors from it, and rethrow.
         let exception = self.alloc();
         let handler = self.pc();
-        self.handlers.push(ExceptionHandler {
-            start,
-            end: end_of_body,
-            handler,
-            register: exception,
-            env_depth,
-        });
-        self.emit(Instruction::IteratorCloseQuiet { iterator });
+        let mut covered_from = start;
+        for (hole_start, hole_end) in closing.into_iter().chain([(end_of_body, end_of_body)]) {
+            if hole_start > covered_from {
+                self.handlers.push(ExceptionHandler {
+                    start: covered_from,
+                    end: hole_start,
+                    handler,
+                    register: exception,
+                    env_depth,
+                });
+            }
+            covered_from = covered_from.max(hole_end);
+        }
+        if is_async {
+            self.emit_async_iterator_close_quiet(iterator);
+        } else {
+            self.emit(Instruction::IteratorCloseQuiet { iterator });
+        }
         self.emit(Instruction::Throw { src: exception });
         self.control.pop();
         self.place(end);

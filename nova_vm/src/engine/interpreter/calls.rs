@@ -89,33 +89,31 @@ fn push_ecmascript_frame(
             agent.current_realm = caller_realm;
             return Err(error);
         }
-        FunctionKind::Async | FunctionKind::AsyncGenerator => {
-            return Err(agent.throw_type_error("async functions are not supported yet", gc));
-        }
         _ => {}
     }
     // OrdinaryCallBindThis: arrows use their lexical this; sloppy functions box
     // primitives and replace nullish with the global object.
-    let (this, new_target, this_function) = if kind == FunctionKind::Arrow {
-        (lexical_this, lexical_new_target, lexical_function)
-    } else if flags.strict || is_construct {
-        (this.unbind(), new_target.unbind(), f.unbind().into())
-    } else if this.is_nullish() {
-        let global = agent.realms[realm.0 as usize].global_object;
-        (global.into(), new_target.unbind(), f.unbind().into())
-    } else if this.is_object() {
-        (this.unbind(), new_target.unbind(), f.unbind().into())
-    } else {
-        let previous = agent.current_realm;
-        agent.current_realm = realm;
-        let boxed = to_object(agent, this, gc);
-        agent.current_realm = previous;
-        (
-            boxed?.unbind().into(),
-            new_target.unbind(),
-            f.unbind().into(),
-        )
-    };
+    let (this, new_target, this_function) =
+        if matches!(kind, FunctionKind::Arrow | FunctionKind::AsyncArrow) {
+            (lexical_this, lexical_new_target, lexical_function)
+        } else if flags.strict || is_construct {
+            (this.unbind(), new_target.unbind(), f.unbind().into())
+        } else if this.is_nullish() {
+            let global = agent.realms[realm.0 as usize].global_object;
+            (global.into(), new_target.unbind(), f.unbind().into())
+        } else if this.is_object() {
+            (this.unbind(), new_target.unbind(), f.unbind().into())
+        } else {
+            let previous = agent.current_realm;
+            agent.current_realm = realm;
+            let boxed = to_object(agent, this, gc);
+            agent.current_realm = previous;
+            (
+                boxed?.unbind().into(),
+                new_target.unbind(),
+                f.unbind().into(),
+            )
+        };
     let arguments = (flags.uses_arguments || flags.has_rest).then(|| {
         agent.vm.stack[args_start..args_start + argc]
             .to_vec()
@@ -148,6 +146,11 @@ fn push_ecmascript_frame(
     frame.arguments = arguments;
     frame.return_to = return_to;
     frame.caller_realm = caller_realm;
+    if matches!(kind, FunctionKind::Async | FunctionKind::AsyncArrow) {
+        // 27.7.5.1 AsyncFunctionStart: the promise exists before the parameters
+        // are bound, so that their errors reject it.
+        super::async_functions::async_function_start(agent, gc);
+    }
     Ok(())
 }
 

@@ -22,7 +22,10 @@ fn key(name: &'static str) -> PropertyKey<'static> {
 }
 
 /// Moves the running frame into a suspended-frame record.
-fn suspend_frame(agent: &mut Agent, resume_register: Option<Reg>) -> (Frame, Box<SuspendedFrame>) {
+pub(super) fn suspend_frame(
+    agent: &mut Agent,
+    resume_register: Option<Reg>,
+) -> (Frame, Box<SuspendedFrame>) {
     let frame = agent.vm.pop_frame().expect("generator frame");
     let count = usize::from(agent.heap.code.get(frame.code.index()).register_count);
     let base = frame.base as usize;
@@ -44,7 +47,7 @@ fn suspend_frame(agent: &mut Agent, resume_register: Option<Reg>) -> (Frame, Box
 }
 
 /// Delivers a value to where a popped frame should return.
-fn deliver(agent: &mut Agent, frame: &Frame, value: Value) -> Returned {
+pub(super) fn deliver(agent: &mut Agent, frame: &Frame, value: Value) -> Returned {
     agent.current_realm = frame.caller_realm;
     match frame.return_to {
         ReturnTo::Register(register) => {
@@ -70,19 +73,41 @@ pub(crate) fn generator_start<'gc>(
     agent: &mut Agent,
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Returned> {
-    let callee = agent.vm.frames.last().expect("frame").callee;
+    let frame = agent.vm.frames.last().expect("frame");
+    let callee = frame.callee;
+    let is_async = agent.heap.code.get(frame.code.index()).kind
+        == crate::engine::bytecode::FunctionKind::AsyncGenerator;
     let Value::Object(function) = callee else {
         unreachable!("generator callee")
     };
     // OrdinaryCreateFromConstructor(functionObject, "%GeneratorFunction.prototype.prototype%")
+    // (or "%AsyncGeneratorFunction.prototype.prototype%")
     let key_prototype = agent.static_key("prototype");
     let prototype = get(agent, function, key_prototype, gc.reborrow())?.unbind();
     let prototype = match prototype {
         Value::Object(p) => p,
+        _ if is_async => agent.intrinsic(Intrinsic::AsyncGeneratorPrototype),
         _ => agent.intrinsic(Intrinsic::GeneratorPrototype),
     };
     let gc = gc.into_nogc();
     let (frame, suspended) = suspend_frame(agent, None);
+    if is_async {
+        // 27.6.3.2 AsyncGeneratorStart: state suspended-start, an empty queue.
+        use crate::ecmascript::builtins::control_abstraction::{
+            AsyncGenerator, AsyncGeneratorRecord, AsyncGeneratorState,
+        };
+        agent.heap.allocated_since_gc +=
+            Arena::<AsyncGeneratorRecord>::RECORD_BYTES + suspended.registers.len() * 8;
+        let record =
+            AsyncGenerator::from_index(agent.heap.async_generators.push(AsyncGeneratorRecord {
+                state: AsyncGeneratorState::SuspendedStart,
+                queue: Default::default(),
+                frame: Some(suspended),
+            }));
+        let generator =
+            agent.create_object(Some(prototype), ObjectKind::AsyncGenerator(record), gc);
+        return Ok(deliver(agent, &frame, generator.into()));
+    }
     agent.heap.allocated_since_gc +=
         Arena::<GeneratorRecord>::RECORD_BYTES + suspended.registers.len() * 8;
     let record = Generator::from_index(agent.heap.generators.push(GeneratorRecord {

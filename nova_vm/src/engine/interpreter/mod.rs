@@ -2,6 +2,8 @@
 //! JavaScript calls never recurse on the Rust stack. Built-ins that call back
 //! into JavaScript enter the loop again (bounded by a depth limit).
 
+mod async_functions;
+mod async_generators;
 mod calls;
 mod frame;
 mod generators;
@@ -12,6 +14,10 @@ mod properties;
 mod run;
 mod script;
 
+pub(crate) use async_functions::resume_async_function;
+pub(crate) use async_generators::{
+    async_generator_await_return, async_generator_await_return_settled, async_generator_resume,
+};
 pub use calls::{call_ecmascript_function, construct_ecmascript_function};
 pub use frame::{Frame, ReturnTo, VmState};
 pub(crate) use generators::{ResumeKind, resume_generator};

@@ -148,7 +148,7 @@ pub(crate) fn create_closure<'gc>(
     let kind = child.kind;
     let length = child.length;
     let name = child.name;
-    let is_arrow = kind == FunctionKind::Arrow;
+    let is_arrow = matches!(kind, FunctionKind::Arrow | FunctionKind::AsyncArrow);
     let home_object = if is_arrow {
         match this_function {
             Value::Object(f) => match f.kind(agent) {
@@ -185,7 +185,9 @@ pub(crate) fn create_closure<'gc>(
         }));
     let prototype = match kind {
         FunctionKind::Generator => agent.intrinsic(Intrinsic::GeneratorFunctionPrototype),
-        FunctionKind::Async => agent.intrinsic(Intrinsic::AsyncFunctionPrototype),
+        FunctionKind::Async | FunctionKind::AsyncArrow => {
+            agent.intrinsic(Intrinsic::AsyncFunctionPrototype)
+        }
         FunctionKind::AsyncGenerator => agent.intrinsic(Intrinsic::AsyncGeneratorFunctionPrototype),
         _ => agent.intrinsic(Intrinsic::FunctionPrototype),
     };

@@ -2,7 +2,9 @@
 
 use super::calls::{CallOutcome, call_from_registers, construct_from_registers};
 use super::frame::ReturnTo;
-use super::{generators, iteration, objects, operators, properties};
+use super::{
+    async_functions, async_generators, generators, iteration, objects, operators, properties,
+};
 use crate::ecmascript::abstract_operations::{
     to_boolean, to_number, to_numeric, to_object, to_property_key, to_string,
 };
@@ -10,7 +12,7 @@ use crate::ecmascript::execution::{
     Agent, EnvSlots, Environment, EnvironmentKind, EnvironmentRecord, ExceptionType, JsError,
     JsResult,
 };
-use crate::ecmascript::types::{UNINITIALIZED, Value};
+use crate::ecmascript::types::{Object, UNINITIALIZED, Value};
 use crate::engine::bytecode::Instruction;
 use crate::engine::{Bindable, GcScope, Rootable};
 use crate::heap::Arena;
@@ -27,8 +29,22 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
         agent.gc_safepoint(gc.reborrow());
         if agent.interrupt_requested() {
             agent.throw_range_error("Execution interrupted", gc.nogc());
-            match unwind(agent) {
+            match unwind(agent, gc.nogc()) {
                 Unwound::Handled => continue 'frames,
+                Unwound::Returned(value) => return Ok(value.bind(gc.into_nogc())),
+                Unwound::AsyncGeneratorThrew { generator, native } => {
+                    async_generators::async_generator_body_completed(
+                        agent,
+                        generator,
+                        Value::Undefined,
+                        true,
+                        gc.reborrow(),
+                    );
+                    if native {
+                        return Ok(Value::Undefined);
+                    }
+                    continue 'frames;
+                }
                 Unwound::Uncaught(error) => return Err(error),
             }
         }
@@ -1234,17 +1250,141 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                         }
                     }
                 }
-                Instruction::Await { .. } => {
-                    agent.throw_type_error("await is not supported yet", gc.nogc());
-                    break;
+                Instruction::Await { dst, src } => {
+                    let value = reg!(src);
+                    match tri!(async_functions::await_value(
+                        agent,
+                        value,
+                        dst,
+                        gc.reborrow()
+                    )) {
+                        Returned::ToFrame => continue 'frames,
+                        Returned::ToNative(value) => return Ok(value.bind(gc.into_nogc())),
+                    }
+                }
+                Instruction::AsyncGeneratorYield { dst, src } => {
+                    let value = reg!(src);
+                    match tri!(async_generators::async_generator_yield(
+                        agent,
+                        value,
+                        dst,
+                        gc.reborrow()
+                    )) {
+                        None => {}
+                        Some(Returned::ToFrame) => continue 'frames,
+                        Some(Returned::ToNative(value)) => {
+                            return Ok(value.bind(gc.into_nogc()));
+                        }
+                    }
+                }
+                Instruction::AsyncYieldStarStep {
+                    dst,
+                    received,
+                    iterator,
+                } => {
+                    tri!(async_generators::async_yield_star_step(
+                        agent,
+                        base,
+                        dst,
+                        received,
+                        iterator,
+                        gc.reborrow()
+                    ));
+                }
+                Instruction::IteratorResultUnpack { dst, src } => {
+                    let result = reg!(src);
+                    let (value, done) = tri!(async_generators::iterator_result_unpack(
+                        agent,
+                        result,
+                        gc.reborrow()
+                    ));
+                    let value = value.unbind();
+                    set!(dst, value);
+                    set!(dst + 1, Value::Boolean(done));
+                }
+                Instruction::GetAsyncIterator { dst, src } => {
+                    let (iterator, next) = tri!(
+                        crate::ecmascript::builtins::control_abstraction::get_async_iterator(
+                            agent,
+                            reg!(src),
+                            gc.reborrow()
+                        )
+                    );
+                    let (iterator, next) = (iterator.unbind(), next.unbind());
+                    set!(dst, iterator);
+                    set!(dst + 1, next);
+                }
+                Instruction::AsyncIteratorNext { dst, iterator } => {
+                    let (it, next) = (reg!(iterator), reg!(iterator + 1));
+                    let result = tri!(crate::ecmascript::abstract_operations::call_function(
+                        agent,
+                        next,
+                        it,
+                        crate::ecmascript::builtins::ArgumentsList::EMPTY,
+                        gc.reborrow()
+                    ))
+                    .unbind();
+                    set!(dst, result);
+                }
+                Instruction::IteratorResultValue { dst, src, done } => {
+                    let result = reg!(src);
+                    match tri!(async_functions::iterator_result_value(
+                        agent,
+                        result,
+                        gc.reborrow()
+                    )) {
+                        Some(value) => {
+                            let value = value.unbind();
+                            set!(dst, value);
+                        }
+                        None => pc = done as usize,
+                    }
+                }
+                Instruction::AsyncIteratorReturn {
+                    dst,
+                    iterator,
+                    skip,
+                } => {
+                    let it = reg!(iterator);
+                    match tri!(async_functions::call_iterator_return(
+                        agent,
+                        it,
+                        gc.reborrow()
+                    )) {
+                        Some(result) => {
+                            let result = result.unbind();
+                            set!(dst, result);
+                        }
+                        None => pc = skip as usize,
+                    }
+                }
+                Instruction::CheckIteratorResult { src } => {
+                    if !reg!(src).is_object() {
+                        agent.throw_type_error("Iterator result is not an object", gc.nogc());
+                        break;
+                    }
                 }
                 Instruction::Debugger | Instruction::Nop => {}
             }
         }
         // A throw: find a handler in this frame or an outer one.
         park_instructions(agent, 1, instructions);
-        match unwind(agent) {
+        match unwind(agent, gc.nogc()) {
             Unwound::Handled => continue 'frames,
+            Unwound::Returned(value) => return Ok(value.bind(gc.into_nogc())),
+            Unwound::AsyncGeneratorThrew { generator, native } => {
+                async_generators::async_generator_body_completed(
+                    agent,
+                    generator,
+                    Value::Undefined,
+                    true,
+                    gc.reborrow(),
+                );
+                if native {
+                    return Ok(Value::Undefined);
+                }
+                continue 'frames;
+            }
             Unwound::Uncaught(error) => return Err(error),
         }
     }
@@ -1272,7 +1412,30 @@ pub(crate) enum Returned {
 }
 
 /// Pops the current frame, delivering `value` to its caller.
-pub(crate) fn return_from_frame(agent: &mut Agent, value: Value, gc: GcScope) -> Returned {
+pub(crate) fn return_from_frame(agent: &mut Agent, value: Value, mut gc: GcScope) -> Returned {
+    let mut value = value.unbind();
+    if let Some(generator) = async_generators::running_async_generator(agent) {
+        // An async generator's body completed: settle its requests.
+        async_generators::async_generator_body_completed(
+            agent,
+            generator,
+            value,
+            false,
+            gc.reborrow(),
+        );
+        agent.vm.frames.last_mut().expect("frame").generator = None;
+        value = Value::Undefined;
+    } else if let Some(promise) = async_functions::running_async_promise(agent) {
+        // An async function's body completed: settle its promise (the frame
+        // keeps the promise alive while a `then` getter runs), and return it.
+        async_functions::async_function_return(agent, promise, value, gc.reborrow());
+        let frame = agent.vm.frames.last_mut().expect("frame to return from");
+        let promise = frame
+            .generator
+            .take()
+            .expect("the async function's promise");
+        value = promise.into();
+    }
     // Read what the return needs, then drop the frame in place: moving the
     // whole frame out costs a store-forwarding stall on every return.
     let frame = agent.vm.frames.last().expect("frame to return from");
@@ -1285,7 +1448,6 @@ pub(crate) fn return_from_frame(agent: &mut Agent, value: Value, gc: GcScope) ->
         frame.base,
     );
     agent.vm.drop_innermost_frame();
-    let mut value = value.unbind();
     if returns_this && !value.is_object() {
         value = this;
     }
@@ -1321,11 +1483,23 @@ fn restore_window(agent: &mut Agent, end: usize) {
 
 enum Unwound {
     Handled,
+    /// An async function's frame turned the throw into a rejection and
+    /// returned its promise to the Rust caller.
+    Returned(Value<'static>),
+    /// A throw left an async generator's frame (popped; the exception is
+    /// pending): its requests must be settled, then the frame's caller resumes
+    /// (the Rust caller when `native`).
+    AsyncGeneratorThrew {
+        generator: Object<'static>,
+        native: bool,
+    },
     Uncaught(JsError),
 }
 
-/// Unwinds to the innermost handler for the pending exception.
-fn unwind(agent: &mut Agent) -> Unwound {
+/// Unwinds to the innermost handler for the pending exception. An async
+/// function's frame catches it: its promise is rejected and the promise is
+/// the frame's result.
+fn unwind(agent: &mut Agent, gc: crate::engine::NoGcScope) -> Unwound {
     loop {
         let frame = agent.vm.frames.last().expect("frame while unwinding");
         let pc = agent.vm.pc.saturating_sub(1);
@@ -1348,7 +1522,41 @@ fn unwind(agent: &mut Agent) -> Unwound {
             agent.vm.stack[register] = exception;
             return Unwound::Handled;
         }
+        let async_promise = async_functions::running_async_promise(agent);
+        let async_generator = async_generators::running_async_generator(agent);
         let frame = agent.vm.pop_frame().expect("frame");
+        if let Some(generator) = async_generator {
+            agent.current_realm = frame.caller_realm;
+            let native = match frame.return_to {
+                ReturnTo::Native => {
+                    agent.vm.stack.truncate(frame.base as usize);
+                    true
+                }
+                ReturnTo::Register(register) => {
+                    let caller_end =
+                        agent.vm.frames.last().expect("caller frame").register_end as usize;
+                    restore_window(agent, caller_end);
+                    agent.vm.stack[register as usize] = Value::Undefined;
+                    false
+                }
+            };
+            return Unwound::AsyncGeneratorThrew { generator, native };
+        }
+        if let Some(promise) = async_promise {
+            async_functions::async_function_throw(agent, promise, gc);
+            agent.current_realm = frame.caller_realm;
+            if frame.return_to == ReturnTo::Native {
+                agent.vm.stack.truncate(frame.base as usize);
+                return Unwound::Returned(promise.into());
+            }
+            let ReturnTo::Register(register) = frame.return_to else {
+                unreachable!()
+            };
+            let caller_end = agent.vm.frames.last().expect("caller frame").register_end as usize;
+            restore_window(agent, caller_end);
+            agent.vm.stack[register as usize] = promise.into();
+            return Unwound::Handled;
+        }
         if let Some(generator) = frame.generator {
             generators::fail_generator(agent, generator);
         }

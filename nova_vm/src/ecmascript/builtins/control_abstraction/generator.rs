@@ -63,8 +63,8 @@ pub(super) fn initialize(agent: &mut Agent, gc: NoGcScope) {
         Attributes::READONLY_CONFIGURABLE,
         gc,
     );
-    // Async functions are not supported yet; their prototypes exist so that
-    // closures of those kinds have a well-formed prototype chain.
+    // %AsyncFunction.prototype% (completed by async_function.rs) and
+    // %AsyncGeneratorFunction.prototype% (completed by async_generator.rs).
     for intrinsic in [
         Intrinsic::AsyncFunctionPrototype,
         Intrinsic::AsyncGeneratorFunctionPrototype,
@@ -72,12 +72,15 @@ pub(super) fn initialize(agent: &mut Agent, gc: NoGcScope) {
         let p = agent.create_object(Some(function_prototype), ObjectKind::Ordinary, gc);
         agent.set_intrinsic(intrinsic, p);
     }
+    super::async_function::initialize(agent, gc);
+    let async_iterator_prototype = agent.intrinsic(Intrinsic::AsyncIteratorPrototype);
     let async_generator_prototype =
-        agent.create_object(Some(iterator_prototype), ObjectKind::Ordinary, gc);
+        agent.create_object(Some(async_iterator_prototype), ObjectKind::Ordinary, gc);
     agent.set_intrinsic(
         Intrinsic::AsyncGeneratorPrototype,
         async_generator_prototype,
     );
+    super::async_generator::initialize(agent, gc);
 }
 
 /// ### [27.5.3.2 GeneratorValidate ( generator, generatorBrand )](https://tc39.es/ecma262/#sec-generatorvalidate) (brand check)

@@ -9,13 +9,16 @@ use crate::engine::interpreter::evaluate_script;
 use crate::engine::{Bindable, GcScope, Rootable};
 
 /// The `kind` argument of CreateDynamicFunction.
-/// (~async~ and ~async-generator~ arrive with async functions.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum DynamicFunctionKind {
     /// ~normal~ (`Function`)
     Normal,
     /// ~generator~ (`GeneratorFunction`)
     Generator,
+    /// ~async~ (`AsyncFunction`)
+    Async,
+    /// ~async-generator~ (`AsyncGeneratorFunction`)
+    AsyncGenerator,
 }
 
 /// ### [20.2.1.1.1 CreateDynamicFunction ( constructor, newTarget, kind, parameterArgs, bodyArg )](https://tc39.es/ecma262/#sec-createdynamicfunction)
@@ -40,6 +43,11 @@ pub(crate) fn create_dynamic_function<'gc>(
     let (prefix, fallback_proto) = match kind {
         DynamicFunctionKind::Normal => ("function", Intrinsic::FunctionPrototype),
         DynamicFunctionKind::Generator => ("function*", Intrinsic::GeneratorFunctionPrototype),
+        DynamicFunctionKind::Async => ("async function", Intrinsic::AsyncFunctionPrototype),
+        DynamicFunctionKind::AsyncGenerator => (
+            "async function*",
+            Intrinsic::AsyncGeneratorFunctionPrototype,
+        ),
     };
     // (The constructor's arguments: parameterArgs, then bodyArg if present.)
     let (parameter_args, body_arg) = match args.len() {

@@ -4,7 +4,9 @@ use super::super::handle::define_handle;
 use super::elements::Elements;
 use super::shape::Shape;
 use crate::ecmascript::builtins::array::ArrayIterator;
-use crate::ecmascript::builtins::control_abstraction::{Generator, IteratorHelper};
+use crate::ecmascript::builtins::control_abstraction::{
+    AsyncGenerator, Generator, IteratorHelper, Promise, PromiseClosure,
+};
 use crate::ecmascript::builtins::date::Date;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunction, BuiltinFunction, ECMAScriptFunction,
@@ -109,6 +111,16 @@ pub enum ObjectKind {
     TypedArray(TypedArray<'static>),
     /// A DataView (`[[ViewedArrayBuffer]]`, `[[ByteLength]]`, `[[ByteOffset]]`).
     DataView(DataView<'static>),
+    /// A Promise (`[[PromiseState]]`, `[[PromiseResult]]`, its reactions).
+    Promise(Promise<'static>),
+    /// The captured state of a promise-related built-in closure (internal;
+    /// never exposed to scripts).
+    PromiseClosure(PromiseClosure<'static>),
+    /// An Async-from-Sync Iterator object (`[[SyncIteratorRecord]]`, kept in
+    /// the promise-closure arena).
+    AsyncFromSyncIterator(PromiseClosure<'static>),
+    /// An AsyncGenerator (`[[AsyncGeneratorState]]`, `[[AsyncGeneratorQueue]]`).
+    AsyncGenerator(AsyncGenerator<'static>),
 }
 
 const _: () = assert!(std::mem::size_of::<ObjectKind>() == 8);
@@ -156,6 +168,11 @@ impl Trace for ObjectKind {
             ObjectKind::TypedArray(t) => t.visit(visitor),
             ObjectKind::DataView(d) => d.visit(visitor),
             ObjectKind::IteratorHelper(h) | ObjectKind::WrapForValidIterator(h) => h.visit(visitor),
+            ObjectKind::Promise(p) => p.visit(visitor),
+            ObjectKind::AsyncGenerator(g) => g.visit(visitor),
+            ObjectKind::PromiseClosure(c) | ObjectKind::AsyncFromSyncIterator(c) => {
+                c.visit(visitor)
+            }
             ObjectKind::NumberObject(v)
             | ObjectKind::ForInIterator(v)
             | ObjectKind::StringObject(v)
