@@ -1414,7 +1414,14 @@ pub(crate) enum Returned {
 /// Pops the current frame, delivering `value` to its caller.
 pub(crate) fn return_from_frame(agent: &mut Agent, value: Value, mut gc: GcScope) -> Returned {
     let mut value = value.unbind();
-    if let Some(generator) = async_generators::running_async_generator(agent) {
+    // Only generator, async generator and async function frames carry an object.
+    let carries_object = agent
+        .vm
+        .frames
+        .last()
+        .is_some_and(|frame| frame.generator.is_some());
+    if !carries_object {
+    } else if let Some(generator) = async_generators::running_async_generator(agent) {
         // An async generator's body completed: settle its requests.
         async_generators::async_generator_body_completed(
             agent,
