@@ -29,23 +29,11 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
         agent.gc_safepoint(gc.reborrow());
         if agent.interrupt_requested() {
             agent.throw_range_error("Execution interrupted", gc.nogc());
-            match unwind(agent, gc.nogc()) {
-                Unwound::Handled => continue 'frames,
-                Unwound::Returned(value) => return Ok(value.bind(gc.into_nogc())),
-                Unwound::AsyncGeneratorThrew { generator, native } => {
-                    async_generators::async_generator_body_completed(
-                        agent,
-                        generator,
-                        Value::Undefined,
-                        true,
-                        gc.reborrow(),
-                    );
-                    if native {
-                        return Ok(Value::Undefined);
-                    }
-                    continue 'frames;
-                }
-                Unwound::Uncaught(error) => return Err(error),
+            let unwound = unwind(agent, gc.nogc());
+            match after_unwind(agent, unwound, gc.reborrow()) {
+                AfterThrow::Continue => continue 'frames,
+                AfterThrow::Return(value) => return Ok(value.bind(gc.into_nogc())),
+                AfterThrow::Throw(error) => return Err(error),
             }
         }
         let frame = agent.vm.frames.last_mut().expect("a frame to run");
@@ -1369,24 +1357,47 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
         }
         // A throw: find a handler in this frame or an outer one.
         park_instructions(agent, 1, instructions);
-        match unwind(agent, gc.nogc()) {
-            Unwound::Handled => continue 'frames,
-            Unwound::Returned(value) => return Ok(value.bind(gc.into_nogc())),
-            Unwound::AsyncGeneratorThrew { generator, native } => {
-                async_generators::async_generator_body_completed(
-                    agent,
-                    generator,
-                    Value::Undefined,
-                    true,
-                    gc.reborrow(),
-                );
-                if native {
-                    return Ok(Value::Undefined);
-                }
-                continue 'frames;
-            }
-            Unwound::Uncaught(error) => return Err(error),
+        let unwound = unwind(agent, gc.nogc());
+        match after_unwind(agent, unwound, gc.reborrow()) {
+            AfterThrow::Continue => continue 'frames,
+            AfterThrow::Return(value) => return Ok(value.bind(gc.into_nogc())),
+            AfterThrow::Throw(error) => return Err(error),
         }
+    }
+}
+
+/// What the dispatch loop does after unwinding a throw.
+enum AfterThrow {
+    /// Run the innermost frame (a handler, or the caller of an async body).
+    Continue,
+    /// Leave the loop with this value (the throw became a rejection or an
+    /// async generator's completion, and the native entry frame is done).
+    Return(Value<'static>),
+    /// Leave the loop with the uncaught exception.
+    Throw(JsError),
+}
+
+/// Finishes what [`unwind`] started: an async generator whose body threw
+/// settles its pending requests.
+fn after_unwind(agent: &mut Agent, unwound: Unwound, gc: GcScope) -> AfterThrow {
+    match unwound {
+        Unwound::Handled => AfterThrow::Continue,
+        Unwound::Returned(value) => AfterThrow::Return(value.unbind()),
+        Unwound::AsyncGeneratorThrew { generator, native } => {
+            async_generators::async_generator_body_completed(
+                agent,
+                generator,
+                Value::Undefined,
+                true,
+                gc,
+            );
+            if native {
+                AfterThrow::Return(Value::Undefined)
+            } else {
+                AfterThrow::Continue
+            }
+        }
+        Unwound::Uncaught(error) => AfterThrow::Throw(error),
     }
 }
 
