@@ -6,6 +6,7 @@ mod async_functions;
 mod async_generators;
 mod calls;
 mod frame;
+mod frame_exit;
 mod generators;
 mod iteration;
 mod objects;
