@@ -700,6 +700,9 @@ pub enum Instruction {
         dst: Reg,
         callee: Reg,
         argc: u16,
+        /// In a parameter list: the scope naming the parameter environment's
+        /// bindings (`u16::MAX` elsewhere).
+        parameter_scope: u16,
     },
     /// `new callee(...)`: arguments from `callee + 2`.
     Construct {

@@ -1097,6 +1097,7 @@ impl FunctionCompiler<'_, '_, '_> {
                 dst,
                 callee: base,
                 argc: argc as u16,
+                parameter_scope: self.parameter_scope.map_or(u16::MAX, |s| s as u16),
             });
         } else if this_omitted {
             self.emit(Instruction::CallUndefinedThis {

@@ -1034,7 +1034,12 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                         CallOutcome::Done(value) => set!(dst, value),
                     }
                 }
-                Instruction::CallEval { dst, callee, argc } => {
+                Instruction::CallEval {
+                    dst,
+                    callee,
+                    argc,
+                    parameter_scope,
+                } => {
                     let (f, this) = (reg!(callee), reg!(callee + 1));
                     let args_start = base + callee as usize + 2;
                     if agent.is_intrinsic_eval(f) {
@@ -1043,8 +1048,13 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                         } else {
                             Value::Undefined
                         };
-                        let value =
-                            tri!(super::script::direct_eval(agent, source, gc.reborrow())).unbind();
+                        let value = tri!(super::script::direct_eval(
+                            agent,
+                            source,
+                            (parameter_scope != u16::MAX).then_some(u32::from(parameter_scope)),
+                            gc.reborrow()
+                        ))
+                        .unbind();
                         set!(dst, value);
                     } else {
                         match tri!(call_from_registers(
