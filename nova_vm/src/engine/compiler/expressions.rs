@@ -1308,7 +1308,13 @@ impl FunctionCompiler<'_, '_, '_> {
                 argc: argc as u16,
             });
         }
-        // Bind `this` (ReferenceError if already bound).
+        self.bind_this_to(dst);
+        Ok(())
+    }
+
+    /// After a `super(...)` call: binds `this` to its result in `dst`
+    /// (ReferenceError if already bound), wherever `this` lives.
+    pub(crate) fn bind_this_to(&mut self, dst: Reg) {
         match self.this_location {
             Some(Location::Env { depth, slot }) => {
                 let hops = (self.unit.env_depth - depth) as u16;
@@ -1323,7 +1329,6 @@ impl FunctionCompiler<'_, '_, '_> {
             }
             _ => {}
         }
-        Ok(())
     }
 
     // ----- yield -----

@@ -841,9 +841,7 @@ pub(crate) fn compile_function_body(
     if parts.default_derived {
         let r = fc.alloc();
         fc.emit(Instruction::SuperCallForward { dst: r });
-        if let Some(Location::Register(this)) = fc.this_location {
-            fc.emit(Instruction::BindThisRegister { this, src: r });
-        }
+        fc.bind_this_to(r);
     }
     let field_name = fc.unit_field_name.take();
     match parts.expression_body {

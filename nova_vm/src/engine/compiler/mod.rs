@@ -11,6 +11,7 @@ mod awaits;
 mod classes;
 mod control;
 mod declarations;
+mod eval_rules;
 mod expressions;
 mod function;
 mod operators;
@@ -19,6 +20,7 @@ mod source;
 mod statements;
 
 pub(crate) use declarations::{Declarations, GlobalDeclaration};
+pub(crate) use eval_rules::EvalContext;
 pub(crate) use source::{CompileError, ScriptKind, compile_dynamic_function, compile_script};
 
 use std::sync::Arc;

@@ -9,8 +9,8 @@ use crate::ecmascript::abstract_operations::{define_property_or_throw, enter_nat
 use crate::ecmascript::execution::{Agent, Environment, ExceptionType, JsResult};
 use crate::ecmascript::types::object::{Attributes, ObjectKind};
 use crate::ecmascript::types::{Object, PropertyDescriptor, PropertyKey, UNINITIALIZED, Value};
-use crate::engine::bytecode::Code;
-use crate::engine::compiler::{GlobalDeclaration, ScriptKind, compile_script};
+use crate::engine::bytecode::{Code, FunctionKind};
+use crate::engine::compiler::{EvalContext, GlobalDeclaration, ScriptKind, compile_script};
 use crate::engine::{Bindable, GcScope, NoGcScope, Rootable, Scoped};
 
 /// Compiles and runs a classic script in the current realm.
@@ -266,6 +266,31 @@ fn create_global_var_binding<'gc>(
     Ok(())
 }
 
+/// [19.2.1.1 PerformEval](https://tc39.es/ecma262/#sec-performeval) steps 6-10:
+/// what direct eval code may contain, from the function whose this-environment
+/// the caller uses (`this_function` of its frame; undefined at the top level).
+fn eval_context(agent: &Agent, this_function: Value) -> EvalContext {
+    // b. If thisEnvRec is a Function Environment Record, then
+    let Value::Object(f) = this_function else {
+        return EvalContext::default();
+    };
+    let ObjectKind::ECMAScriptFunction(handle) = f.kind(agent) else {
+        return EvalContext::default();
+    };
+    let record = agent.heap.functions.get(handle.index());
+    let kind = agent.heap.code.get(record.code.index()).kind;
+    EvalContext {
+        // ii. Set inFunction to true.
+        in_function: true,
+        // iii. Set inMethod to thisEnvRec.HasSuperBinding().
+        in_method: record.home_object.is_some(),
+        // iv. If F.[[ConstructorKind]] is derived, set inDerivedConstructor to true.
+        in_derived_constructor: kind == FunctionKind::DerivedConstructor,
+        // v-vi. If F.[[ClassFieldInitializerName]] is not empty, set inClassFieldInitializer to true.
+        in_class_field_initializer: kind == FunctionKind::FieldInitializer,
+    }
+}
+
 /// Direct eval from the running frame. `parameter_scope` names the bindings of
 /// the parameter environment when the call is in a parameter list.
 pub(crate) fn direct_eval<'gc>(
@@ -282,6 +307,7 @@ pub(crate) fn direct_eval<'gc>(
     let frame = agent.vm.frames.last().expect("frame");
     let strict = agent.heap.code.get(frame.code.index()).flags.strict;
     let env = frame.env;
+    let context = eval_context(agent, frame.this_function);
     let compiled = match compile_script(
         agent,
         &text,
@@ -289,6 +315,7 @@ pub(crate) fn direct_eval<'gc>(
         ScriptKind::Eval {
             strict,
             direct: true,
+            context,
         },
         gc.nogc(),
     ) {
@@ -345,6 +372,7 @@ pub(crate) fn perform_eval<'gc>(
         ScriptKind::Eval {
             strict: false,
             direct: false,
+            context: EvalContext::default(),
         },
         gc.nogc(),
     ) {
