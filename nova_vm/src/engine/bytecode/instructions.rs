@@ -148,6 +148,19 @@ pub enum Instruction {
         src: Reg,
         constant: u32,
     },
+    /// As `GetName`, also writing the resolved binding to `reference` for a
+    /// later `SetNameByReference` (compound assignment and update).
+    GetNameWithReference {
+        dst: Reg,
+        reference: Reg,
+        constant: u32,
+    },
+    /// PutValue on the binding in `reference` (from `GetNameWithReference`).
+    SetNameByReference {
+        src: Reg,
+        reference: Reg,
+        constant: u32,
+    },
     /// Initialises a binding found by name in the nearest environment.
     InitName {
         src: Reg,

@@ -783,11 +783,13 @@ pub(crate) fn declare_global_function<'gc>(
 
 /// Where a name resolved.
 enum NameBinding {
-    /// A declarative environment slot.
+    /// A declarative environment slot: the environment, the slot, whether it
+    /// is immutable, and how many environments out from the frame's it is.
     Slot(
         crate::ecmascript::execution::Environment<'static>,
         usize,
         bool,
+        u32,
     ),
     /// A property of an object (with environment or eval bindings object).
     Object(Object<'static>, bool),
@@ -813,6 +815,7 @@ fn resolve_name<'gc>(
     // The environment being examined, rooted: HasBinding and Get on an object
     // environment may run JavaScript (proxy traps, getters) and collect.
     let mut env_root: Option<Scoped<Environment<'static>>> = None;
+    let mut hops = 0;
     while let Some(e) = env {
         match env_root {
             Some(root) => root.set(agent, e),
@@ -824,7 +827,7 @@ fn resolve_name<'gc>(
                 if let Some((code, scope)) = record.scope {
                     let info = &agent.heap.code.get(code.index()).scopes[scope as usize];
                     if let Some(slot) = info.names.iter().position(|n| *n == key.get(agent)) {
-                        return Ok(NameBinding::Slot(e, slot, info.immutable[slot]));
+                        return Ok(NameBinding::Slot(e, slot, info.immutable[slot], hops));
                     }
                 }
                 if let Some(bindings) = record.eval_bindings
@@ -870,8 +873,44 @@ fn resolve_name<'gc>(
         }
         let e = env_root.expect("rooted environment").get(agent);
         env = agent.heap.environments.get(e.index()).outer;
+        hops += 1;
     }
     Ok(NameBinding::Global)
+}
+
+/// A resolved name as a register value, so that a compound assignment puts
+/// its result where it read the operand (the Reference of 13.15.2 step 1),
+/// even if evaluating the right-hand side added a closer binding:
+/// `hops << 16 | slot` for a declarative slot, the binding object for an
+/// object binding, undefined for the global one. `None` if it does not fit.
+fn encode_reference(binding: &NameBinding) -> Option<Value<'static>> {
+    match *binding {
+        NameBinding::Slot(_, slot, _, hops) => (hops < 0x7FFF && slot <= 0xFFFF)
+            .then(|| Value::Integer(((hops as i32) << 16) | slot as i32)),
+        NameBinding::Object(object, _) => Some(object.into()),
+        NameBinding::Global => Some(Value::Undefined),
+    }
+}
+
+/// The binding [`encode_reference`] wrote into a register.
+fn decode_reference(agent: &Agent, reference: Value) -> Option<NameBinding> {
+    match reference {
+        Value::Integer(bits) => {
+            let (hops, slot) = ((bits >> 16) as u32, (bits & 0xFFFF) as usize);
+            let mut env = agent.vm.frames.last()?.env?;
+            for _ in 0..hops {
+                env = agent.heap.environments.get(env.index()).outer?;
+            }
+            let record = agent.heap.environments.get(env.index());
+            let (code, scope) = record.scope?;
+            let immutable =
+                agent.heap.code.get(code.index()).scopes[scope as usize].immutable[slot];
+            Some(NameBinding::Slot(env, slot, immutable, hops))
+        }
+        Value::Object(object) => Some(NameBinding::Object(object.unbind(), false)),
+        Value::Undefined => Some(NameBinding::Global),
+        _ => None,
+    }
 }
 
 /// The binding object of an object environment.
@@ -893,13 +932,39 @@ pub(crate) fn get_name<'gc>(
 ) -> JsResult<'gc, Value<'gc>> {
     let key = name_key(agent, constant, gc.nogc());
     let binding = resolve_name(agent, key, gc.reborrow())?;
+    read_binding(agent, binding, constant, throw_if_missing, this_slot, gc)
+}
+
+/// `GetValue` of a name resolved at run time, also writing the resolved
+/// binding to the register `reference` for [`set_name_by_reference`].
+pub(crate) fn get_name_with_reference<'gc>(
+    agent: &mut Agent,
+    constant: u32,
+    reference: usize,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
+    let key = name_key(agent, constant, gc.nogc());
+    let binding = resolve_name(agent, key, gc.reborrow())?;
+    agent.vm.stack[reference] = encode_reference(&binding).unwrap_or(Value::Boolean(false));
+    read_binding(agent, binding, constant, true, None, gc)
+}
+
+/// Reads the value of a resolved name.
+fn read_binding<'gc>(
+    agent: &mut Agent,
+    binding: NameBinding,
+    constant: u32,
+    throw_if_missing: bool,
+    this_slot: Option<usize>,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     // (Resolving may have collected: the key's string may have moved.)
     let key = name_key(agent, constant, gc.nogc());
     if let Some(slot) = this_slot {
         agent.vm.stack[slot] = Value::Undefined;
     }
     match binding {
-        NameBinding::Slot(env, slot, _) => {
+        NameBinding::Slot(env, slot, _, _) => {
             let value = agent.heap.environments.get(env.index()).slots[slot];
             if value == Value::Symbol(UNINITIALIZED) {
                 let message = format!(
@@ -960,11 +1025,41 @@ pub(crate) fn set_name<'gc>(
     let key = name_key(agent, constant, gc.nogc());
     let value = value.bind(gc.nogc()).scope(agent, gc.nogc());
     let binding = resolve_name(agent, key, gc.reborrow())?;
+    write_binding(agent, binding, constant, value, init, gc)
+}
+
+/// PutValue on the binding a [`get_name_with_reference`] resolved (its
+/// register value `reference`).
+pub(crate) fn set_name_by_reference<'gc>(
+    agent: &mut Agent,
+    constant: u32,
+    reference: Value,
+    value: Value,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, ()> {
+    match decode_reference(agent, reference) {
+        Some(binding) => {
+            let value = value.bind(gc.nogc()).scope(agent, gc.nogc());
+            write_binding(agent, binding, constant, value, false, gc)
+        }
+        None => set_name(agent, constant, value, false, gc),
+    }
+}
+
+/// Writes (or with `init`, initialises) a resolved name.
+fn write_binding<'gc>(
+    agent: &mut Agent,
+    binding: NameBinding,
+    constant: u32,
+    value: Scoped<'_, Value<'static>>,
+    init: bool,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, ()> {
     // (Resolving may have collected: the key's string may have moved.)
     let key = name_key(agent, constant, gc.nogc());
     let strict = strict(agent);
     match binding {
-        NameBinding::Slot(env, slot, immutable) => {
+        NameBinding::Slot(env, slot, immutable, _) => {
             let current = agent.heap.environments.get(env.index()).slots[slot];
             if !init && current == Value::Symbol(UNINITIALIZED) {
                 let message = format!(

@@ -343,6 +343,34 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     .unbind();
                     set!(dst, value);
                 }
+                Instruction::GetNameWithReference {
+                    dst,
+                    reference,
+                    constant,
+                } => {
+                    let value = tri!(properties::get_name_with_reference(
+                        agent,
+                        constant,
+                        base + reference as usize,
+                        gc.reborrow()
+                    ))
+                    .unbind();
+                    set!(dst, value);
+                }
+                Instruction::SetNameByReference {
+                    src,
+                    reference,
+                    constant,
+                } => {
+                    let (value, reference) = (reg!(src), reg!(reference));
+                    tri!(properties::set_name_by_reference(
+                        agent,
+                        constant,
+                        reference,
+                        value,
+                        gc.reborrow()
+                    ));
+                }
                 Instruction::GetNameOrUndefined { dst, constant } => {
                     let value = tri!(properties::get_name(
                         agent,
