@@ -580,6 +580,7 @@ impl FunctionCompiler<'_, '_, '_> {
         self.control.push(ControlScope::Iterator {
             iterator,
             is_async,
+            done: None,
             closing: Vec::new(),
         });
         let env_depth = self.local_env_depth;
