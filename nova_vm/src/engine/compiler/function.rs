@@ -487,7 +487,10 @@ impl FunctionCompiler<'_, '_, '_> {
 }
 
 /// Calls `f` with the symbol of every identifier a binding pattern binds.
-fn collect_bound_symbols(pattern: &BindingPattern, f: &mut impl FnMut(oxc_semantic::SymbolId)) {
+pub(crate) fn collect_bound_symbols(
+    pattern: &BindingPattern,
+    f: &mut impl FnMut(oxc_semantic::SymbolId),
+) {
     match pattern {
         BindingPattern::BindingIdentifier(id) => {
             if let Some(symbol) = id.symbol_id.get() {
