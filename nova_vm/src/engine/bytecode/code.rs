@@ -117,6 +117,11 @@ pub struct ScopeInfo {
     /// For each slot, whether it is a catch parameter: Annex B.3.4 lets a
     /// sloppy direct eval in the catch block `var`-declare its name.
     pub catch_parameter: Box<[bool]>,
+    /// For a sloppy function's variable scope: for each slot, whether it is
+    /// a top-level lexical declaration of the body. The spec keeps those in
+    /// their own environment inside the variable environment
+    /// (FunctionDeclarationInstantiation step 30), so eval may not `var` them.
+    pub body_lexical: Box<[bool]>,
 }
 
 /// The instructions of a code record. Frames share them through a thin

@@ -317,6 +317,7 @@ impl FunctionCompiler<'_, '_, '_> {
         let mut immutable = Vec::new();
         let mut captured_symbols = Vec::new();
         let mut catch_parameter = Vec::new();
+        let mut body_lexical = Vec::new();
         let mut register_lexicals = Vec::new();
         let mut symbols: Vec<_> = scoping.get_bindings(scope_id).values().copied().collect();
         symbols.sort_by_key(|s| s.index());
@@ -334,6 +335,7 @@ impl FunctionCompiler<'_, '_, '_> {
                 captured_symbols.push((symbol, names.len() as u32));
                 names.push(key);
                 catch_parameter.push(flags.contains(SymbolFlags::CatchVariable));
+                body_lexical.push(is_lexical && !self.unit.tdz_parameters.contains(&symbol));
                 lexical.push(is_lexical);
                 immutable.push(flags.contains(SymbolFlags::ConstVariable));
             } else {
@@ -358,6 +360,9 @@ impl FunctionCompiler<'_, '_, '_> {
         let info = self.scopes.last_mut().expect("scope just pushed");
         info.blocks_eval_vars = !var_scope && !scope_flags.is_function();
         info.catch_parameter = catch_parameter.into_boxed_slice();
+        if var_scope {
+            info.body_lexical = body_lexical.into_boxed_slice();
+        }
         let depth = self.unit.env_depth;
         for (symbol, slot) in captured_symbols {
             self.unit
@@ -381,6 +386,7 @@ impl FunctionCompiler<'_, '_, '_> {
             is_var_scope: self.next_env_is_var_scope,
             blocks_eval_vars: false,
             catch_parameter: Box::default(),
+            body_lexical: Box::default(),
         });
         self.next_env_is_var_scope = false;
         let scope = self.scopes.len() as u32 - 1;
@@ -789,6 +795,7 @@ pub(crate) fn compile_function_body(
                 is_var_scope: false,
                 blocks_eval_vars: true,
                 catch_parameter: Box::default(),
+                body_lexical: Box::default(),
             });
             fc.parameter_scope = Some(fc.scopes.len() as u32 - 1);
         }

@@ -459,6 +459,21 @@ fn check_eval_var_conflicts(
         if let Some((code, scope)) = record.scope {
             let info = &agent.heap.code.get(code.index()).scopes[scope as usize];
             if info.is_var_scope {
+                // The function body's top-level lexical declarations sit
+                // between the eval and the variable environment too (once
+                // the body runs: not for an eval in the parameter list).
+                if parameter_scope.is_none()
+                    && let Some(name) = var_names.iter().find(|name| {
+                        info.names.iter().enumerate().any(|(slot, n)| {
+                            n == *name && info.body_lexical.get(slot).copied().unwrap_or(false)
+                        })
+                    })
+                {
+                    return Err(format!(
+                        "Identifier '{}' has already been declared",
+                        agent.key_display(*name)
+                    ));
+                }
                 break;
             }
             // i. If thisEnv is not an Object Environment Record, then
