@@ -1,6 +1,7 @@
 //! ### [9 Executable Code and Execution Contexts](https://tc39.es/ecma262/#sec-executable-code-and-execution-contexts)
 
 mod agent;
+mod agent_signal;
 mod collector;
 mod environments;
 mod errors;
@@ -11,6 +12,7 @@ mod throw;
 mod weak_ref_processing;
 
 pub(crate) use agent::print_line_to_stdout;
+pub use agent_signal::{AgentSignal, WaitResult};
 pub use agent::{
     Agent, AgentOptions, DefaultHostHooks, GcStatistics, HeapRoot, HeapStatistics, HostHooks,
     InterruptHandle, Job,
