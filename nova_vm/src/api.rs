@@ -13,13 +13,13 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use crate::ecmascript::abstract_operations::{call_function, get, to_string};
+use crate::ecmascript::builtins::test262_agent::peers_may_notify;
+use crate::ecmascript::builtins::typed_arrays::async_waits::settle_async_waits;
+use crate::ecmascript::builtins::typed_arrays::waiter_list::INTERRUPT_POLL;
 use crate::ecmascript::builtins::{ArgumentsList, host};
 use crate::ecmascript::execution::{Agent, AgentOptions, HostHooks, Job, JsResult};
 use crate::ecmascript::types::{PropertyKey, Value};
 use crate::engine::interpreter::run_script;
-use crate::ecmascript::builtins::test262_agent::peers_may_notify;
-use crate::ecmascript::builtins::typed_arrays::async_waits::settle_async_waits;
-use crate::ecmascript::builtins::typed_arrays::waiter_list::INTERRUPT_POLL;
 use crate::engine::{Bindable, GcScope, GcToken, NoGcScope, ScopeToken};
 
 /// Options for a new [`Runtime`].

@@ -12,11 +12,11 @@ mod throw;
 mod weak_ref_processing;
 
 pub(crate) use agent::print_line_to_stdout;
-pub use agent_signal::{AgentSignal, WaitResult};
 pub use agent::{
     Agent, AgentOptions, DefaultHostHooks, GcStatistics, HeapRoot, HeapStatistics, HostHooks,
     InterruptHandle, Job,
 };
+pub use agent_signal::{AgentSignal, WaitResult};
 pub use environments::{EnvSlots, Environment, EnvironmentKind, EnvironmentRecord};
 pub use errors::{ExceptionType, JsError, JsResult};
 pub use realm::{Intrinsic, Realm, RealmId};

@@ -69,7 +69,11 @@ fn run(source: String, cluster: Arc<ClusterShared>, mailbox: Arc<Mailbox>) {
     loop {
         let waiting_for_broadcasts = matches!(
             runtime.agent().test262_agents.as_deref(),
-            Some(AgentRole::Child { callback: Some(_), leaving: false, .. })
+            Some(AgentRole::Child {
+                callback: Some(_),
+                leaving: false,
+                ..
+            })
         );
         if !waiting_for_broadcasts || mailbox.shutdown_requested() {
             return;
@@ -126,10 +130,7 @@ pub(super) fn receive_broadcast<'gc>(
     let gc = gc.into_nogc();
     let callback = args.get(0);
     if !is_callable(agent, callback) {
-        return Err(agent.throw_type_error(
-            "$262.agent.receiveBroadcast needs a function",
-            gc,
-        ));
+        return Err(agent.throw_type_error("$262.agent.receiveBroadcast needs a function", gc));
     }
     let rooted = Global::new(agent, callback.unbind());
     if let Some(AgentRole::Child { callback, .. }) = agent.test262_agents.as_deref_mut()

@@ -97,7 +97,11 @@ pub(crate) fn settle_async_waits(agent: &mut Agent, gc: NoGcScope) -> bool {
             continue;
         }
         // 1.a. Perform EnterCriticalSection(WL).
-        let mut lists = wait.block.waiters().lock().unwrap_or_else(|e| e.into_inner());
+        let mut lists = wait
+            .block
+            .waiters()
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
         // 1.b. If WL.[[Waiters]] contains waiterRecord, then
         //      i-ii. (The time of the job's execution is past [[TimeoutTime]].)
         //      iii. Set waiterRecord.[[Result]] to "timed-out".

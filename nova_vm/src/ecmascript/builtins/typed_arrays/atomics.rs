@@ -12,9 +12,7 @@ use super::atomics_wait::{notify, wait, wait_async};
 use super::element_types::{Numeric, numeric_to_raw_bytes, numeric_to_value, raw_bytes_to_numeric};
 use super::typed_array::{typed_array_length, typed_array_of, validate_typed_array};
 use super::{DataBlock, ElementType, TypedArrayRecord};
-use crate::ecmascript::abstract_operations::{
-    to_big_int64, to_integer_or_infinity,
-};
+use crate::ecmascript::abstract_operations::{to_big_int64, to_integer_or_infinity};
 use crate::ecmascript::builtins::function_objects::RegularFn;
 use crate::ecmascript::builtins::{ArgumentsList, BuiltinName};
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};

@@ -23,8 +23,8 @@ use crate::ecmascript::abstract_operations::{
 use crate::ecmascript::builtins::ArgumentsList;
 use crate::ecmascript::builtins::control_abstraction::promise::create_promise;
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult, WaitResult};
-use crate::ecmascript::types::object::{Attributes, ObjectKind};
 use crate::ecmascript::types::Value;
+use crate::ecmascript::types::object::{Attributes, ObjectKind};
 use crate::engine::{Bindable, GcScope, Global, NoGcScope, Rootable};
 
 /// ### [25.4.15 Atomics.wait ( typedArray, index, value, timeout )](https://tc39.es/ecma262/#sec-atomics.wait)
@@ -137,8 +137,7 @@ fn do_wait<'gc>(
         Numeric::Number(f64::NAN)
     };
     // 20. If v ≠ w, then
-    if element_bits(record.element_type, v) != element_bits(record.element_type, w) || !in_bounds
-    {
+    if element_bits(record.element_type, v) != element_bits(record.element_type, w) || !in_bounds {
         // a. Perform LeaveCriticalSection(WL).
         drop(lists);
         // b. If mode is sync, return "not-equal".
@@ -301,14 +300,10 @@ pub(super) fn notify<'gc>(
     // 12. Perform LeaveCriticalSection(WL).
     drop(lists);
     // (NotifyWaiter 3: this agent's own async waiters are resolved now.)
-    if removed
-        .iter()
-        .any(|w| Arc::ptr_eq(&w.agent, &agent.signal))
-    {
+    if removed.iter().any(|w| Arc::ptr_eq(&w.agent, &agent.signal)) {
         settle_async_waits(agent, gc);
     }
     // 13. Let n be the number of elements in S.
     // 14. Return 𝔽(n).
     Ok(agent.number(removed.len() as f64, gc))
 }
-

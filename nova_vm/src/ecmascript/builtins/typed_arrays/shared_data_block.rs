@@ -301,8 +301,14 @@ mod tests {
         for thread in threads {
             thread.join().unwrap();
         }
-        assert_eq!(block.load(4, 4, Ordering::SeqCst)[..4], 40_000u32.to_le_bytes());
-        assert_eq!(block.load(8, 1, Ordering::SeqCst)[0], (40_000u32 % 256) as u8);
+        assert_eq!(
+            block.load(4, 4, Ordering::SeqCst)[..4],
+            40_000u32.to_le_bytes()
+        );
+        assert_eq!(
+            block.load(8, 1, Ordering::SeqCst)[0],
+            (40_000u32 % 256) as u8
+        );
         assert_eq!(block.load(0, 4, Ordering::SeqCst)[..4], [0, 0, 0, 0]);
     }
 
@@ -313,6 +319,9 @@ mod tests {
         assert_eq!(block.grow(11), Err(GrowError::TooLarge));
         assert_eq!(block.grow(10), Ok(()));
         assert_eq!(block.byte_length(), 10);
-        assert_eq!(SharedDataBlock::new(2, None).unwrap().grow(3), Err(GrowError::TooLarge));
+        assert_eq!(
+            SharedDataBlock::new(2, None).unwrap().grow(3),
+            Err(GrowError::TooLarge)
+        );
     }
 }

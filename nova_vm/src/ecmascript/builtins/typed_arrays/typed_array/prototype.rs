@@ -15,9 +15,9 @@ use crate::ecmascript::abstract_operations::{
     to_object, to_string,
 };
 use crate::ecmascript::builtins::array::{ArrayIterationKind, create_array_iterator, get_index};
-use crate::ecmascript::builtins::typed_arrays::{DataBlock, TypedArrayRecord};
 use crate::ecmascript::builtins::typed_arrays::array_buffer::resolve_relative;
 use crate::ecmascript::builtins::typed_arrays::element_types::Numeric;
+use crate::ecmascript::builtins::typed_arrays::{DataBlock, TypedArrayRecord};
 use crate::ecmascript::builtins::{ArgumentsList, BuiltinName};
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
 use crate::ecmascript::types::object::Attributes;
@@ -874,8 +874,14 @@ fn slice<'gc>(
                     data.write(to + i, &byte);
                 }
             } else if count_bytes > 0 {
-                let bytes = agent.buffer_record(src.buffer).data.to_vec(from, count_bytes);
-                agent.buffer_record_mut(target.buffer).data.write(to, &bytes);
+                let bytes = agent
+                    .buffer_record(src.buffer)
+                    .data
+                    .to_vec(from, count_bytes);
+                agent
+                    .buffer_record_mut(target.buffer)
+                    .data
+                    .write(to, &bytes);
             }
         } else {
             // h. Else, for each k from startIndex to endIndex: ! Set(A, n, ! Get(O, Pk), true).
