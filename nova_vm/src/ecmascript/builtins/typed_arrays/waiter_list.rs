@@ -191,3 +191,61 @@ pub(crate) fn notify_waiter(waiter: &WaiterRecord, result: WaitResult) {
     }
     // 5. Return unused.
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    fn waiter(signal: &Arc<AgentSignal>, id: u64) -> Arc<WaiterRecord> {
+        Arc::new(WaiterRecord {
+            agent: signal.clone(),
+            kind: WaiterKind::Async(id),
+            timeout_time: None,
+        })
+    }
+
+    #[test]
+    fn waiters_leave_in_fifo_order_per_index() {
+        let signal = Arc::new(AgentSignal::default());
+        let mut lists = WaiterLists::default();
+        let (a, b, c) = (waiter(&signal, 1), waiter(&signal, 2), waiter(&signal, 3));
+        lists.add_waiter(0, a.clone());
+        lists.add_waiter(4, b.clone());
+        lists.add_waiter(0, c.clone());
+        let first = lists.remove_waiters(0, 1.0);
+        assert!(first.len() == 1 && Arc::ptr_eq(&first[0], &a));
+        assert!(!lists.remove_waiter(0, &a));
+        assert_eq!(lists.remove_waiters(0, f64::INFINITY).len(), 1);
+        assert!(lists.remove_waiters(0, f64::INFINITY).is_empty());
+        assert!(lists.remove_waiter(4, &b));
+        for w in first {
+            notify_waiter(&w, WaitResult::Ok);
+        }
+        assert_eq!(signal.take(), vec![(1, WaitResult::Ok)]);
+    }
+
+    #[test]
+    fn a_blocked_waiter_times_out_or_is_interrupted() {
+        let signal = Arc::new(AgentSignal::default());
+        let lists = Mutex::new(WaiterLists::default());
+        let blocked = |timeout: Option<Duration>| {
+            Arc::new(WaiterRecord {
+                agent: signal.clone(),
+                kind: WaiterKind::Blocking(Condvar::new()),
+                timeout_time: timeout.map(|t| Instant::now() + t),
+            })
+        };
+        let never = AtomicBool::new(false);
+        let w = blocked(Some(Duration::from_millis(20)));
+        let mut guard = lists.lock().unwrap();
+        guard.add_waiter(8, w.clone());
+        let (mut guard, outcome) = suspend_this_agent(guard, 8, &w, &never);
+        assert_eq!(outcome, SuspendOutcome::TimedOut);
+        assert!(!guard.remove_waiter(8, &w));
+        let w = blocked(None);
+        guard.add_waiter(8, w.clone());
+        let (_, outcome) = suspend_this_agent(guard, 8, &w, &AtomicBool::new(true));
+        assert_eq!(outcome, SuspendOutcome::Interrupted);
+    }
+}
