@@ -245,6 +245,10 @@ pub struct Agent {
     /// test262's agent cluster, when `$262.agent` is installed: the child
     /// agents this (main) agent started, or this child's link to its cluster.
     pub(crate) test262_agents: Option<Box<crate::ecmascript::builtins::test262_agent::AgentRole>>,
+    /// The last global-bindings epoch handed out (see `Realm::global_epoch`).
+    /// Epochs are unique across this agent's realms, so a global-name cache
+    /// filled in one realm never matches another.
+    last_global_epoch: u32,
 }
 
 impl std::fmt::Debug for Agent {
@@ -262,6 +266,22 @@ const _: () = {
 };
 
 impl Agent {
+    /// A global-bindings epoch no realm of this agent has had yet.
+    pub(crate) fn fresh_global_epoch(&mut self) -> u32 {
+        // Epoch 0 marks an empty cache; after 2^32 - 1 epochs (one per global
+        // declaration or reconfiguration) the counter would repeat, which
+        // would take years of continuous redeclaration.
+        self.last_global_epoch = self.last_global_epoch.wrapping_add(1).max(1);
+        self.last_global_epoch
+    }
+
+    /// Starts a new global-bindings epoch for `realm`: every global-name
+    /// inline cache filled before is invalid.
+    pub(crate) fn bump_global_epoch(&mut self, realm: RealmId) {
+        let epoch = self.fresh_global_epoch();
+        self.realms[realm.0 as usize].global_epoch = epoch;
+    }
+
     /// The realm code is currently running in.
     #[inline]
     pub fn current_realm(&self) -> &Realm {
@@ -354,6 +374,7 @@ impl Agent {
             signal: Default::default(),
             async_waits: Default::default(),
             test262_agents: None,
+            last_global_epoch: 0,
         };
         // The permanent symbols: the well-known symbols, the TDZ marker, the error-stack name.
         let mut token = crate::engine::GcToken;

@@ -11,6 +11,7 @@ mod awaits;
 mod classes;
 mod control;
 mod declarations;
+mod eval_rules;
 mod expressions;
 mod function;
 mod operators;
@@ -19,6 +20,7 @@ mod source;
 mod statements;
 
 pub(crate) use declarations::{Declarations, GlobalDeclaration};
+pub(crate) use eval_rules::EvalContext;
 pub(crate) use source::{CompileError, ScriptKind, compile_dynamic_function, compile_script};
 
 use std::sync::Arc;
@@ -134,6 +136,11 @@ pub(crate) struct FunctionCompiler<'u, 's, 'gc> {
     pub unit_field_name: Option<String>,
     /// The next environment pushed is a function's variable environment.
     pub next_env_is_var_scope: bool,
+    /// While the parameter list of a sloppy function with a direct eval is
+    /// being evaluated: the scope (not pushed as an environment) naming the
+    /// bindings of the parameter environment, which such an eval may not
+    /// declare with `var`.
+    pub parameter_scope: Option<u32>,
     /// See `CodeRecord::mapped_parameters`.
     pub mapped_parameters: Option<(u16, Box<[u32]>)>,
 }
@@ -176,6 +183,7 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
             field_name: None,
             unit_field_name: None,
             next_env_is_var_scope: false,
+            parameter_scope: None,
             mapped_parameters: None,
         }
     }
@@ -318,6 +326,7 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
             slot: 0,
             holder_shape: None,
             epoch: 0,
+            global_lexical: false,
             getter: false,
         });
         self.caches.len() as u32 - 1
