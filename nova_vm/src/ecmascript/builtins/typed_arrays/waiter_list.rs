@@ -245,7 +245,8 @@ mod tests {
         assert!(!guard.remove_waiter(8, &w));
         let w = blocked(None);
         guard.add_waiter(8, w.clone());
-        let (_, outcome) = suspend_this_agent(guard, 8, &w, &AtomicBool::new(true));
+        let (guard, outcome) = suspend_this_agent(guard, 8, &w, &AtomicBool::new(true));
+        drop(guard);
         assert_eq!(outcome, SuspendOutcome::Interrupted);
     }
 }
