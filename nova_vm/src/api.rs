@@ -13,11 +13,14 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use crate::ecmascript::abstract_operations::{call_function, get, to_string};
+use crate::ecmascript::builtins::test262_agent::peers_may_notify;
+use crate::ecmascript::builtins::typed_arrays::async_waits::settle_async_waits;
+use crate::ecmascript::builtins::typed_arrays::waiter_list::INTERRUPT_POLL;
 use crate::ecmascript::builtins::{ArgumentsList, host};
 use crate::ecmascript::execution::{Agent, AgentOptions, HostHooks, Job, JsResult};
 use crate::ecmascript::types::{PropertyKey, Value};
 use crate::engine::interpreter::run_script;
-use crate::engine::{Bindable, GcScope, GcToken, ScopeToken};
+use crate::engine::{Bindable, GcScope, GcToken, NoGcScope, ScopeToken};
 
 /// Options for a new [`Runtime`].
 #[derive(Debug, Clone, Default)]
@@ -202,23 +205,30 @@ impl Runtime {
     }
 
     /// Runs queued jobs (promise jobs, FinalizationRegistry cleanups) until the queue
-    /// is empty. An exception thrown by a job stops the run and is returned;
-    /// the jobs after it stay queued for the next call.
+    /// is empty and no `Atomics.waitAsync` can settle any more: the run waits
+    /// for pending waits to time out, or to be notified while another agent
+    /// that could notify them runs. An exception thrown by a job stops the
+    /// run and is returned; the jobs after it stay queued for the next call.
     pub fn run_jobs(&mut self) -> Result<(), JsException> {
         with_gc(&mut self.agent, |agent, mut gc| {
-            while let Some(job) = agent.jobs.pop_front() {
-                let result = run_job(agent, job, gc.reborrow());
-                // A job is a synchronous sequence of ECMAScript execution.
-                agent.clear_kept_objects();
-                if result.is_err() {
-                    return Err(describe_exception(
-                        agent,
-                        ExceptionPhase::Runtime,
-                        gc.reborrow(),
-                    ));
+            loop {
+                while let Some(job) = agent.jobs.pop_front() {
+                    let result = run_job(agent, job, gc.reborrow());
+                    // A job is a synchronous sequence of ECMAScript execution.
+                    agent.clear_kept_objects();
+                    if result.is_err() {
+                        return Err(describe_exception(
+                            agent,
+                            ExceptionPhase::Runtime,
+                            gc.reborrow(),
+                        ));
+                    }
+                    settle_async_waits(agent, gc.nogc());
+                }
+                if !wait_for_host_events(agent, gc.nogc()) {
+                    return Ok(());
                 }
             }
-            Ok(())
         })
     }
 
@@ -244,6 +254,27 @@ impl Runtime {
     /// Runs a full garbage collection.
     pub fn collect_garbage(&mut self) {
         with_gc(&mut self.agent, |agent, gc| agent.collect_garbage(gc));
+    }
+}
+
+/// With the job queue empty: settles the `Atomics.waitAsync` promises whose
+/// waiters were notified or timed out, waiting for one if need be. Returns
+/// false when no job can come any more (nothing is pending, only waits
+/// without a timeout that no other agent could notify are, or the host
+/// interrupted the agent).
+fn wait_for_host_events(agent: &mut Agent, gc: NoGcScope) -> bool {
+    loop {
+        if agent.async_waits.is_empty() || agent.interrupt_requested() {
+            return false;
+        }
+        if settle_async_waits(agent, gc) {
+            return true;
+        }
+        let deadline = agent.async_waits.earliest_timeout();
+        if deadline.is_none() && !peers_may_notify(agent) {
+            return false;
+        }
+        agent.signal.wait(deadline, INTERRUPT_POLL);
     }
 }
 
@@ -291,7 +322,7 @@ fn run_job<'gc>(agent: &mut Agent, job: Job, gc: GcScope<'gc, '_>) -> JsResult<'
 }
 
 /// Runs `f` with a fresh root GC scope for an entry into the engine.
-fn with_gc<R>(agent: &mut Agent, f: impl FnOnce(&mut Agent, GcScope) -> R) -> R {
+pub(crate) fn with_gc<R>(agent: &mut Agent, f: impl FnOnce(&mut Agent, GcScope) -> R) -> R {
     let mut token = GcToken;
     let mut scope = ScopeToken;
     let gc = GcScope::new(&mut token, &mut scope);

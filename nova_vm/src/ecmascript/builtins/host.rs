@@ -90,6 +90,7 @@ pub(crate) fn install_test262<'a>(agent: &mut Agent, gc: NoGcScope<'a, '_>) -> O
         Attributes::BUILTIN,
         gc,
     );
+    super::test262_agent::install(agent, host, gc);
     agent.define_builtin_property(
         global,
         BuiltinName::Str("$262"),

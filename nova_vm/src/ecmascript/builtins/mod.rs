@@ -28,6 +28,7 @@ mod reflect;
 pub mod regexp;
 pub mod string;
 mod symbol;
+pub(crate) mod test262_agent;
 pub mod typed_arrays;
 
 pub use builders::{BuiltinName, key};

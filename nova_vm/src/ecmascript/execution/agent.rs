@@ -237,6 +237,14 @@ pub struct Agent {
     pub(crate) regexp_cache: crate::ecmascript::builtins::regexp::RegExpCache,
     /// Set from any thread to stop the running script at its next safepoint.
     pub(crate) interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// This agent's signifier for Waiter Records: how other threads resolve
+    /// its `Atomics.waitAsync` promises.
+    pub(crate) signal: std::sync::Arc<super::AgentSignal>,
+    /// The pending `Atomics.waitAsync` promises.
+    pub(crate) async_waits: crate::ecmascript::builtins::typed_arrays::async_waits::AsyncWaits,
+    /// test262's agent cluster, when `$262.agent` is installed: the child
+    /// agents this (main) agent started, or this child's link to its cluster.
+    pub(crate) test262_agents: Option<Box<crate::ecmascript::builtins::test262_agent::AgentRole>>,
     /// The last global-bindings epoch handed out (see `Realm::global_epoch`).
     /// Epochs are unique across this agent's realms, so a global-name cache
     /// filled in one realm never matches another.
@@ -363,6 +371,9 @@ impl Agent {
             static_key_cache: Box::new([StaticKeyEntry::EMPTY; STATIC_KEY_CACHE_SIZE]),
             regexp_cache: Default::default(),
             interrupt: Default::default(),
+            signal: Default::default(),
+            async_waits: Default::default(),
+            test262_agents: None,
             last_global_epoch: 0,
         };
         // The permanent symbols: the well-known symbols, the TDZ marker, the error-stack name.

@@ -4,7 +4,7 @@
 //! detaching, the byte-block limits) and the ArrayBuffer constructor and
 //! prototype.
 
-use super::{ArrayBuffer, ArrayBufferRecord};
+use super::{ArrayBuffer, ArrayBufferRecord, DataBlock, SharedDataBlock};
 use crate::ecmascript::abstract_operations::{
     construct, get, get_prototype_from_constructor, same_value, species_constructor, to_index,
     to_integer_or_infinity,
@@ -110,10 +110,30 @@ pub(crate) fn create_byte_data_block<'gc>(
     Ok(block)
 }
 
+/// ### [6.2.9.2 CreateSharedByteDataBlock ( size )](https://tc39.es/ecma262/#sec-createsharedbytedatablock)
+///
+/// A zeroed shared block that can grow to `max_byte_length`, or a RangeError.
+pub(crate) fn create_shared_byte_data_block<'gc>(
+    agent: &mut Agent,
+    size: u64,
+    max_byte_length: Option<u64>,
+    gc: NoGcScope<'gc, '_>,
+) -> JsResult<'gc, SharedDataBlock> {
+    // 1. Let db be a new Shared Data Block value consisting of size bytes. If it is impossible
+    //    to create such a Shared Data Block, throw a RangeError exception.
+    // 2-5. Set every byte to 0 (the block reserves its maximum length up front).
+    let too_large = size.max(max_byte_length.unwrap_or(0)) > MAX_BYTE_LENGTH;
+    let block = (!too_large)
+        .then(|| SharedDataBlock::new(size as usize, max_byte_length.map(|m| m as usize)))
+        .flatten();
+    // 6. Return db.
+    block.ok_or_else(|| agent.throw_range_error("SharedArrayBuffer allocation failed", gc))
+}
+
 /// Allocates the slots of a buffer object (the block must already exist).
 pub(crate) fn alloc_buffer_record(
     agent: &mut Agent,
-    data: Vec<u8>,
+    data: DataBlock,
     max_byte_length: Option<usize>,
     shared: bool,
 ) -> ArrayBuffer<'static> {
@@ -158,14 +178,24 @@ pub(crate) fn allocate_array_buffer<'gc>(
     };
     let prototype =
         get_prototype_from_constructor(agent, constructor, default, gc.reborrow())?.unbind();
-    // 5. Let block be ? CreateByteDataBlock(byteLength).
-    let block = create_byte_data_block(agent, byte_length, gc.nogc())?;
     // (If it is not possible to create a Data Block of maxByteLength bytes, throw a RangeError.)
     if max_byte_length.is_some_and(|max| max > MAX_BYTE_LENGTH) {
         return Err(
             agent.throw_range_error("Array buffer maximum length is too large", gc.into_nogc())
         );
     }
+    // 5. Let block be ? CreateByteDataBlock(byteLength) (a SharedArrayBuffer's:
+    //    ? CreateSharedByteDataBlock(byteLength), able to grow to maxByteLength).
+    let block = if shared {
+        DataBlock::Shared(create_shared_byte_data_block(
+            agent,
+            byte_length,
+            max_byte_length,
+            gc.nogc(),
+        )?)
+    } else {
+        DataBlock::Local(create_byte_data_block(agent, byte_length, gc.nogc())?)
+    };
     // 6-9. Set obj.[[ArrayBufferData]] to block, [[ArrayBufferByteLength]] to byteLength and
     //      [[ArrayBufferMaxByteLength]] to maxByteLength if resizable.
     let record = alloc_buffer_record(agent, block, max_byte_length.map(|m| m as usize), shared);
@@ -241,7 +271,7 @@ pub(crate) fn detach_array_buffer<'gc>(
     // 4. Set arrayBuffer.[[ArrayBufferData]] to null.
     // 5. Set arrayBuffer.[[ArrayBufferByteLength]] to 0.
     let record = agent.buffer_record_mut(buffer);
-    record.data = Vec::new();
+    record.data = DataBlock::Local(Vec::new());
     record.detached = true;
     // 6. Return unused.
     Ok(())
@@ -388,23 +418,23 @@ fn resizable<'gc>(
     Ok(Value::Boolean(!is_fixed_length_array_buffer(agent, o)))
 }
 
-/// Resizes a buffer's block to `new_length` bytes (zero-filling growth);
-/// a RangeError if the memory cannot be had.
-pub(crate) fn resize_block<'gc>(
+/// Resizes an ArrayBuffer's own block to `new_length` bytes (zero-filling
+/// growth); a RangeError if the memory cannot be had.
+fn resize_block<'gc>(
     agent: &mut Agent,
     buffer: Object,
     new_length: usize,
     gc: NoGcScope<'gc, '_>,
 ) -> JsResult<'gc, ()> {
-    let record = agent.buffer_record_mut(buffer);
-    let old = record.data.len();
-    if new_length > old {
-        if record.data.try_reserve_exact(new_length - old).is_err() {
-            return Err(agent.throw_range_error("Array buffer allocation failed", gc));
-        }
-        agent.heap.allocated_since_gc += new_length - old;
+    let DataBlock::Local(data) = &mut agent.buffer_record_mut(buffer).data else {
+        unreachable!("only an ArrayBuffer resizes")
+    };
+    let old = data.len();
+    if new_length > old && data.try_reserve_exact(new_length - old).is_err() {
+        return Err(agent.throw_range_error("Array buffer allocation failed", gc));
     }
-    agent.buffer_record_mut(buffer).data.resize(new_length, 0);
+    data.resize(new_length, 0);
+    agent.heap.allocated_since_gc += new_length.saturating_sub(old);
     Ok(())
 }
 
@@ -553,8 +583,8 @@ pub(crate) fn buffer_slice<'gc>(
         let count = new_len.min(current_len - first) as usize;
         // b. Perform CopyDataBlockBytes(toBuf, 0, fromBuf, first, count).
         let first = first as usize;
-        let bytes = agent.buffer_record(o).data[first..first + count].to_vec();
-        agent.buffer_record_mut(new).data[..count].copy_from_slice(&bytes);
+        let bytes = agent.buffer_record(o).data.to_vec(first, count);
+        agent.buffer_record_mut(new).data.write(0, &bytes);
     }
     // 24. Return new.
     Ok(new.into())
@@ -636,9 +666,13 @@ fn array_buffer_copy_and_detach<'gc>(
     // 13. Perform CopyDataBlockBytes(toBlock, 0, fromBlock, 0, copyLength).
     // 14. NOTE: Neither creation of the new Data Block nor copying from the old Data Block are
     //     observable.
-    let old = std::mem::take(&mut agent.buffer_record_mut(o).data);
+    let old = std::mem::replace(
+        &mut agent.buffer_record_mut(o).data,
+        DataBlock::Local(Vec::new()),
+    );
     let copy_length = (new_byte_length as usize).min(old.len());
-    agent.buffer_record_mut(new_buffer).data[..copy_length].copy_from_slice(&old[..copy_length]);
+    let old = old.to_vec(0, copy_length);
+    agent.buffer_record_mut(new_buffer).data.write(0, &old);
     // 15. Perform ! DetachArrayBuffer(arrayBuffer).
     detach_array_buffer(agent, o, Value::Undefined, gc)?;
     // 16. Return newBuffer.

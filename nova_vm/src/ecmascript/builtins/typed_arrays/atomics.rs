@@ -1,16 +1,18 @@
 //! ### [25.4 The Atomics Object](https://tc39.es/ecma262/#sec-atomics-object)
 //!
-//! An agent of this engine shares no memory with another agent, so every
-//! operation is a plain read-modify-write of the buffer; `Atomics.wait` can
-//! only time out (a wait without a finite timeout could never end and throws
-//! a "not supported" TypeError) and `Atomics.notify` finds no waiters.
+//! On a SharedArrayBuffer every operation is one sequentially consistent
+//! atomic operation on the shared block (so it is atomic across agents on
+//! other threads); on an ArrayBuffer, which no other agent can see, it is a
+//! plain read-modify-write. `Atomics.wait`, `waitAsync` and `notify` are in
+//! `atomics_wait`.
 
+use std::sync::atomic::Ordering;
+
+use super::atomics_wait::{notify, wait, wait_async};
 use super::element_types::{Numeric, numeric_to_raw_bytes, numeric_to_value, raw_bytes_to_numeric};
 use super::typed_array::{typed_array_length, typed_array_of, validate_typed_array};
-use super::{ElementType, TypedArrayRecord};
-use crate::ecmascript::abstract_operations::{
-    f64_to_int32, to_big_int64, to_integer_or_infinity, to_number,
-};
+use super::{DataBlock, ElementType, TypedArrayRecord};
+use crate::ecmascript::abstract_operations::{to_big_int64, to_integer_or_infinity};
 use crate::ecmascript::builtins::function_objects::RegularFn;
 use crate::ecmascript::builtins::{ArgumentsList, BuiltinName};
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
@@ -53,7 +55,7 @@ pub(super) fn initialize(agent: &mut Agent, gc: NoGcScope) {
 }
 
 /// ### [25.4.3.1 ValidateIntegerTypedArray ( typedArray, waitable )](https://tc39.es/ecma262/#sec-validateintegertypedarray)
-fn validate_integer_typed_array<'gc>(
+pub(super) fn validate_integer_typed_array<'gc>(
     agent: &mut Agent,
     typed_array: Value,
     waitable: bool,
@@ -93,7 +95,7 @@ fn validate_integer_typed_array<'gc>(
 /// ### [25.4.3.2 ValidateAtomicAccess ( taRecord, requestIndex )](https://tc39.es/ecma262/#sec-validateatomicaccess)
 ///
 /// Returns the element index (the byte index is `byte_offset + index × size`).
-fn validate_atomic_access<'gc>(
+pub(super) fn validate_atomic_access<'gc>(
     agent: &mut Agent,
     length: usize,
     request_index: Value,
@@ -134,7 +136,7 @@ fn validate_access_on_integer_typed_array<'s>(
 }
 
 /// ### [25.4.3.4 RevalidateAtomicAccess ( typedArray, byteIndexInBuffer )](https://tc39.es/ecma262/#sec-revalidateatomicaccess)
-fn revalidate_atomic_access<'gc>(
+pub(super) fn revalidate_atomic_access<'gc>(
     agent: &mut Agent,
     o: Object,
     index: usize,
@@ -174,10 +176,82 @@ fn to_integer_operand<'gc>(
 }
 
 /// The element's bytes as an unsigned integer (little-endian, zero-extended).
-fn element_bits(ty: ElementType, value: Numeric) -> u64 {
+pub(super) fn element_bits(ty: ElementType, value: Numeric) -> u64 {
     let mut raw = [0u8; 8];
     numeric_to_raw_bytes(ty, value, &mut raw, true);
     u64::from_le_bytes(raw)
+}
+
+/// ### [25.1.3.16 GetValueFromBuffer](https://tc39.es/ecma262/#sec-getvaluefrombuffer) with order seq-cst
+///
+/// Element `index` of the view (which must be valid).
+pub(super) fn get_value_seq_cst(agent: &Agent, record: &TypedArrayRecord, index: usize) -> Numeric {
+    let ty = record.element_type;
+    let size = ty.size();
+    let offset = record.byte_offset + index * size;
+    match &agent.buffer_record(record.buffer).data {
+        DataBlock::Shared(block) => {
+            let raw = block.load(offset, size, Ordering::SeqCst);
+            raw_bytes_to_numeric(ty, &raw[..size], cfg!(target_endian = "little"))
+        }
+        DataBlock::Local(_) => super::typed_array::read_element(agent, record, index),
+    }
+}
+
+/// ### [25.1.3.18 SetValueInBuffer](https://tc39.es/ecma262/#sec-setvalueinbuffer) with order seq-cst
+fn set_value_seq_cst(agent: &mut Agent, record: &TypedArrayRecord, index: usize, value: Numeric) {
+    let ty = record.element_type;
+    let size = ty.size();
+    let offset = record.byte_offset + index * size;
+    if let DataBlock::Shared(block) = &agent.buffer_record(record.buffer).data {
+        let mut raw = [0u8; 8];
+        numeric_to_raw_bytes(ty, value, &mut raw[..size], cfg!(target_endian = "little"));
+        block.store(offset, &raw[..size], Ordering::SeqCst);
+    } else {
+        super::typed_array::write_element(agent, record, index, value);
+    }
+}
+
+/// ### [25.1.3.19 GetModifySetValueInBuffer ( arrayBuffer, byteIndex, type, value, op )](https://tc39.es/ecma262/#sec-getmodifysetvalueinbuffer)
+///
+/// Replaces element `index` (which must be valid) by `modify(old)` and
+/// returns `old`: one atomic read-modify-write of a shared block.
+fn get_modify_set_value_in_buffer(
+    agent: &mut Agent,
+    record: &TypedArrayRecord,
+    index: usize,
+    modify: impl Fn(Numeric) -> Numeric,
+) -> Numeric {
+    let ty = record.element_type;
+    let size = ty.size();
+    let offset = record.byte_offset + index * size;
+    let little_endian = cfg!(target_endian = "little");
+    // 1-5. (The buffer is not detached; the element type and the value agree.)
+    // 6. Let elementSize be TypedArrayElementSize(type).
+    // 7. Let isLittleEndian be the value of the [[LittleEndian]] field of the surrounding
+    //    agent's Agent Record.
+    // 8. Let rawBytes be NumericToRawBytes(type, value, isLittleEndian).
+    // 9-10. If IsSharedArrayBuffer(arrayBuffer) is true, then let rawBytesRead be the bytes of
+    //       an atomic ReadModifyWriteSharedMemory event applying op; else read, apply op and
+    //       store the result.
+    match &mut agent.buffer_record_mut(record.buffer).data {
+        DataBlock::Shared(block) => {
+            let raw = block.update(offset, size, |old| {
+                let new = modify(raw_bytes_to_numeric(ty, &old[..size], little_endian));
+                let mut raw = [0u8; 8];
+                numeric_to_raw_bytes(ty, new, &mut raw[..size], little_endian);
+                raw
+            });
+            // 11. Return RawBytesToNumeric(type, rawBytesRead, isLittleEndian).
+            raw_bytes_to_numeric(ty, &raw[..size], little_endian)
+        }
+        DataBlock::Local(data) => {
+            let bytes = &mut data[offset..offset + size];
+            let old = raw_bytes_to_numeric(ty, bytes, little_endian);
+            numeric_to_raw_bytes(ty, modify(old), bytes, little_endian);
+            old
+        }
+    }
 }
 
 /// A read-modify-write operation on the bits of an element.
@@ -216,18 +290,19 @@ fn atomic_read_modify_write<'gc>(
     // 4. Perform ? RevalidateAtomicAccess(typedArray, byteIndexInBuffer).
     let record = revalidate_atomic_access(agent, o.get(agent), index, gc)?;
     // 5-7. Return GetModifySetValueInBuffer(buffer, byteIndexInBuffer, elementType, v, op).
-    let old = super::typed_array::read_element(agent, &record, index);
-    let (a, b) = (element_bits(ty, old), element_bits(ty, v));
-    let bits = match op {
-        Op::Add => a.wrapping_add(b),
-        Op::And => a & b,
-        Op::Exchange => b,
-        Op::Or => a | b,
-        Op::Sub => a.wrapping_sub(b),
-        Op::Xor => a ^ b,
-    };
-    let new = raw_bytes_to_numeric(ty, &bits.to_le_bytes(), true);
-    super::typed_array::write_element(agent, &record, index, new);
+    let b = element_bits(ty, v);
+    let old = get_modify_set_value_in_buffer(agent, &record, index, |old| {
+        let a = element_bits(ty, old);
+        let bits = match op {
+            Op::Add => a.wrapping_add(b),
+            Op::And => a & b,
+            Op::Exchange => b,
+            Op::Or => a | b,
+            Op::Sub => a.wrapping_sub(b),
+            Op::Xor => a ^ b,
+        };
+        raw_bytes_to_numeric(ty, &bits.to_le_bytes(), true)
+    });
     Ok(numeric_to_value(agent, ty, old, gc))
 }
 
@@ -291,11 +366,16 @@ fn compare_exchange<'gc>(
     let gc = gc.into_nogc();
     // 6. Perform ? RevalidateAtomicAccess(typedArray, byteIndexInBuffer).
     let record = revalidate_atomic_access(agent, o.get(agent), index, gc)?;
-    // 7-13. Compare the raw bytes; if they are equal, store the replacement's bytes.
-    let old = super::typed_array::read_element(agent, &record, index);
-    if element_bits(ty, old) == element_bits(ty, expected) {
-        super::typed_array::write_element(agent, &record, index, replacement);
-    }
+    // 7-13. Compare the raw bytes; if they are equal, store the replacement's bytes
+    //       (AtomicCompareExchangeInSharedBlock on a shared block).
+    let expected = element_bits(ty, expected);
+    let old = get_modify_set_value_in_buffer(agent, &record, index, |old| {
+        if element_bits(ty, old) == expected {
+            replacement
+        } else {
+            old
+        }
+    });
     // 14. Return RawBytesToNumeric(elementType, rawBytesRead, isLittleEndian).
     Ok(numeric_to_value(agent, ty, old, gc))
 }
@@ -335,7 +415,7 @@ fn load<'gc>(
     // 2. Perform ? RevalidateAtomicAccess(typedArray, byteIndexInBuffer).
     let record = revalidate_atomic_access(agent, o.get(agent), index, gc)?;
     // 3-5. Return GetValueFromBuffer(buffer, byteIndexInBuffer, elementType, true, seq-cst).
-    let value = super::typed_array::read_element(agent, &record, index);
+    let value = get_value_seq_cst(agent, &record, index);
     Ok(numeric_to_value(agent, ty, value, gc))
 }
 
@@ -376,167 +456,9 @@ fn store<'gc>(
     // 4. Perform ? RevalidateAtomicAccess(typedArray, byteIndexInBuffer).
     let record = revalidate_atomic_access(agent, o.get(agent), index, gc)?;
     // 5-7. Perform SetValueInBuffer(buffer, byteIndexInBuffer, elementType, v, true, seq-cst).
-    super::typed_array::write_element(agent, &record, index, v);
+    set_value_seq_cst(agent, &record, index, v);
     // 8. Return v.
     Ok(value.get(agent).bind(gc))
-}
-
-/// ### [25.4.15 Atomics.wait ( typedArray, index, value, timeout )](https://tc39.es/ecma262/#sec-atomics.wait)
-fn wait<'gc>(
-    agent: &mut Agent,
-    _this: Value,
-    args: ArgumentsList,
-    gc: GcScope<'gc, '_>,
-) -> JsResult<'gc, Value<'gc>> {
-    // 1. Return ? DoWait(sync, typedArray, index, value, timeout).
-    do_wait(agent, args, false, gc)
-}
-
-/// ### [25.4.16 Atomics.waitAsync ( typedArray, index, value, timeout )](https://tc39.es/ecma262/#sec-atomics.waitasync)
-fn wait_async<'gc>(
-    agent: &mut Agent,
-    _this: Value,
-    args: ArgumentsList,
-    gc: GcScope<'gc, '_>,
-) -> JsResult<'gc, Value<'gc>> {
-    // 1. Return ? DoWait(async, typedArray, index, value, timeout).
-    do_wait(agent, args, true, gc)
-}
-
-/// ### [25.4.3.14 DoWait ( mode, typedArray, index, value, timeout )](https://tc39.es/ecma262/#sec-dowait)
-///
-/// No other agent shares this agent's memory, so no notification can come:
-/// a synchronous wait sleeps out a finite timeout; an asynchronous one
-/// answers at once when the value differs or the timeout is zero, and
-/// otherwise (it would need a promise another agent resolves) throws a
-/// "not supported" TypeError, as does a synchronous wait without a timeout.
-fn do_wait<'gc>(
-    agent: &mut Agent,
-    args: ArgumentsList,
-    is_async: bool,
-    mut gc: GcScope<'gc, '_>,
-) -> JsResult<'gc, Value<'gc>> {
-    let value = args.get(2).bind(gc.nogc()).scope(agent, gc.nogc());
-    let timeout = args.get(3).bind(gc.nogc()).scope(agent, gc.nogc());
-    let index = args.get(1).bind(gc.nogc());
-    // 1. Let taRecord be ? ValidateIntegerTypedArray(typedArray, true).
-    let (record, length) = validate_integer_typed_array(agent, args.get(0), true, gc.nogc())?;
-    // 2. Let buffer be taRecord.[[Object]].[[ViewedArrayBuffer]].
-    // 3. If IsSharedArrayBuffer(buffer) is false, throw a TypeError exception.
-    if !agent.buffer_record(record.buffer).shared {
-        return Err(agent.throw_type_error(
-            "Atomics.wait needs a TypedArray on a SharedArrayBuffer",
-            gc.into_nogc(),
-        ));
-    }
-    let o = args
-        .get(0)
-        .as_object()
-        .expect("validated")
-        .bind(gc.nogc())
-        .scope(agent, gc.nogc());
-    // 4. Let i be ? ValidateAtomicAccess(taRecord, index).
-    let i = validate_atomic_access(agent, length, index.unbind(), gc.reborrow())?;
-    // 5. Let arrayTypeName be typedArray.[[TypedArrayName]].
-    // 6. If arrayTypeName is "BigInt64Array", let v be ? ToBigInt64(value).
-    // 7. Else, let v be ? ToInt32(value).
-    let v = if record.element_type.is_bigint() {
-        Numeric::BigInt(to_big_int64(agent, value.get(agent), gc.reborrow())? as u64)
-    } else {
-        Numeric::Number(f64::from(f64_to_int32(to_number(
-            agent,
-            value.get(agent),
-            gc.reborrow(),
-        )?)))
-    };
-    // 8. Let q be ? ToNumber(timeout).
-    let q = to_number(agent, timeout.get(agent), gc.reborrow())?;
-    let gc = gc.into_nogc();
-    // 9. If q is either NaN or +∞𝔽, let t be +∞; else if q is -∞𝔽, let t be 0; else let t be
-    //    max(ℝ(q), 0).
-    let t = if q.is_nan() {
-        f64::INFINITY
-    } else {
-        q.max(0.0)
-    };
-    // 10. If mode is sync and AgentCanSuspend() is false, throw a TypeError exception.
-    // 16. Let w be GetValueFromBuffer(buffer, byteIndexInBuffer, elementType, true, seq-cst).
-    let record = agent.typed_array_record(typed_array_of(agent, o.get(agent)).expect("TypedArray"));
-    let w = match typed_array_length(agent, &record) {
-        Some(len) if i < len => super::typed_array::read_element(agent, &record, i),
-        _ => Numeric::Number(f64::NAN),
-    };
-    // 17. If v ≠ w, then
-    //     a. Perform LeaveCriticalSection(WL).
-    //     b. If mode is sync, return "not-equal".
-    //     c. Perform ! CreateDataPropertyOrThrow(resultObject, "async", false).
-    //     d. Perform ! CreateDataPropertyOrThrow(resultObject, "value", "not-equal").
-    //     e. Return resultObject.
-    if element_bits(record.element_type, v) != element_bits(record.element_type, w) {
-        return Ok(wait_result(agent, is_async, "not-equal", gc));
-    }
-    // 18. If t = 0 and mode is async, then return { async: false, value: "timed-out" }.
-    if is_async && t == 0.0 {
-        return Ok(wait_result(agent, true, "timed-out", gc));
-    }
-    if is_async {
-        return Err(agent.throw_type_error(
-            "Atomics.waitAsync with a nonzero timeout is not supported: it needs another agent",
-            gc,
-        ));
-    }
-    // 19-32. Suspend until notified or timed out: only the timeout can end this wait.
-    if t.is_infinite() {
-        return Err(agent.throw_type_error(
-            "Atomics.wait without a finite timeout is not supported: no other agent could notify",
-            gc,
-        ));
-    }
-    std::thread::sleep(std::time::Duration::from_secs_f64(t / 1000.0));
-    Ok(wait_result(agent, false, "timed-out", gc))
-}
-
-/// The result of a wait: the string for `sync`, or `{ async: false, value }`.
-fn wait_result<'gc>(
-    agent: &mut Agent,
-    is_async: bool,
-    text: &str,
-    gc: NoGcScope<'gc, '_>,
-) -> Value<'gc> {
-    let text = agent.create_string(text, gc).into_value();
-    if !is_async {
-        return text;
-    }
-    let object_prototype = agent.intrinsic(Intrinsic::ObjectPrototype);
-    let result = agent.create_object(Some(object_prototype), ObjectKind::Ordinary, gc);
-    let async_key = agent.key_from_str("async", gc);
-    result.add_named_data(agent, async_key, Value::Boolean(false), Attributes::DEFAULT);
-    let value_key = agent.key_from_str("value", gc);
-    result.add_named_data(agent, value_key, text, Attributes::DEFAULT);
-    result.into()
-}
-
-/// ### [25.4.12 Atomics.notify ( typedArray, index, count )](https://tc39.es/ecma262/#sec-atomics.notify)
-fn notify<'gc>(
-    agent: &mut Agent,
-    _this: Value,
-    args: ArgumentsList,
-    mut gc: GcScope<'gc, '_>,
-) -> JsResult<'gc, Value<'gc>> {
-    let count = args.get(2).bind(gc.nogc()).scope(agent, gc.nogc());
-    // 1. Let taRecord be ? ValidateIntegerTypedArray(typedArray, true).
-    let (_, length) = validate_integer_typed_array(agent, args.get(0), true, gc.nogc())?;
-    // 2. Let byteIndexInBuffer be ? ValidateAtomicAccess(taRecord, index).
-    validate_atomic_access(agent, length, args.get(1), gc.reborrow())?;
-    // 3. If count is undefined, let c be +∞.
-    // 4. Else, let intCount be ? ToIntegerOrInfinity(count); let c be max(intCount, 0).
-    let count = count.get(agent);
-    if !count.is_undefined() {
-        to_integer_or_infinity(agent, count, gc.reborrow())?;
-    }
-    // 5-13. No agent of this engine waits on shared memory: no waiter is removed.
-    // 14. Return 𝔽(n).
-    Ok(Value::Integer(0))
 }
 
 /// ### [25.4.12 Atomics.pause ( [ N ] )](https://tc39.es/ecma262/#sec-atomics.pause)

@@ -356,8 +356,12 @@ fn get_view_value<'gc>(
     let index = get_index as usize + record.byte_offset;
     // 12. Return GetValueFromBuffer(view.[[ViewedArrayBuffer]], bufferIndex, type, false,
     //     unordered, isLittleEndian).
-    let data = &agent.buffer_record(record.buffer).data;
-    let value = raw_bytes_to_numeric(ty, &data[index..index + ty.size()], little_endian);
+    let mut raw = [0u8; 8];
+    agent
+        .buffer_record(record.buffer)
+        .data
+        .read(index, &mut raw[..ty.size()]);
+    let value = raw_bytes_to_numeric(ty, &raw[..ty.size()], little_endian);
     Ok(numeric_to_value(agent, ty, value, gc))
 }
 
@@ -410,13 +414,12 @@ fn set_view_value<'gc>(
     let index = get_index as usize + record.byte_offset;
     // 14. Perform SetValueInBuffer(view.[[ViewedArrayBuffer]], bufferIndex, type, numberValue,
     //     false, unordered, isLittleEndian).
-    let data = &mut agent.buffer_record_mut(record.buffer).data;
-    numeric_to_raw_bytes(
-        ty,
-        number_value,
-        &mut data[index..index + ty.size()],
-        little_endian,
-    );
+    let mut raw = [0u8; 8];
+    numeric_to_raw_bytes(ty, number_value, &mut raw[..ty.size()], little_endian);
+    agent
+        .buffer_record_mut(record.buffer)
+        .data
+        .write(index, &raw[..ty.size()]);
     // 15. Return undefined.
     Ok(Value::Undefined)
 }

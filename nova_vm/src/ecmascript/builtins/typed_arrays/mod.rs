@@ -1,23 +1,35 @@
 //! ### [25.1 ArrayBuffer Objects](https://tc39.es/ecma262/#sec-arraybuffer-objects), [25.2 SharedArrayBuffer Objects](https://tc39.es/ecma262/#sec-sharedarraybuffer-objects), [23.2 TypedArray Objects](https://tc39.es/ecma262/#sec-typedarray-objects) and [25.3 DataView Objects](https://tc39.es/ecma262/#sec-dataview-objects)
 //!
-//! A buffer object's kind points at an [`ArrayBufferRecord`] that owns its
-//! bytes (a `Vec<u8>`); typed arrays and data views point at small records
+//! A buffer object's kind points at an [`ArrayBufferRecord`] that holds its
+//! bytes (a [`DataBlock`]: an ArrayBuffer owns a `Vec<u8>`, a
+//! SharedArrayBuffer refers to a [`SharedDataBlock`] that other agents on
+//! other threads may hold too); typed arrays and data views point at small records
 //! naming the buffer object and the window they view. `element_types` holds
 //! the element conversions (including Float16), `array_buffer` and
 //! `shared_array_buffer` the buffer built-ins, `typed_array/` the
 //! %TypedArray% intrinsic, its constructors, prototype and exotic internal
 //! methods, `uint8_base64` the base64 and hex methods of Uint8Array,
-//! `data_view` the DataView built-ins and `atomics` the Atomics object.
+//! `data_view` the DataView built-ins, `atomics` the Atomics object and
+//! `atomics_wait` its waiting and notification; `waiter_list` holds the
+//! WaiterLists of shared blocks and `async_waits` an agent's pending
+//! `Atomics.waitAsync` promises.
 
 pub(crate) mod array_buffer;
+pub(crate) mod async_waits;
 mod atomics;
+mod atomics_wait;
+mod data_block;
 mod data_view;
 pub(crate) mod element_types;
-mod shared_array_buffer;
+pub(crate) mod shared_array_buffer;
+mod shared_data_block;
 pub(crate) mod typed_array;
 mod uint8_base64;
+pub(crate) mod waiter_list;
 
+pub use data_block::DataBlock;
 pub use element_types::ElementType;
+pub use shared_data_block::{GrowError, SharedDataBlock};
 
 use crate::ecmascript::execution::Agent;
 use crate::ecmascript::execution::heap_layout::arena_ids;
@@ -48,9 +60,9 @@ define_handle!(
 /// The internal slots of an ArrayBuffer or a SharedArrayBuffer.
 #[derive(Debug)]
 pub struct ArrayBufferRecord {
-    /// `[[ArrayBufferData]]` (or `[[ArrayBufferByteLengthData]]`): its length is
-    /// `[[ArrayBufferByteLength]]`.
-    pub data: Vec<u8>,
+    /// `[[ArrayBufferData]]` (and `[[ArrayBufferByteLengthData]]` of a shared
+    /// block): its length is `[[ArrayBufferByteLength]]`.
+    pub data: DataBlock,
     /// True once the buffer is detached (`[[ArrayBufferData]]` is null).
     pub detached: bool,
     /// `[[ArrayBufferMaxByteLength]]`: present for resizable (or growable) buffers.

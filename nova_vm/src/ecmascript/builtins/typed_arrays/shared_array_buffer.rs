@@ -1,13 +1,15 @@
 //! ### [25.2 SharedArrayBuffer Objects](https://tc39.es/ecma262/#sec-sharedarraybuffer-objects)
 //!
-//! An agent of this engine never shares memory with another, so a
-//! SharedArrayBuffer is an ArrayBuffer record marked shared: it cannot be
-//! detached, and a growable one only grows.
+//! A SharedArrayBuffer is an ArrayBuffer record marked shared whose bytes
+//! are a [`SharedDataBlock`] that SharedArrayBuffer objects of other agents
+//! (on other threads) may view too: it cannot be detached, and a growable one
+//! only grows.
 
 use super::array_buffer::{
-    allocate_array_buffer, buffer_slice, get_array_buffer_max_byte_length_option, get_species,
-    require_buffer, resize_block,
+    alloc_buffer_record, allocate_array_buffer, buffer_slice,
+    get_array_buffer_max_byte_length_option, get_species, require_buffer,
 };
+use super::{DataBlock, GrowError, SharedDataBlock};
 use crate::ecmascript::abstract_operations::to_index;
 use crate::ecmascript::builtins::{ArgumentsList, BuiltinName};
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
@@ -135,25 +137,30 @@ fn grow<'gc>(
     let new_byte_length = to_index(agent, new_length.unbind(), gc.reborrow())?;
     let gc = gc.into_nogc();
     let o = o.get(agent).bind(gc);
-    let record = agent.buffer_record(o);
+    let block = agent
+        .buffer_record(o)
+        .data
+        .as_shared()
+        .expect("a SharedArrayBuffer has a shared block");
     // 5. Let hostHandled be ? HostGrowSharedArrayBuffer(O, newByteLength).
-    // 10. If newByteLength > O.[[ArrayBufferMaxByteLength]], throw a RangeError exception.
-    if new_byte_length > record.max_byte_length.unwrap_or(0) as u64 {
-        return Err(agent.throw_range_error(
+    // 6. If hostHandled is handled, return undefined.
+    // 7-13. (Read the byte length data and the maximum.)
+    // 14-16. Repeat: compare-and-exchange the length, throwing a RangeError if newByteLength is
+    //        less than the current length or more than O.[[ArrayBufferMaxByteLength]].
+    let grown = usize::try_from(new_byte_length)
+        .map_err(|_| GrowError::TooLarge)
+        .and_then(|n| block.grow(n));
+    match grown {
+        Ok(()) => Ok(Value::Undefined),
+        Err(GrowError::TooLarge) => Err(agent.throw_range_error(
             "SharedArrayBuffer.prototype.grow: new length exceeds the maximum length",
             gc,
-        ));
-    }
-    // 11-12. If newByteLength < currentByteLength, throw a RangeError exception.
-    if (new_byte_length as usize) < record.data.len() {
-        return Err(agent.throw_range_error(
+        )),
+        Err(GrowError::Shrink) => Err(agent.throw_range_error(
             "SharedArrayBuffer.prototype.grow cannot shrink a buffer",
             gc,
-        ));
+        )),
     }
-    // 13-14. Grow the block (new bytes are zero) and set the byte length.
-    resize_block(agent, o, new_byte_length as usize, gc)?;
-    Ok(Value::Undefined)
 }
 
 /// ### [25.2.5.4 get SharedArrayBuffer.prototype.growable](https://tc39.es/ecma262/#sec-get-sharedarraybuffer.prototype.growable)
@@ -196,4 +203,17 @@ fn slice<'gc>(
     gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
     buffer_slice(agent, this, args, true, gc)
+}
+
+/// A new SharedArrayBuffer object of the current realm over `block` (the
+/// host's way to hand another agent's shared memory to this one).
+pub(crate) fn shared_array_buffer_over_block<'a>(
+    agent: &mut Agent,
+    block: SharedDataBlock,
+    gc: NoGcScope<'a, '_>,
+) -> Object<'a> {
+    let max_byte_length = block.max_byte_length();
+    let record = alloc_buffer_record(agent, DataBlock::Shared(block), max_byte_length, true);
+    let prototype = agent.intrinsic(Intrinsic::SharedArrayBufferPrototype);
+    agent.create_object(Some(prototype), ObjectKind::ArrayBuffer(record), gc)
 }

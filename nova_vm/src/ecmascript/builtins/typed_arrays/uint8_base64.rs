@@ -175,13 +175,19 @@ fn get_uint8_array_bytes<'gc>(
 ) -> JsResult<'gc, Vec<u8>> {
     let (record, length) = uint8_window(agent, o, gc)?;
     let start = record.byte_offset;
-    Ok(agent.buffer_record(record.buffer).data[start..start + length].to_vec())
+    Ok(agent
+        .buffer_record(record.buffer)
+        .data
+        .to_vec(start, length))
 }
 
 /// ### [SetUint8ArrayBytes ( into, bytes )](https://tc39.es/ecma262/#sec-setuint8arraybytes)
 fn set_uint8_array_bytes(agent: &mut Agent, record: &TypedArrayRecord, bytes: &[u8]) {
     let start = record.byte_offset;
-    agent.buffer_record_mut(record.buffer).data[start..start + bytes.len()].copy_from_slice(bytes);
+    agent
+        .buffer_record_mut(record.buffer)
+        .data
+        .write(start, bytes);
 }
 
 /// A new Uint8Array holding `bytes`.

@@ -331,8 +331,8 @@ fn initialize_from_typed_array<'gc>(
     if src.element_type == element_type {
         let start = src.byte_offset;
         let len = element_length * element_type.size();
-        let bytes = agent.buffer_record(src.buffer).data[start..start + len].to_vec();
-        agent.buffer_record_mut(target.buffer).data[..len].copy_from_slice(&bytes);
+        let bytes = agent.buffer_record(src.buffer).data.to_vec(start, len);
+        agent.buffer_record_mut(target.buffer).data.write(0, &bytes);
     } else {
         //     c. Let srcByteIndex be srcByteOffset. d. Let targetByteIndex be 0.
         //     e. Let count be elementLength.

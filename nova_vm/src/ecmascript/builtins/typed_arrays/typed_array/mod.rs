@@ -13,7 +13,7 @@ mod prototype_iteration;
 pub(crate) use constructors::typed_array_create_same_type;
 
 use super::element_types::{Numeric, numeric_to_raw_bytes, numeric_to_value, raw_bytes_to_numeric};
-use super::{ElementType, TypedArray, TypedArrayRecord};
+use super::{DataBlock, ElementType, TypedArray, TypedArrayRecord};
 use crate::ecmascript::execution::{Agent, JsResult};
 use crate::ecmascript::types::object::ObjectKind;
 use crate::ecmascript::types::{Object, Value};
@@ -121,12 +121,18 @@ pub(crate) fn is_valid_integer_index(
 pub(crate) fn read_element(agent: &Agent, record: &TypedArrayRecord, index: usize) -> Numeric {
     let size = record.element_type.size();
     let offset = record.byte_offset + index * size;
-    let data = &agent.buffer_record(record.buffer).data;
-    raw_bytes_to_numeric(
-        record.element_type,
-        &data[offset..offset + size],
-        cfg!(target_endian = "little"),
-    )
+    let little_endian = cfg!(target_endian = "little");
+    match &agent.buffer_record(record.buffer).data {
+        DataBlock::Local(data) => raw_bytes_to_numeric(
+            record.element_type,
+            &data[offset..offset + size],
+            little_endian,
+        ),
+        DataBlock::Shared(block) => {
+            let raw = block.load(offset, size, std::sync::atomic::Ordering::Relaxed);
+            raw_bytes_to_numeric(record.element_type, &raw[..size], little_endian)
+        }
+    }
 }
 
 /// Writes element `index` (which must be valid).
@@ -139,13 +145,20 @@ pub(crate) fn write_element(
 ) {
     let size = record.element_type.size();
     let offset = record.byte_offset + index * size;
-    let data = &mut agent.buffer_record_mut(record.buffer).data;
-    numeric_to_raw_bytes(
-        record.element_type,
-        value,
-        &mut data[offset..offset + size],
-        cfg!(target_endian = "little"),
-    );
+    let little_endian = cfg!(target_endian = "little");
+    match &mut agent.buffer_record_mut(record.buffer).data {
+        DataBlock::Local(data) => numeric_to_raw_bytes(
+            record.element_type,
+            value,
+            &mut data[offset..offset + size],
+            little_endian,
+        ),
+        DataBlock::Shared(block) => {
+            let mut raw = [0u8; 8];
+            numeric_to_raw_bytes(record.element_type, value, &mut raw[..size], little_endian);
+            block.store(offset, &raw[..size], std::sync::atomic::Ordering::Relaxed);
+        }
+    }
 }
 
 /// ### [10.4.5.16 TypedArrayGetElement ( O, index )](https://tc39.es/ecma262/#sec-typedarraygetelement)

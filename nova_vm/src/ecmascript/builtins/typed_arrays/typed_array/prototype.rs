@@ -15,9 +15,9 @@ use crate::ecmascript::abstract_operations::{
     to_object, to_string,
 };
 use crate::ecmascript::builtins::array::{ArrayIterationKind, create_array_iterator, get_index};
-use crate::ecmascript::builtins::typed_arrays::TypedArrayRecord;
 use crate::ecmascript::builtins::typed_arrays::array_buffer::resolve_relative;
 use crate::ecmascript::builtins::typed_arrays::element_types::Numeric;
+use crate::ecmascript::builtins::typed_arrays::{DataBlock, TypedArrayRecord};
 use crate::ecmascript::builtins::{ArgumentsList, BuiltinName};
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
 use crate::ecmascript::types::object::Attributes;
@@ -308,7 +308,7 @@ fn copy_within<'gc>(
         //      every byte is read before it is overwritten.
         if copied > 0 {
             let data = &mut agent.buffer_record_mut(record.buffer).data;
-            data.copy_within(from as usize..(from + copied) as usize, to as usize);
+            data.copy_within(from as usize, to as usize, copied as usize);
         }
     }
     // 12. Return O.
@@ -625,11 +625,20 @@ fn reverse<'gc>(
     // 5-6. Swap the lower and upper elements while lower ≠ middle.
     let size = record.element_type.size();
     let start = record.byte_offset;
-    let data = &mut agent.buffer_record_mut(record.buffer).data[start..start + len * size];
-    for lower in 0..len / 2 {
-        let upper = len - lower - 1;
-        for b in 0..size {
-            data.swap(lower * size + b, upper * size + b);
+    let reverse_elements = |data: &mut [u8]| {
+        for lower in 0..len / 2 {
+            let upper = len - lower - 1;
+            for b in 0..size {
+                data.swap(lower * size + b, upper * size + b);
+            }
+        }
+    };
+    match &mut agent.buffer_record_mut(record.buffer).data {
+        DataBlock::Local(data) => reverse_elements(&mut data[start..start + len * size]),
+        block @ DataBlock::Shared(_) => {
+            let mut data = block.to_vec(start, len * size);
+            reverse_elements(&mut data);
+            block.write(start, &data);
         }
     }
     // 7. Return O.
@@ -722,12 +731,15 @@ fn set_from_typed_array<'gc>(
     if src_record.element_type == target_record.element_type {
         let size = src_record.element_type.size();
         let src_start = src_record.byte_offset;
-        let bytes = agent.buffer_record(src_record.buffer).data
-            [src_start..src_start + src_length * size]
-            .to_vec();
+        let bytes = agent
+            .buffer_record(src_record.buffer)
+            .data
+            .to_vec(src_start, src_length * size);
         let to = target_record.byte_offset + target_offset * size;
-        agent.buffer_record_mut(target_record.buffer).data[to..to + bytes.len()]
-            .copy_from_slice(&bytes);
+        agent
+            .buffer_record_mut(target_record.buffer)
+            .data
+            .write(to, &bytes);
     } else {
         let values: Vec<Numeric> = (0..src_length)
             .map(|k| read_element(agent, &src_record, k))
@@ -856,13 +868,20 @@ fn slice<'gc>(
             //        advance both indices. In one buffer a later byte may read an earlier copy.
             if src.buffer == target.buffer {
                 let data = &mut agent.buffer_record_mut(src.buffer).data;
+                let mut byte = [0u8];
                 for i in 0..count_bytes {
-                    data[to + i] = data[from + i];
+                    data.read(from + i, &mut byte);
+                    data.write(to + i, &byte);
                 }
             } else if count_bytes > 0 {
-                let bytes = agent.buffer_record(src.buffer).data[from..from + count_bytes].to_vec();
-                agent.buffer_record_mut(target.buffer).data[to..to + count_bytes]
-                    .copy_from_slice(&bytes);
+                let bytes = agent
+                    .buffer_record(src.buffer)
+                    .data
+                    .to_vec(from, count_bytes);
+                agent
+                    .buffer_record_mut(target.buffer)
+                    .data
+                    .write(to, &bytes);
             }
         } else {
             // h. Else, for each k from startIndex to endIndex: ! Set(A, n, ! Get(O, Pk), true).
