@@ -11,6 +11,7 @@ use ahash::AHashMap;
 use super::environments::Environment;
 use super::heap_layout::Heap;
 use super::realm::{Intrinsic, Realm, RealmId};
+use crate::ecmascript::modules::Module;
 use crate::ecmascript::types::{Object, PropertyKey, Symbol, Value};
 use crate::engine::bytecode::Code;
 use crate::engine::interpreter::VmState;
@@ -237,6 +238,11 @@ pub struct Agent {
     pub(crate) regexp_cache: crate::ecmascript::builtins::regexp::RegExpCache,
     /// Set from any thread to stop the running script at its next safepoint.
     pub(crate) interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// The module map: every module ever loaded, by realm and canonical path.
+    /// Module records are never removed, so module handles are stable.
+    pub(crate) module_map: AHashMap<(RealmId, std::path::PathBuf), Module<'static>>,
+    /// How many modules have had `[[AsyncEvaluation]]` set (its order).
+    pub(crate) async_evaluation_count: u64,
 }
 
 impl std::fmt::Debug for Agent {
@@ -317,6 +323,9 @@ impl Agent {
         for entry in self.static_key_cache.iter_mut() {
             entry.key.trace(visitor);
         }
+        for module in self.module_map.values_mut() {
+            module.visit(visitor);
+        }
     }
 }
 
@@ -343,6 +352,8 @@ impl Agent {
             static_key_cache: Box::new([StaticKeyEntry::EMPTY; STATIC_KEY_CACHE_SIZE]),
             regexp_cache: Default::default(),
             interrupt: Default::default(),
+            module_map: AHashMap::default(),
+            async_evaluation_count: 0,
         };
         // The permanent symbols: the well-known symbols, the TDZ marker, the error-stack name.
         let mut token = crate::engine::GcToken;

@@ -13,6 +13,7 @@ use crate::ecmascript::builtins::control_abstraction::{
     PromiseRecord,
 };
 use crate::ecmascript::builtins::date::DateRecord;
+use crate::ecmascript::modules::ModuleRecord;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunctionRecord, BuiltinFunctionRecord, ECMAScriptFunctionRecord,
 };
@@ -184,6 +185,7 @@ heap_arenas! {
     PROMISES = 30 => promises: PromiseRecord,
     PROMISE_CLOSURES = 31 => promise_closures: PromiseClosureRecord,
     ASYNC_GENERATORS = 32 => async_generators: AsyncGeneratorRecord,
+    MODULES = 33 => modules: ModuleRecord,
 }
 
 impl Default for Heap {

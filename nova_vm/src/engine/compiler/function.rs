@@ -468,6 +468,9 @@ impl FunctionCompiler<'_, '_, '_> {
                     self.emit(Instruction::SetGlobal { src, cache });
                 }
             }
+            Some(Location::Import(_)) => {
+                return Err(CompileError::syntax("An import binding cannot be redeclared"));
+            }
             None => {
                 let constant = self.string_constant(id.name.as_str());
                 self.emit(Instruction::InitName { src, constant });
@@ -478,7 +481,7 @@ impl FunctionCompiler<'_, '_, '_> {
 }
 
 /// Calls `f` with the symbol of every identifier a binding pattern binds.
-fn collect_bound_symbols(pattern: &BindingPattern, f: &mut impl FnMut(oxc_semantic::SymbolId)) {
+pub(crate) fn collect_bound_symbols(pattern: &BindingPattern, f: &mut impl FnMut(oxc_semantic::SymbolId)) {
     match pattern {
         BindingPattern::BindingIdentifier(id) => {
             if let Some(symbol) = id.symbol_id.get() {

@@ -812,7 +812,7 @@ fn resolve_name<'gc>(
         }
         let record = agent.heap.environments.get(e.index());
         match record.kind {
-            EnvironmentKind::Declarative => {
+            EnvironmentKind::Declarative | EnvironmentKind::Module(_) => {
                 if let Some((code, scope)) = record.scope {
                     let info = &agent.heap.code.get(code.index()).scopes[scope as usize];
                     if let Some(slot) = info.names.iter().position(|n| *n == key.get(agent)) {

@@ -16,7 +16,7 @@ mod prototype;
 
 pub(crate) use jobs::{run_promise_reaction_job, run_promise_resolve_thenable_job};
 pub(crate) use operations::{
-    create_promise, new_promise_capability, perform_promise_then, promise_resolve, reject_promise,
+    create_promise, fulfill_promise, new_promise_capability, perform_promise_then, promise_resolve, reject_promise,
     resolve_promise,
 };
 
@@ -97,6 +97,12 @@ pub enum ReactionHandler {
     /// The closures of [27.6.3.9 AsyncGeneratorAwaitReturn](https://tc39.es/ecma262/#sec-asyncgeneratorawaitreturn)
     /// for this async generator (also invisible to scripts).
     AsyncGeneratorAwaitReturn(Object<'static>),
+    /// The closures of [16.2.1.5.3.2 ExecuteAsyncModule](https://tc39.es/ecma262/#sec-execute-async-module):
+    /// AsyncModuleExecutionFulfilled / AsyncModuleExecutionRejected of this module.
+    AsyncModule(crate::ecmascript::modules::Module<'static>),
+    /// The closures of [16.2.1.11 ContinueDynamicImport](https://tc39.es/ecma262/#sec-ContinueDynamicImport)
+    /// steps 6.d-f: settle this `import()` promise with the module's namespace.
+    DynamicImport(crate::ecmascript::modules::Module<'static>, Object<'static>),
 }
 
 /// ### [27.2.1.2 PromiseReaction Records](https://tc39.es/ecma262/#sec-promisereaction-records)
@@ -120,6 +126,11 @@ impl Trace for PromiseReaction {
             ReactionHandler::Callable(f) => f.trace(visitor),
             ReactionHandler::Await(o) | ReactionHandler::AsyncGeneratorAwaitReturn(o) => {
                 o.visit(visitor)
+            }
+            ReactionHandler::AsyncModule(m) => m.visit(visitor),
+            ReactionHandler::DynamicImport(m, o) => {
+                m.visit(visitor);
+                o.visit(visitor);
             }
         }
     }
