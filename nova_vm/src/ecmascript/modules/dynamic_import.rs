@@ -14,7 +14,7 @@ use crate::ecmascript::abstract_operations::{
 };
 use crate::ecmascript::builtins::control_abstraction::ReactionHandler;
 use crate::ecmascript::builtins::control_abstraction::promise::{
-    create_promise, perform_promise_then, reject_promise, resolve_promise,
+    create_promise, fulfill_promise, perform_promise_then, reject_promise, resolve_promise,
 };
 use crate::ecmascript::builtins::key;
 use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
@@ -129,9 +129,16 @@ pub(crate) fn evaluate_import_call<'gc>(
         Ok(module) => module,
         Err(error) => return reject_with_load_error(agent, promise.get(agent), &error, gc.into_nogc()),
     };
-    continue_dynamic_import(agent, promise.get(agent), module, gc.reborrow());
+    // The host finishes loading in a later job (FinishLoadingImportedModule):
+    // linking and evaluating never interleave with the code that called
+    // import(). A fulfilled promise's reaction is that job.
+    let gc = gc.into_nogc();
+    let loaded = create_promise(agent, prototype, gc);
+    fulfill_promise(agent, loaded, Value::Undefined, gc);
+    let handler = ReactionHandler::DynamicImportLoaded(module, promise.get(agent));
+    let _ = perform_promise_then(agent, loaded, handler, handler, None, gc);
     // 14. Return promiseCapability.[[Promise]].
-    promise.get(agent).bind(gc.into_nogc()).into()
+    promise.get(agent).bind(gc).into()
 }
 
 /// Rejects `promise` with the pending exception and returns it.
@@ -154,7 +161,12 @@ fn reject_with_load_error<'a>(
 
 /// ### [16.2.1.11 ContinueDynamicImport ( promiseCapability, moduleCompletion )](https://tc39.es/ecma262/#sec-ContinueDynamicImport)
 /// for a loaded graph.
-fn continue_dynamic_import(agent: &mut Agent, promise: Object, module: Module<'static>, mut gc: GcScope) {
+pub(crate) fn continue_dynamic_import(
+    agent: &mut Agent,
+    promise: Object,
+    module: Module<'static>,
+    mut gc: GcScope,
+) {
     let promise = promise.bind(gc.nogc()).scope(agent, gc.nogc());
     // 6. (linkAndEvaluateClosure) a. Let link be Completion(module.Link()).
     // b. If link is an abrupt completion, then

@@ -406,13 +406,8 @@ pub(crate) fn async_module_execution_rejected(
     let record = agent.heap.modules.get_mut(module.index());
     record.evaluation_error = Some(error.unbind());
     record.status = ModuleStatus::Evaluated;
-    // 7. For each Cyclic Module Record m of module.[[AsyncParentModules]], do
-    //    a. Perform AsyncModuleExecutionRejected(m, error).
     let parents = record.async_parent_modules.clone();
-    for m in parents {
-        async_module_execution_rejected(agent, m, error, gc);
-    }
-    // 8. If module.[[TopLevelCapability]] is not EMPTY, then
+    // 9. If module.[[TopLevelCapability]] is not EMPTY, then
     //    b. Perform ! Call(module.[[TopLevelCapability]].[[Reject]], undefined, « error »).
     if let Some(promise) = agent.heap.modules.get(module.index()).top_level_capability {
         let handle = agent.promise_of(promise).expect("a promise");
@@ -421,5 +416,10 @@ pub(crate) fn async_module_execution_rejected(
         {
             reject_promise(agent, promise, error, gc);
         }
+    }
+    // 10. For each Cyclic Module Record m of module.[[AsyncParentModules]], do
+    //     a. Perform AsyncModuleExecutionRejected(m, error).
+    for m in parents {
+        async_module_execution_rejected(agent, m, error, gc);
     }
 }

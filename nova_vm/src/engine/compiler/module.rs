@@ -292,6 +292,12 @@ fn module_layout(unit: &mut Unit, program: &Program) -> Result<ModuleLayout, Com
                     import_specs.push((local, request, name));
                 }
             }
+            Statement::ExportFromDeclaration(e) => {
+                request_index(&mut requests, &e.source, e.with_clause.as_deref());
+            }
+            Statement::ExportAllDeclaration(e) => {
+                request_index(&mut requests, &e.source, e.with_clause.as_deref());
+            }
             Statement::ExportDefaultDeclaration(d) => match &d.declaration {
                 ExportDefaultDeclarationKind::FunctionDeclaration(f) if f.id.is_none() => {
                     needs_default = Some(false);
@@ -373,13 +379,13 @@ fn module_layout(unit: &mut Unit, program: &Program) -> Result<ModuleLayout, Com
     let mut indirect_exports = Vec::new();
     let mut star_exports = Vec::new();
     let mut export_local = |export_name: String, local: &str| -> Result<(), CompileError> {
-        if let Some((_, request, import_name)) = import_specs.iter().find(|(l, _, _)| l == local)
-            && let Some(import_name) = import_name
-        {
+        if let Some((_, request, import_name)) = import_specs.iter().find(|(l, _, _)| l == local) {
+            // A re-export of an imported binding (or, with `all`, of an imported
+            // module namespace object).
             indirect_exports.push(IndirectExport {
                 export_name,
                 request: *request,
-                import_name: Some(import_name.clone()),
+                import_name: import_name.clone(),
             });
             return Ok(());
         }

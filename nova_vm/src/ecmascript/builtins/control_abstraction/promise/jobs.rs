@@ -76,6 +76,13 @@ pub(crate) fn run_promise_reaction_job<'gc>(
             );
             return Ok(());
         }
+        // The host finished loading the module of an import().
+        ReactionHandler::DynamicImportLoaded(module, promise) => {
+            crate::ecmascript::modules::dynamic_import::continue_dynamic_import(
+                agent, promise, module, gc,
+            );
+            return Ok(());
+        }
         // e. Else, let handlerResult be Completion(HostCallJobCallback(handler, undefined, « argument »)).
         ReactionHandler::Callable(handler) => {
             let capability_roots = capability.map(|c| {

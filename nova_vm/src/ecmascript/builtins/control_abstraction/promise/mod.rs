@@ -103,6 +103,9 @@ pub enum ReactionHandler {
     /// The closures of [16.2.1.11 ContinueDynamicImport](https://tc39.es/ecma262/#sec-ContinueDynamicImport)
     /// steps 6.d-f: settle this `import()` promise with the module's namespace.
     DynamicImport(crate::ecmascript::modules::Module<'static>, Object<'static>),
+    /// The host's FinishLoadingImportedModule for `import()`: link and
+    /// evaluate this loaded module, then settle this promise.
+    DynamicImportLoaded(crate::ecmascript::modules::Module<'static>, Object<'static>),
 }
 
 /// ### [27.2.1.2 PromiseReaction Records](https://tc39.es/ecma262/#sec-promisereaction-records)
@@ -128,7 +131,7 @@ impl Trace for PromiseReaction {
                 o.visit(visitor)
             }
             ReactionHandler::AsyncModule(m) => m.visit(visitor),
-            ReactionHandler::DynamicImport(m, o) => {
+            ReactionHandler::DynamicImport(m, o) | ReactionHandler::DynamicImportLoaded(m, o) => {
                 m.visit(visitor);
                 o.visit(visitor);
             }

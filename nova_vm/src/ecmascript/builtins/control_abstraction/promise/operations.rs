@@ -272,7 +272,8 @@ fn enqueue_reaction_job(
         | ReactionHandler::Await(_)
         | ReactionHandler::AsyncGeneratorAwaitReturn(_)
         | ReactionHandler::AsyncModule(_)
-        | ReactionHandler::DynamicImport(..) => None,
+        | ReactionHandler::DynamicImport(..)
+        | ReactionHandler::DynamicImportLoaded(..) => None,
     };
     agent.jobs.push_back(Job::PromiseReaction {
         reaction,
