@@ -17,7 +17,7 @@ use crate::ecmascript::builtins::control_abstraction::promise::{
     create_promise, fulfill_promise, perform_promise_then, reject_promise, resolve_promise,
 };
 use crate::ecmascript::builtins::key;
-use crate::ecmascript::execution::{Agent, Intrinsic, JsResult};
+use crate::ecmascript::execution::{Agent, ExceptionType, Intrinsic, JsResult};
 use crate::ecmascript::types::object::ObjectKind;
 use crate::ecmascript::types::{Object, Value};
 use crate::engine::{Bindable, GcScope, NoGcScope, Rootable};
@@ -98,11 +98,16 @@ fn import_attributes<'gc>(
 }
 
 /// ### [13.3.10.2 EvaluateImportCall ( specifierExpression [ , optionsExpression ] )](https://tc39.es/ecma262/#sec-evaluate-import-call)
-/// steps 6-14 (the expressions were evaluated by the caller): returns the promise.
+/// steps 6-14 (the expressions were evaluated by the caller): returns the
+/// promise. With `source_phase` (`import.source()`), the module's source
+/// object is requested: Source Text Module Records have none
+/// (GetModuleSource throws a SyntaxError), so the promise is rejected once
+/// the module is loaded.
 pub(crate) fn evaluate_import_call<'gc>(
     agent: &mut Agent,
     specifier: Value,
     options: Value,
+    source_phase: bool,
     mut gc: GcScope<'gc, '_>,
 ) -> Value<'gc> {
     let referrer = referrer_directory(agent);
@@ -124,7 +129,15 @@ pub(crate) fn evaluate_import_call<'gc>(
     // 12. Let moduleRequest be a new ModuleRequest Record.
     // 13. Perform HostLoadImportedModule(referrer, moduleRequest, EMPTY, promiseCapability).
     let loaded = load_imported_module(agent, &referrer, &specifier, &attributes, gc.nogc())
-        .and_then(|module| load_requested_modules(agent, module, gc.nogc()).map(|()| module));
+        .and_then(|module| {
+            if source_phase {
+                return Err(LoadError {
+                    kind: ExceptionType::SyntaxError,
+                    message: "Source text modules have no module source object".to_owned(),
+                });
+            }
+            load_requested_modules(agent, module, gc.nogc()).map(|()| module)
+        });
     let module = match loaded {
         Ok(module) => module,
         Err(error) => return reject_with_load_error(agent, promise.get(agent), &error, gc.into_nogc()),
@@ -133,6 +146,7 @@ pub(crate) fn evaluate_import_call<'gc>(
     // linking and evaluating never interleave with the code that called
     // import(). A fulfilled promise's reaction is that job.
     let gc = gc.into_nogc();
+    let prototype = agent.intrinsic(Intrinsic::PromisePrototype);
     let loaded = create_promise(agent, prototype, gc);
     fulfill_promise(agent, loaded, Value::Undefined, gc);
     let handler = ReactionHandler::DynamicImportLoaded(module, promise.get(agent));

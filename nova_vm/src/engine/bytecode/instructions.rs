@@ -117,11 +117,13 @@ pub enum Instruction {
         dst: Reg,
         hops: u16,
     },
-    /// `import(specifier, options)`: EvaluateImportCall, a promise in `dst`.
+    /// `import(specifier, options)` (or `import.source(specifier)` when
+    /// `source_phase`): EvaluateImportCall, a promise in `dst`.
     ImportCall {
         dst: Reg,
         specifier: Reg,
         options: Reg,
+        source_phase: bool,
     },
 
     // ----- names resolved at run time -----

@@ -632,10 +632,8 @@ impl FunctionCompiler<'_, '_, '_> {
         import: &ImportExpression,
         dst: crate::engine::bytecode::Reg,
     ) -> Result<(), CompileError> {
-        if import.phase.is_some() {
-            return Err(CompileError::syntax(
-                "import.source() and import.defer() are not supported",
-            ));
+        if import.phase == Some(ImportPhase::Defer) {
+            return Err(CompileError::syntax("import.defer() is not supported"));
         }
         let specifier = self.alloc();
         let options = self.alloc();
@@ -652,6 +650,7 @@ impl FunctionCompiler<'_, '_, '_> {
             dst,
             specifier,
             options,
+            source_phase: import.phase == Some(ImportPhase::Source),
         });
         Ok(())
     }

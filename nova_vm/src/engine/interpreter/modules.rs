@@ -96,12 +96,13 @@ pub(super) fn load_import_meta<'a>(agent: &mut Agent, hops: u16, gc: NoGcScope<'
     import_meta(agent, module, gc)
 }
 
-/// `import(specifier, options)`.
+/// `import(specifier, options)` and `import.source(specifier)`.
 pub(super) fn import_call<'gc>(
     agent: &mut Agent,
     specifier: Value,
     options: Value,
+    source_phase: bool,
     gc: GcScope<'gc, '_>,
 ) -> Value<'gc> {
-    evaluate_import_call(agent, specifier, options, gc)
+    evaluate_import_call(agent, specifier, options, source_phase, gc)
 }

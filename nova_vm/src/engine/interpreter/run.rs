@@ -300,10 +300,17 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     dst,
                     specifier,
                     options,
+                    source_phase,
                 } => {
                     let (specifier, options) = (reg!(specifier), reg!(options));
-                    let promise =
-                        modules::import_call(agent, specifier, options, gc.reborrow()).unbind();
+                    let promise = modules::import_call(
+                        agent,
+                        specifier,
+                        options,
+                        source_phase,
+                        gc.reborrow(),
+                    )
+                    .unbind();
                     set!(dst, promise);
                 }
                 Instruction::StoreEnv { src, hops, slot } => {
