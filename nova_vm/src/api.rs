@@ -197,7 +197,7 @@ impl Runtime {
         let promise = with_gc(&mut self.agent, |agent, mut gc| {
             let path = loader::canonical_path(path);
             // ParseModule: early errors.
-            let module = loader::parse_module(agent, source, path, gc.nogc())
+            let module = loader::parse_module(agent, source, path, "", gc.nogc())
                 .map_err(|e| load_exception(ExceptionPhase::Parse, &e))?;
             // LoadRequestedModules: missing files and errors in imported modules.
             loader::load_requested_modules(agent, module, gc.nogc())

@@ -238,9 +238,10 @@ pub struct Agent {
     pub(crate) regexp_cache: crate::ecmascript::builtins::regexp::RegExpCache,
     /// Set from any thread to stop the running script at its next safepoint.
     pub(crate) interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
-    /// The module map: every module ever loaded, by realm and canonical path.
-    /// Module records are never removed, so module handles are stable.
-    pub(crate) module_map: AHashMap<(RealmId, std::path::PathBuf), Module<'static>>,
+    /// The module map: every module ever loaded, by realm, canonical path and
+    /// module type (`""` for JavaScript). Module records are never removed, so
+    /// module handles are stable.
+    pub(crate) module_map: AHashMap<(RealmId, std::path::PathBuf, String), Module<'static>>,
     /// How many modules have had `[[AsyncEvaluation]]` set (its order).
     pub(crate) async_evaluation_count: u64,
 }

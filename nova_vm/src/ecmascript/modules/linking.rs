@@ -316,7 +316,12 @@ fn initialize_environment<'gc>(
         scope: Some((code, 0)),
         eval_bindings: None,
     });
-    agent.heap.modules.get_mut(module.index()).environment = Some(env);
+    let record = agent.heap.modules.get_mut(module.index());
+    record.environment = Some(env);
+    // A synthetic module's only binding holds its default export.
+    if let Some(value) = record.synthetic_default {
+        agent.heap.environments.get_mut(env.index()).slots.set(0, value);
+    }
     // 7. For each ImportEntry Record in of module.[[ImportEntries]], do
     let imports = agent.heap.modules.get(module.index()).imports.clone();
     for import in imports {

@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use super::{Module, ModuleRecord, ModuleStatus};
 use crate::ecmascript::execution::{Agent, ExceptionType, JsError};
 use crate::engine::compiler::compile_module;
-use crate::engine::NoGcScope;
+use crate::ecmascript::builtins::json::parse_json;
+use crate::ecmascript::types::Value;
+use crate::engine::{Bindable, NoGcScope};
 use crate::heap::Arena;
 
 /// Why a module could not be loaded.
@@ -40,11 +42,12 @@ pub(crate) fn canonical_path(path: &Path) -> PathBuf {
 /// ### [16.2.1.6.1 ParseModule ( sourceText, realm, hostDefined )](https://tc39.es/ecma262/#sec-parsemodule)
 ///
 /// Compiles `source` as the module at `path` in the current realm and enters
-/// it in the module map.
+/// it in the module map (as a module of type `module_type`).
 pub(crate) fn parse_module(
     agent: &mut Agent,
     source: &str,
     path: PathBuf,
+    module_type: &str,
     gc: NoGcScope,
 ) -> Result<Module<'static>, LoadError> {
     let name = path.display().to_string();
@@ -80,16 +83,40 @@ pub(crate) fn parse_module(
         top_level_capability: None,
         async_parent_modules: Vec::new(),
         pending_async_dependencies: 0,
+        synthetic_default: None,
     };
     agent.heap.allocated_since_gc += Arena::<ModuleRecord>::RECORD_BYTES;
     let module = Module::from_index(agent.heap.modules.push(record));
-    agent.module_map.insert((realm, path), module);
+    agent
+        .module_map
+        .insert((realm, path, module_type.to_owned()), module);
     Ok(module)
 }
 
-/// Checks the import attributes of a request: only `type` is known, and
-/// only `type: "json"` would be a supported value (JSON modules are not).
-fn check_attributes(attributes: &[(String, String)]) -> Result<(), LoadError> {
+/// The source text of a synthetic module: one binding, exported as `default`.
+const SYNTHETIC_MODULE_SOURCE: &str = "var value; export { value as default };";
+
+/// ### [16.2.1.8.1 CreateDefaultExportSyntheticModule ( defaultExport )](https://tc39.es/ecma262/#sec-create-default-export-synthetic-module)
+///
+/// A module whose only export, `default`, is `value`. It is built as a
+/// source text module with one binding that InitializeEnvironment fills.
+fn create_default_export_synthetic_module(
+    agent: &mut Agent,
+    path: PathBuf,
+    module_type: &str,
+    value: Value,
+    gc: NoGcScope,
+) -> Result<Module<'static>, LoadError> {
+    let value = value.unbind();
+    let module = parse_module(agent, SYNTHETIC_MODULE_SOURCE, path, module_type, gc)?;
+    agent.heap.modules.get_mut(module.index()).synthetic_default = Some(value);
+    Ok(module)
+}
+
+/// The module type an import's attributes ask for (`""`: JavaScript). Only
+/// the `type` attribute is known; the types are `json` and `text`.
+fn module_type(attributes: &[(String, String)]) -> Result<&str, LoadError> {
+    let mut module_type = "";
     for (key, value) in attributes {
         if key != "type" {
             return Err(LoadError {
@@ -97,12 +124,15 @@ fn check_attributes(attributes: &[(String, String)]) -> Result<(), LoadError> {
                 message: format!("Import attribute '{key}' is not supported"),
             });
         }
-        return Err(LoadError {
-            kind: ExceptionType::TypeError,
-            message: format!("Modules of type '{value}' are not supported"),
-        });
+        if value != "json" && value != "text" {
+            return Err(LoadError {
+                kind: ExceptionType::TypeError,
+                message: format!("Modules of type '{value}' are not supported"),
+            });
+        }
+        module_type = value;
     }
-    Ok(())
+    Ok(module_type)
 }
 
 /// HostLoadImportedModule: the module `specifier` names from `referrer_dir`,
@@ -114,17 +144,46 @@ pub(crate) fn load_imported_module(
     attributes: &[(String, String)],
     gc: NoGcScope,
 ) -> Result<Module<'static>, LoadError> {
-    check_attributes(attributes)?;
+    let module_type = module_type(attributes)?;
     let path = canonical_path(&referrer_dir.join(specifier));
     let realm = agent.current_realm;
-    if let Some(&module) = agent.module_map.get(&(realm, path.clone())) {
+    let key = (realm, path, module_type.to_owned());
+    if let Some(&module) = agent.module_map.get(&key) {
         return Ok(module);
     }
+    let path = key.1;
     let source = std::fs::read_to_string(&path).map_err(|e| LoadError {
         kind: ExceptionType::TypeError,
         message: format!("Cannot load module '{specifier}': {e}"),
     })?;
-    parse_module(agent, &source, path, gc)
+    match module_type {
+        // ParseJSONModule ( source ): a SyntaxError for text that is not JSON.
+        "json" => {
+            let value = parse_json(agent, &source, gc).map_err(|_| {
+                let error = agent.take_exception();
+                let message = match error {
+                    Value::Object(o) => o
+                        .find_named(agent, crate::ecmascript::builtins::key("message"))
+                        .map(|entry| o.slot(agent, entry.slot))
+                        .and_then(|m| m.as_string())
+                        .map(|m| agent.string_lossy(m).into_owned())
+                        .unwrap_or_default(),
+                    _ => String::new(),
+                };
+                LoadError {
+                    kind: ExceptionType::SyntaxError,
+                    message: format!("Invalid JSON module '{specifier}': {message}"),
+                }
+            })?;
+            create_default_export_synthetic_module(agent, path, module_type, value, gc)
+        }
+        // A text module's default export is its source text.
+        "text" => {
+            let value = agent.create_string(&source, gc).into_value();
+            create_default_export_synthetic_module(agent, path, module_type, value, gc)
+        }
+        _ => parse_module(agent, &source, path, "", gc),
+    }
 }
 
 /// The directory a module's specifiers resolve against.

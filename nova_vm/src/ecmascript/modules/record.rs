@@ -178,6 +178,10 @@ pub struct ModuleRecord {
     pub async_parent_modules: Vec<Module<'static>>,
     /// `[[PendingAsyncDependencies]]`
     pub pending_async_dependencies: u32,
+    /// The default export of a synthetic module (JSON and text modules: see
+    /// `loader::create_default_export_synthetic_module`), stored in its only
+    /// binding when its environment is created.
+    pub synthetic_default: Option<Value<'static>>,
 }
 
 impl Trace for ModuleRecord {
@@ -194,5 +198,6 @@ impl Trace for ModuleRecord {
         self.cycle_root.trace(visitor);
         self.top_level_capability.trace(visitor);
         self.async_parent_modules.trace(visitor);
+        self.synthetic_default.trace(visitor);
     }
 }
