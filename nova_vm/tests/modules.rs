@@ -118,10 +118,7 @@ fn cycles_hoist_functions_and_keep_the_tdz(gc_stress: bool) {
         ],
     );
     let mut rt = runtime(gc_stress);
-    assert_eq!(
-        run(&mut rt, &dir),
-        ["ReferenceError", "b", "main hoisted"]
-    );
+    assert_eq!(run(&mut rt, &dir), ["ReferenceError", "b", "main hoisted"]);
 }
 
 #[test]
@@ -234,7 +231,10 @@ fn errors_have_their_phase(gc_stress: bool) {
                 "ambiguous.mjs",
                 "export * from './dep.mjs'; export * from './dep2.mjs';",
             ),
-            ("uses-ambiguous.mjs", "import { value } from './ambiguous.mjs';"),
+            (
+                "uses-ambiguous.mjs",
+                "import { value } from './ambiguous.mjs';",
+            ),
             ("dep.mjs", "export const value = 1;"),
             ("dep2.mjs", "export const value = 2;"),
             ("missing.mjs", "import './not-there.mjs';"),
@@ -245,7 +245,11 @@ fn errors_have_their_phase(gc_stress: bool) {
     );
     let cases = [
         ("unresolved.mjs", ExceptionPhase::Resolution, "SyntaxError"),
-        ("uses-ambiguous.mjs", ExceptionPhase::Resolution, "SyntaxError"),
+        (
+            "uses-ambiguous.mjs",
+            ExceptionPhase::Resolution,
+            "SyntaxError",
+        ),
         ("missing.mjs", ExceptionPhase::Resolution, "TypeError"),
         ("early.mjs", ExceptionPhase::Parse, "SyntaxError"),
         ("rejects.mjs", ExceptionPhase::Runtime, "RangeError"),
@@ -258,7 +262,11 @@ fn errors_have_their_phase(gc_stress: bool) {
         let error = rt
             .run_module(&source, &path)
             .expect_err(&format!("{file} should fail"));
-        assert_eq!((error.phase, error.name.as_str()), (phase, name), "{file}: {error}");
+        assert_eq!(
+            (error.phase, error.name.as_str()),
+            (phase, name),
+            "{file}: {error}"
+        );
     }
 }
 

@@ -13,7 +13,6 @@ use crate::ecmascript::builtins::control_abstraction::{
     PromiseRecord,
 };
 use crate::ecmascript::builtins::date::DateRecord;
-use crate::ecmascript::modules::ModuleRecord;
 use crate::ecmascript::builtins::function_objects::{
     BoundFunctionRecord, BuiltinFunctionRecord, ECMAScriptFunctionRecord,
 };
@@ -27,6 +26,7 @@ use crate::ecmascript::builtins::string::StringIteratorRecord;
 use crate::ecmascript::builtins::typed_arrays::{
     ArrayBufferRecord, DataViewRecord, TypedArrayRecord,
 };
+use crate::ecmascript::modules::ModuleRecord;
 use crate::ecmascript::types::object::{
     ElementsRecord, InternalValueRecord, ObjectRecord, ParameterMapRecord, Shape, ShapeRecord,
 };

@@ -4,11 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
+use super::Module;
 use super::evaluation::evaluate;
 use super::linking::link;
 use super::loader::{LoadError, load_imported_module, load_requested_modules};
 use super::namespace::get_module_namespace;
-use super::Module;
 use crate::ecmascript::abstract_operations::{
     EnumerableKind, enumerable_own_properties, get, to_string,
 };
@@ -52,7 +52,9 @@ fn import_attributes<'gc>(
     }
     // a. If options is not an Object, then reject with a TypeError.
     let Value::Object(options) = options else {
-        return Err(agent.throw_type_error("The options of import() must be an object", gc.into_nogc()));
+        return Err(
+            agent.throw_type_error("The options of import() must be an object", gc.into_nogc())
+        );
     };
     // b. Let attributesObj be Completion(Get(options, "with")).
     let attributes_object = get(agent, options, key("with"), gc.reborrow())?.unbind();
@@ -69,10 +71,15 @@ fn import_attributes<'gc>(
     };
     let object = attributes_object.scope(agent, gc.nogc());
     // ii. Let entries be Completion(EnumerableOwnProperties(attributesObj, KEY+VALUE)).
-    let keys = enumerable_own_properties(agent, object.get(agent), EnumerableKind::Key, gc.reborrow())?;
+    let keys =
+        enumerable_own_properties(agent, object.get(agent), EnumerableKind::Key, gc.reborrow())?;
     let keys: Vec<String> = keys
         .iter()
-        .map(|k| k.as_string().map(|s| agent.string_lossy(s).into_owned()).unwrap_or_default())
+        .map(|k| {
+            k.as_string()
+                .map(|s| agent.string_lossy(s).into_owned())
+                .unwrap_or_default()
+        })
         .collect();
     // iv. For each element entry of entries, do
     for name in keys {
@@ -84,10 +91,8 @@ fn import_attributes<'gc>(
         match value.as_string() {
             Some(s) => attributes.push((name, agent.string_lossy(s).into_owned())),
             None => {
-                return Err(agent.throw_type_error(
-                    "Import attribute values must be strings",
-                    gc.into_nogc(),
-                ));
+                return Err(agent
+                    .throw_type_error("Import attribute values must be strings", gc.into_nogc()));
             }
         }
     }
@@ -140,7 +145,9 @@ pub(crate) fn evaluate_import_call<'gc>(
         });
     let module = match loaded {
         Ok(module) => module,
-        Err(error) => return reject_with_load_error(agent, promise.get(agent), &error, gc.into_nogc()),
+        Err(error) => {
+            return reject_with_load_error(agent, promise.get(agent), &error, gc.into_nogc());
+        }
     };
     // The host finishes loading in a later job (FinishLoadingImportedModule):
     // linking and evaluating never interleave with the code that called
@@ -156,7 +163,11 @@ pub(crate) fn evaluate_import_call<'gc>(
 }
 
 /// Rejects `promise` with the pending exception and returns it.
-fn reject_with_exception<'a>(agent: &mut Agent, promise: Object, gc: NoGcScope<'a, '_>) -> Value<'a> {
+fn reject_with_exception<'a>(
+    agent: &mut Agent,
+    promise: Object,
+    gc: NoGcScope<'a, '_>,
+) -> Value<'a> {
     let reason = agent.take_exception();
     reject_promise(agent, promise, reason, gc);
     promise.unbind().bind(gc).into()
@@ -227,7 +238,11 @@ pub(crate) fn dynamic_import_settled(
 }
 
 /// ### [13.3.12.1 Runtime Semantics: Evaluation](https://tc39.es/ecma262/#sec-meta-properties-runtime-semantics-evaluation) of `import.meta`
-pub(crate) fn import_meta<'a>(agent: &mut Agent, module: Module, gc: NoGcScope<'a, '_>) -> Object<'a> {
+pub(crate) fn import_meta<'a>(
+    agent: &mut Agent,
+    module: Module,
+    gc: NoGcScope<'a, '_>,
+) -> Object<'a> {
     // 3. Let importMeta be module.[[ImportMeta]].
     // 4. If importMeta is EMPTY, then
     if let Some(meta) = agent.heap.modules.get(module.index()).meta {

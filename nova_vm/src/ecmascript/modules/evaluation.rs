@@ -46,7 +46,11 @@ pub(crate) fn evaluate<'gc>(
     let prototype = agent.intrinsic(Intrinsic::PromisePrototype);
     let promise = create_promise(agent, prototype, gc.nogc());
     // 6. Set module.[[TopLevelCapability]] to capability.
-    agent.heap.modules.get_mut(module.index()).top_level_capability = Some(promise.unbind());
+    agent
+        .heap
+        .modules
+        .get_mut(module.index())
+        .top_level_capability = Some(promise.unbind());
     // 7. Let result be Completion(InnerModuleEvaluation(module, stack, 0)).
     let result = inner_module_evaluation(agent, module, &mut stack, 0, gc.reborrow()).map(|_| ());
     let gc = gc.into_nogc();
@@ -75,7 +79,13 @@ pub(crate) fn evaluate<'gc>(
         // 9. Else,
         Ok(()) => {
             // b. If module.[[AsyncEvaluation]] is false, then
-            if agent.heap.modules.get(module.index()).async_evaluation.is_none() {
+            if agent
+                .heap
+                .modules
+                .get(module.index())
+                .async_evaluation
+                .is_none()
+            {
                 // ii. Perform ! Call(capability.[[Resolve]], undefined, « undefined »).
                 fulfill(agent, promise, gc);
             }
@@ -166,9 +176,19 @@ fn inner_module_evaluation<'gc>(
             }
         }
         // iv. If requiredModule.[[AsyncEvaluation]] is true, then
-        if agent.heap.modules.get(required.index()).async_evaluation.is_some() {
+        if agent
+            .heap
+            .modules
+            .get(required.index())
+            .async_evaluation
+            .is_some()
+        {
             // 1. Set module.[[PendingAsyncDependencies]] to module.[[PendingAsyncDependencies]] + 1.
-            agent.heap.modules.get_mut(module.index()).pending_async_dependencies += 1;
+            agent
+                .heap
+                .modules
+                .get_mut(module.index())
+                .pending_async_dependencies += 1;
             // 2. Append module to requiredModule.[[AsyncParentModules]].
             agent
                 .heap
@@ -290,11 +310,22 @@ fn gather_available_ancestors(
     exec_list: &mut Vec<Module<'static>>,
 ) {
     // 1. For each Cyclic Module Record m of module.[[AsyncParentModules]], do
-    let parents = agent.heap.modules.get(module.index()).async_parent_modules.clone();
+    let parents = agent
+        .heap
+        .modules
+        .get(module.index())
+        .async_parent_modules
+        .clone();
     for m in parents {
         // a. If execList does not contain m and m.[[CycleRoot]].[[EvaluationError]] is EMPTY, then
         let root = agent.heap.modules.get(m.index()).cycle_root.unwrap_or(m);
-        if exec_list.contains(&m) || agent.heap.modules.get(root.index()).evaluation_error.is_some()
+        if exec_list.contains(&m)
+            || agent
+                .heap
+                .modules
+                .get(root.index())
+                .evaluation_error
+                .is_some()
         {
             continue;
         }

@@ -9,9 +9,7 @@
 
 use super::namespace::get_module_namespace;
 use super::{ImportTarget, Module, ModuleStatus, ResolvedBinding};
-use crate::ecmascript::execution::{
-    Agent, EnvironmentKind, EnvironmentRecord, JsResult,
-};
+use crate::ecmascript::execution::{Agent, EnvironmentKind, EnvironmentRecord, JsResult};
 use crate::ecmascript::types::{UNINITIALIZED, Value};
 use crate::engine::interpreter::run_module_code;
 use crate::engine::{Bindable, GcScope, NoGcScope};
@@ -28,7 +26,11 @@ pub(crate) enum Resolution {
 }
 
 /// ### [16.2.1.9 GetImportedModule ( referrer, request )](https://tc39.es/ecma262/#sec-GetImportedModule)
-pub(crate) fn get_imported_module(agent: &Agent, referrer: Module, request: u32) -> Module<'static> {
+pub(crate) fn get_imported_module(
+    agent: &Agent,
+    referrer: Module,
+    request: u32,
+) -> Module<'static> {
     // 1. Let records be a List of each LoadedModuleRequest Record r of referrer.[[LoadedModules]]
     //    such that ModuleRequestsEqual(r, request) is true.
     // 2. Assert: records has exactly one element, since LoadRequestedModules has completed successfully.
@@ -62,7 +64,12 @@ pub(crate) fn get_exported_names(
         .collect();
     // 6. For each ExportEntry Record e of module.[[IndirectExportEntries]], do
     //    b. Append e.[[ExportName]] to exportedNames.
-    names.extend(record.indirect_exports.iter().map(|e| e.export_name.clone()));
+    names.extend(
+        record
+            .indirect_exports
+            .iter()
+            .map(|e| e.export_name.clone()),
+    );
     // 7. For each ExportEntry Record e of module.[[StarExportEntries]], do
     let stars = record.star_exports.clone();
     for request in stars {
@@ -320,7 +327,12 @@ fn initialize_environment<'gc>(
     record.environment = Some(env);
     // A synthetic module's only binding holds its default export.
     if let Some(value) = record.synthetic_default {
-        agent.heap.environments.get_mut(env.index()).slots.set(0, value);
+        agent
+            .heap
+            .environments
+            .get_mut(env.index())
+            .slots
+            .set(0, value);
     }
     // 7. For each ImportEntry Record in of module.[[ImportEntries]], do
     let imports = agent.heap.modules.get(module.index()).imports.clone();
@@ -349,8 +361,18 @@ fn initialize_environment<'gc>(
                     unreachable!("namespace imports resolve to namespaces")
                 };
                 let namespace = get_module_namespace(agent, target, gc.nogc());
-                let env = agent.heap.modules.get(module.index()).environment.expect("env");
-                agent.heap.environments.get_mut(env.index()).slots.set(slot as usize, namespace.unbind().into());
+                let env = agent
+                    .heap
+                    .modules
+                    .get(module.index())
+                    .environment
+                    .expect("env");
+                agent
+                    .heap
+                    .environments
+                    .get_mut(env.index())
+                    .slots
+                    .set(slot as usize, namespace.unbind().into());
             }
             // c.iv. Perform env.CreateImportBinding(in.[[LocalName]], resolution.[[Module]],
             //       resolution.[[BindingName]]) (a NAMESPACE binding is read as the namespace).

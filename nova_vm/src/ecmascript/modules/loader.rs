@@ -7,10 +7,10 @@
 use std::path::{Path, PathBuf};
 
 use super::{Module, ModuleRecord, ModuleStatus};
-use crate::ecmascript::execution::{Agent, ExceptionType, JsError};
-use crate::engine::compiler::compile_module;
 use crate::ecmascript::builtins::json::parse_json;
+use crate::ecmascript::execution::{Agent, ExceptionType, JsError};
 use crate::ecmascript::types::Value;
+use crate::engine::compiler::compile_module;
 use crate::engine::{Bindable, NoGcScope};
 use crate::heap::Arena;
 

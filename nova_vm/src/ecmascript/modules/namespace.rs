@@ -133,14 +133,13 @@ pub(crate) fn resolved_binding_value<'a>(
     match binding {
         // 9. If binding.[[BindingName]] is NAMESPACE, then
         //    a. Return GetModuleNamespace(targetModule).
-        ResolvedBinding::Namespace(target) => {
-            Ok(get_module_namespace(agent, target, gc).into())
-        }
+        ResolvedBinding::Namespace(target) => Ok(get_module_namespace(agent, target, gc).into()),
         ResolvedBinding::Slot(target, slot) => {
             // 10. Let targetEnv be targetModule.[[Environment]].
             // 11. If targetEnv is EMPTY, throw a ReferenceError exception.
             let env = agent.heap.modules.get(target.index()).environment;
-            let value = env.map(|env| agent.heap.environments.get(env.index()).slots[slot as usize]);
+            let value =
+                env.map(|env| agent.heap.environments.get(env.index()).slots[slot as usize]);
             match value {
                 // 12. Return ? targetEnv.GetBindingValue(binding.[[BindingName]], true).
                 Some(value) if value != Value::Symbol(UNINITIALIZED) => Ok(value.bind(gc)),
@@ -225,7 +224,11 @@ pub(crate) fn namespace_define_own_property<'a>(
 /// ### [10.4.6.7 [[HasProperty]] ( P )](https://tc39.es/ecma262/#sec-module-namespace-exotic-objects-hasproperty-p)
 ///
 /// `None` when P is a Symbol (the caller uses OrdinaryHasProperty).
-pub(crate) fn namespace_has_property(agent: &Agent, module: Module, key: PropertyKey) -> Option<bool> {
+pub(crate) fn namespace_has_property(
+    agent: &Agent,
+    module: Module,
+    key: PropertyKey,
+) -> Option<bool> {
     // 1. If P is a Symbol, return ! OrdinaryHasProperty(O, P).
     if key.is_symbol() {
         return None;

@@ -13,12 +13,22 @@ use crate::engine::bytecode::{Instruction, Reg};
 /// How an identifier reference is accessed.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Access {
-    Register { reg: Reg, checked: bool },
-    Env { hops: u16, slot: u32, checked: bool },
+    Register {
+        reg: Reg,
+        checked: bool,
+    },
+    Env {
+        hops: u16,
+        slot: u32,
+        checked: bool,
+    },
     Global,
     Dynamic,
     /// An indirect import binding: the module environment is `hops` up.
-    Import { hops: u16, index: u32 },
+    Import {
+        hops: u16,
+        index: u32,
+    },
 }
 
 /// The result of compiling a member expression's object for a call.

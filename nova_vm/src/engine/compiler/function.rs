@@ -469,7 +469,9 @@ impl FunctionCompiler<'_, '_, '_> {
                 }
             }
             Some(Location::Import(_)) => {
-                return Err(CompileError::syntax("An import binding cannot be redeclared"));
+                return Err(CompileError::syntax(
+                    "An import binding cannot be redeclared",
+                ));
             }
             None => {
                 let constant = self.string_constant(id.name.as_str());
@@ -481,7 +483,10 @@ impl FunctionCompiler<'_, '_, '_> {
 }
 
 /// Calls `f` with the symbol of every identifier a binding pattern binds.
-pub(crate) fn collect_bound_symbols(pattern: &BindingPattern, f: &mut impl FnMut(oxc_semantic::SymbolId)) {
+pub(crate) fn collect_bound_symbols(
+    pattern: &BindingPattern,
+    f: &mut impl FnMut(oxc_semantic::SymbolId),
+) {
     match pattern {
         BindingPattern::BindingIdentifier(id) => {
             if let Some(symbol) = id.symbol_id.get() {

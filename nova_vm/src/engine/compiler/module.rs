@@ -361,7 +361,8 @@ fn module_layout(unit: &mut Unit, program: &Program) -> Result<ModuleLayout, Com
             SymbolFlags::BlockScopedVariable | SymbolFlags::ConstVariable | SymbolFlags::Class,
         ));
         immutable.push(flags.contains(SymbolFlags::ConstVariable));
-        unit.locations.insert(symbol, Location::Env { depth: 1, slot });
+        unit.locations
+            .insert(symbol, Location::Env { depth: 1, slot });
         slot_of_name.push((name.to_owned(), slot));
     }
     let default_slot = needs_default.map(|is_lexical| {
@@ -407,7 +408,10 @@ fn module_layout(unit: &mut Unit, program: &Program) -> Result<ModuleLayout, Com
             }
             Statement::ExportNamedDeclaration(e) => {
                 for specifier in &e.specifiers {
-                    export_local(export_name(&specifier.exported), &export_name(&specifier.local))?;
+                    export_local(
+                        export_name(&specifier.exported),
+                        &export_name(&specifier.local),
+                    )?;
                 }
             }
             Statement::ExportDefaultDeclaration(d) => match declaration_name(&d.declaration) {
@@ -415,8 +419,7 @@ fn module_layout(unit: &mut Unit, program: &Program) -> Result<ModuleLayout, Com
                 None => export_local("default".to_owned(), DEFAULT_BINDING)?,
             },
             Statement::ExportFromDeclaration(e) => {
-                let request =
-                    request_index(&mut requests, &e.source, e.with_clause.as_deref());
+                let request = request_index(&mut requests, &e.source, e.with_clause.as_deref());
                 for specifier in &e.specifiers {
                     star_or_indirect.push(IndirectExport {
                         export_name: export_name(&specifier.exported),
@@ -426,8 +429,7 @@ fn module_layout(unit: &mut Unit, program: &Program) -> Result<ModuleLayout, Com
                 }
             }
             Statement::ExportAllDeclaration(e) => {
-                let request =
-                    request_index(&mut requests, &e.source, e.with_clause.as_deref());
+                let request = request_index(&mut requests, &e.source, e.with_clause.as_deref());
                 match &e.exported {
                     Some(name) => star_or_indirect.push(IndirectExport {
                         export_name: export_name(name),
@@ -521,7 +523,10 @@ fn hoist_module_functions(
         let r = fc.alloc();
         let kind = function_kind(function);
         let parts = function_parts(function, kind)?;
-        let name = function.id.as_ref().map_or("default", |id| id.name.as_str());
+        let name = function
+            .id
+            .as_ref()
+            .map_or("default", |id| id.name.as_str());
         let index = fc.compile_nested(parts, name)?;
         fc.at(function.as_ref());
         fc.emit(Instruction::CreateClosure {
@@ -568,7 +573,9 @@ fn module_item(
                 let m = fc.mark();
                 let r = fc.alloc();
                 fc.at(e.as_ref());
-                let name = c.id.as_ref().map(|id| NameSource::Static(id.name.to_string()));
+                let name =
+                    c.id.as_ref()
+                        .map(|id| NameSource::Static(id.name.to_string()));
                 fc.class(c, r, name)?;
                 if let Some(id) = &c.id {
                     fc.bind_declared(id, r)?;
@@ -600,11 +607,7 @@ fn module_item(
                 }
                 other => {
                     let expression = other.to_expression();
-                    fc.named_evaluation(
-                        expression,
-                        r,
-                        NameSource::Static("default".to_owned()),
-                    )?;
+                    fc.named_evaluation(expression, r, NameSource::Static("default".to_owned()))?;
                     store_default(fc, r, default_slot);
                 }
             }

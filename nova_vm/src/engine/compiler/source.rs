@@ -83,7 +83,11 @@ pub(crate) fn decode_string_literal(value: &str) -> Vec<u16> {
 }
 
 /// Renders a diagnostic with a one-line code frame.
-pub(super) fn render_error(source: &SourceText, message: &str, offset: Option<u32>) -> CompileError {
+pub(super) fn render_error(
+    source: &SourceText,
+    message: &str,
+    offset: Option<u32>,
+) -> CompileError {
     let Some(offset) = offset else {
         return CompileError {
             message: format!("{message}\n    at {}", source.name),

@@ -91,7 +91,11 @@ pub(super) fn load_import<'a>(
 }
 
 /// `import.meta` of the module whose environment is `hops` up.
-pub(super) fn load_import_meta<'a>(agent: &mut Agent, hops: u16, gc: NoGcScope<'a, '_>) -> Object<'a> {
+pub(super) fn load_import_meta<'a>(
+    agent: &mut Agent,
+    hops: u16,
+    gc: NoGcScope<'a, '_>,
+) -> Object<'a> {
     let module = module_at(agent, hops);
     import_meta(agent, module, gc)
 }

@@ -16,8 +16,8 @@ mod prototype;
 
 pub(crate) use jobs::{run_promise_reaction_job, run_promise_resolve_thenable_job};
 pub(crate) use operations::{
-    create_promise, fulfill_promise, new_promise_capability, perform_promise_then, promise_resolve, reject_promise,
-    resolve_promise,
+    create_promise, fulfill_promise, new_promise_capability, perform_promise_then, promise_resolve,
+    reject_promise, resolve_promise,
 };
 
 use super::SuspendedFrame;
