@@ -7,8 +7,24 @@ use std::path::{Path, PathBuf};
 
 use nova_vm::{ExceptionPhase, Runtime, RuntimeOptions};
 
+/// A directory removed when dropped.
+struct TempDir(PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+impl std::ops::Deref for TempDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
 /// A fresh directory holding the given files.
-fn files(test: &str, gc_stress: bool, contents: &[(&str, &str)]) -> PathBuf {
+fn files(test: &str, gc_stress: bool, contents: &[(&str, &str)]) -> TempDir {
     let dir = std::env::temp_dir().join(format!(
         "nova-modules-{}-{test}-{gc_stress}",
         std::process::id()
@@ -18,7 +34,7 @@ fn files(test: &str, gc_stress: bool, contents: &[(&str, &str)]) -> PathBuf {
     for (name, text) in contents {
         std::fs::write(dir.join(name), text).expect("write module");
     }
-    dir
+    TempDir(dir)
 }
 
 fn runtime(gc_stress: bool) -> Runtime {
