@@ -263,15 +263,20 @@ fn inner_module_linking<'gc>(
 /// A SyntaxError for an import or re-export that does not resolve.
 fn unresolvable<'a>(
     agent: &mut Agent,
+    module: Module,
+    request: u32,
     name: &str,
     resolution: Resolution,
     gc: NoGcScope<'a, '_>,
 ) -> crate::ecmascript::execution::JsError {
+    let record = agent.heap.modules.get(module.index());
+    let specifier = &record.requests[request as usize].specifier;
     let message = if resolution == Resolution::Ambiguous {
-        format!("The requested module provides an ambiguous export named '{name}'")
+        format!("The requested module '{specifier}' provides an ambiguous export named '{name}'")
     } else {
-        format!("The requested module does not provide an export named '{name}'")
+        format!("The requested module '{specifier}' does not provide an export named '{name}'")
     };
+    let message = format!("{message} (imported by {})", record.path.display());
     agent.throw_syntax_error(&message, gc)
 }
 
@@ -282,20 +287,27 @@ fn initialize_environment<'gc>(
     gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, ()> {
     // 1. For each ExportEntry Record e of module.[[IndirectExportEntries]], do
-    let names: Vec<String> = agent
+    let exports: Vec<(String, u32)> = agent
         .heap
         .modules
         .get(module.index())
         .indirect_exports
         .iter()
-        .map(|e| e.export_name.clone())
+        .map(|e| (e.export_name.clone(), e.request))
         .collect();
-    for name in names {
+    for (name, request) in exports {
         // b. Let resolution be module.ResolveExport(e.[[ExportName]]).
         let resolution = resolve_export(agent, module, &name, &mut Vec::new());
         // c. If resolution is either null or AMBIGUOUS, throw a SyntaxError exception.
         if !matches!(resolution, Resolution::Resolved(_)) {
-            return Err(unresolvable(agent, &name, resolution, gc.into_nogc()));
+            return Err(unresolvable(
+                agent,
+                module,
+                request,
+                &name,
+                resolution,
+                gc.into_nogc(),
+            ));
         }
     }
     // 3-5. Let env be NewModuleEnvironment(realm.[[GlobalEnv]]); set module.[[Environment]] to env.
@@ -349,7 +361,16 @@ fn initialize_environment<'gc>(
                 // ii. If resolution is either null or AMBIGUOUS, throw a SyntaxError exception.
                 match resolve_export(agent, imported, name, &mut Vec::new()) {
                     Resolution::Resolved(binding) => binding,
-                    other => return Err(unresolvable(agent, name, other, gc.into_nogc())),
+                    other => {
+                        return Err(unresolvable(
+                            agent,
+                            module,
+                            import.request,
+                            name,
+                            other,
+                            gc.into_nogc(),
+                        ));
+                    }
                 }
             }
         };

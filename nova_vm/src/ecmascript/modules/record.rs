@@ -45,7 +45,9 @@ pub struct ImportEntry {
     pub request: u32,
     /// `[[ImportName]]`: `None` for `namespace-object`.
     pub import_name: Option<String>,
-    /// `[[LocalName]]`, resolved by the compiler.
+    /// `[[LocalName]]`
+    pub local_name: String,
+    /// Where `[[LocalName]]` lives, decided by the compiler.
     pub target: ImportTarget,
 }
 

@@ -351,6 +351,7 @@ fn module_layout(unit: &mut Unit, program: &Program) -> Result<ModuleLayout, Com
             imports.push(ImportEntry {
                 request: *request,
                 import_name: import_name.clone(),
+                local_name: name.to_owned(),
                 target,
             });
             continue;

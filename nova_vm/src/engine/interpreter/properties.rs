@@ -783,6 +783,8 @@ enum NameBinding {
     ),
     /// A property of an object (with environment or eval bindings object).
     Object(Object<'static>, bool),
+    /// An indirect import binding of a module environment.
+    Import(crate::ecmascript::modules::ResolvedBinding),
     /// Not found in any environment up to the global one.
     Global,
 }
@@ -818,6 +820,11 @@ fn resolve_name<'gc>(
                     if let Some(slot) = info.names.iter().position(|n| *n == key.get(agent)) {
                         return Ok(NameBinding::Slot(e, slot, info.immutable[slot]));
                     }
+                }
+                if let EnvironmentKind::Module(module) = record.kind
+                    && let Some(binding) = import_binding_named(agent, module, key.get(agent))
+                {
+                    return Ok(NameBinding::Import(binding));
                 }
                 if let Some(bindings) = record.eval_bindings
                     && bindings.find_named(agent, key.get(agent)).is_some()
@@ -866,6 +873,22 @@ fn resolve_name<'gc>(
     Ok(NameBinding::Global)
 }
 
+/// The indirect import binding of `module` whose local name is `key`.
+fn import_binding_named(
+    agent: &Agent,
+    module: crate::ecmascript::modules::Module,
+    key: PropertyKey,
+) -> Option<crate::ecmascript::modules::ResolvedBinding> {
+    use crate::ecmascript::modules::ImportTarget;
+    let name = agent.key_display(key);
+    let record = agent.heap.modules.get(module.index());
+    let import = record.imports.iter().find(|i| i.local_name == name)?;
+    match import.target {
+        ImportTarget::Binding(index) => record.import_bindings[index as usize],
+        ImportTarget::Slot(_) => None,
+    }
+}
+
 /// The binding object of an object environment.
 fn binding_object_of(agent: &Agent, env: Environment) -> Object<'static> {
     match agent.heap.environments.get(env.index()).kind {
@@ -901,6 +924,15 @@ pub(crate) fn get_name<'gc>(
                 return Err(agent.throw_reference_error(&message, gc.into_nogc()));
             }
             Ok(value.bind(gc.into_nogc()))
+        }
+        NameBinding::Import(binding) => {
+            let name = agent.key_display(key);
+            crate::ecmascript::modules::namespace::resolved_binding_value(
+                agent,
+                binding,
+                |_| name,
+                gc.into_nogc(),
+            )
         }
         NameBinding::Object(object, is_with) => {
             if is_with {
@@ -973,6 +1005,10 @@ pub(crate) fn set_name<'gc>(
             agent.heap.environments.get_mut(env.index()).slots[slot] = value.get(agent);
             Ok(())
         }
+        // Import bindings are immutable (9.1.1.5 Module Environment Records).
+        NameBinding::Import(_) => {
+            Err(agent.throw_type_error("Assignment to constant variable.", gc.into_nogc()))
+        }
         NameBinding::Object(object, _) => {
             // 9.1.1.2.5 SetMutableBinding of an object record.
             let object_root = object.scope(agent, gc.nogc());
@@ -1026,7 +1062,7 @@ pub(crate) fn delete_name<'gc>(
     // (Resolving may have collected: the key's string may have moved.)
     let key = name_key(agent, constant, gc.nogc());
     match binding {
-        NameBinding::Slot(..) => Ok(false),
+        NameBinding::Slot(..) | NameBinding::Import(_) => Ok(false),
         NameBinding::Object(object, _) => object.internal_delete(agent, key, gc),
         NameBinding::Global => {
             let realm = agent.current_realm();
