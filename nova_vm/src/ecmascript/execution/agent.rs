@@ -242,6 +242,9 @@ pub struct Agent {
     /// module type (`""` for JavaScript). Module records are never removed, so
     /// module handles are stable.
     pub(crate) module_map: AHashMap<(RealmId, std::path::PathBuf, String), Module<'static>>,
+    /// Modules the map no longer names (a file parsed again as a new root
+    /// module): kept so that no module record is ever collected.
+    pub(crate) replaced_modules: Vec<Module<'static>>,
     /// How many modules have had `[[AsyncEvaluation]]` set (its order).
     pub(crate) async_evaluation_count: u64,
 }
@@ -327,6 +330,9 @@ impl Agent {
         for module in self.module_map.values_mut() {
             module.visit(visitor);
         }
+        for module in &mut self.replaced_modules {
+            module.visit(visitor);
+        }
     }
 }
 
@@ -354,6 +360,7 @@ impl Agent {
             regexp_cache: Default::default(),
             interrupt: Default::default(),
             module_map: AHashMap::default(),
+            replaced_modules: Vec::new(),
             async_evaluation_count: 0,
         };
         // The permanent symbols: the well-known symbols, the TDZ marker, the error-stack name.

@@ -87,9 +87,12 @@ pub(crate) fn parse_module(
     };
     agent.heap.allocated_since_gc += Arena::<ModuleRecord>::RECORD_BYTES;
     let module = Module::from_index(agent.heap.modules.push(record));
-    agent
+    if let Some(replaced) = agent
         .module_map
-        .insert((realm, path, module_type.to_owned()), module);
+        .insert((realm, path, module_type.to_owned()), module)
+    {
+        agent.replaced_modules.push(replaced);
+    }
     Ok(module)
 }
 
