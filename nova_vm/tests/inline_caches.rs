@@ -2,7 +2,9 @@
 //! receiver or its prototype, and assignments that add a property (decided
 //! from shapes). Each case repeats the access so the cached path runs, then
 //! changes the objects so the cache must notice. Every case also runs under
-//! GC stress.
+//! GC stress. Global-name sites are checked across scripts: a later script's
+//! `let` shadows a cached global property, and reconfiguring or deleting a
+//! global property invalidates the sites that read or wrote it.
 
 use nova_vm::{Runtime, RuntimeOptions};
 
@@ -37,6 +39,65 @@ const CASES: &[(&str, &str)] = &[
         "ab,ab,ab,setter 2,a,0,0,,TypeError",
     ),
 ];
+
+/// Scripts run one after another in one runtime, with the expected result of each.
+const GLOBAL_SCRIPTS: &[(&str, &str)] = &[
+    (
+        "globalThis.g = 1; function readG() { return g } function writeG(v) { g = v; return g }
+         function readL() { return typeof lex === 'undefined' ? 'none' : lex }
+         var s = 0; for (var i = 0; i < 50; i++) s += readG(); s",
+        "50",
+    ),
+    // A global `let` of the same name shadows the global property for every site.
+    ("let g = 'lexical'; [readG(), writeG('w'), g, globalThis.g].join()", "lexical,w,w,1"),
+    // A lexical binding read in its TDZ from a cached site, then initialized.
+    (
+        "var r = []; try { r.push(readLate()) } catch (e) { r.push(e.name) } r.join()",
+        "ReferenceError",
+    ),
+    ("function readLate() { return late } 'ok'", "ok"),
+    (
+        "var out = []; try { readLate() } catch (e) { out.push(e.name) } let late = 5;          for (var k = 0; k < 3; k++) out.push(readLate()); out.join()",
+        "ReferenceError,5,5,5",
+    ),
+    // const: cached reads, assignment throws.
+    (
+        "const c = 3; function setC() { c = 4 } function readC() { return c }
+         var t = [readC(), readC()]; try { setC() } catch (e) { t.push(e.name) } t.push(readC()); t.join()",
+        "3,3,TypeError,3",
+    ),
+    // Reconfiguring a global property: read-only, then deleted (eval-declared vars are configurable).
+    (
+        "eval('var conf = 1'); function readConf() { return typeof conf === 'undefined' ? 'gone' : conf }
+         function writeConf(v) { conf = v } var u = []; for (var j = 0; j < 3; j++) { writeConf(j); u.push(readConf()) }
+         Object.defineProperty(globalThis, 'conf', { writable: false }); writeConf(9); u.push(readConf());
+         delete globalThis.conf; u.push(readConf()); u.join()",
+        "0,1,2,2,gone",
+    ),
+];
+
+fn run_global_scripts(gc_stress: bool) {
+    let mut rt = Runtime::new(RuntimeOptions {
+        gc_stress,
+        ..Default::default()
+    });
+    for (code, expected) in GLOBAL_SCRIPTS {
+        let actual = rt
+            .eval_to_string(code)
+            .unwrap_or_else(|e| panic!("{code}: {e}"));
+        assert_eq!(&actual, expected, "{code}");
+    }
+}
+
+#[test]
+fn global_name_caches_follow_declarations_and_reconfiguration() {
+    run_global_scripts(false);
+}
+
+#[test]
+fn global_name_caches_under_gc_stress() {
+    run_global_scripts(true);
+}
 
 fn run_cases(gc_stress: bool) {
     for (code, expected) in CASES {

@@ -91,9 +91,12 @@ pub struct Realm {
     pub(crate) math_random_state: u64,
     /// The Annex B legacy RegExp static properties of this realm's %RegExp%.
     pub(crate) regexp_legacy: crate::ecmascript::builtins::regexp::LegacyStatics,
-    /// Bumped whenever a global lexical binding is created or a property of
-    /// the global object is removed or reconfigured; global-name inline caches
-    /// are valid only for the epoch they were filled in.
+    /// Replaced by a fresh agent-wide epoch whenever global lexical bindings
+    /// are created or a property of the global object (or of the global
+    /// lexicals) is removed or reconfigured. A global-name inline cache is
+    /// valid exactly while the epoch it was filled in is current: adding a
+    /// global object property moves no existing slot, and epochs are unique
+    /// across realms, so no shape check is needed.
     pub global_epoch: u32,
 }
 

@@ -124,6 +124,7 @@ impl std::fmt::Debug for SmallF64 {
 
 /// An ECMAScript language value.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[repr(align(8))]
 pub enum Value<'a> {
     /// `undefined`
     #[default]

@@ -87,8 +87,11 @@ pub struct PropertyCache {
     /// prototype's shape when the cache was filled (cleared by each collection).
     pub holder_shape: Option<Shape<'static>>,
     /// For global-name sites: the realm's global-bindings epoch when the
-    /// cache was filled (see `Realm::global_epoch`).
+    /// cache was filled (see `Realm::global_epoch`); 0 when empty.
     pub epoch: u32,
+    /// For global-name sites: `slot` is in the realm's global lexicals (a
+    /// `let`/`const`/`class` binding), not in the global object.
+    pub global_lexical: bool,
     /// The cached property is an accessor: `slot` holds its getter, which a
     /// get calls (a set never uses such an entry).
     pub getter: bool,
@@ -106,6 +109,14 @@ pub struct ScopeInfo {
     /// True for a function's top-level scope (the variable environment that
     /// sloppy direct eval adds `var` bindings to).
     pub is_var_scope: bool,
+    /// True for a block-like scope (block, loop head, switch, class) whose
+    /// names a sloppy direct eval below it may not declare with `var`
+    /// (EvalDeclarationInstantiation step 3.d). False for function and catch
+    /// scopes and the internal `this`/`arguments` scopes.
+    pub blocks_eval_vars: bool,
+    /// For each slot, whether it is a catch parameter: Annex B.3.4 lets a
+    /// sloppy direct eval in the catch block `var`-declare its name.
+    pub catch_parameter: Box<[bool]>,
 }
 
 /// The instructions of a code record. Frames share them through a thin

@@ -168,6 +168,19 @@ pub enum Instruction {
         src: Reg,
         constant: u32,
     },
+    /// As `GetName`, also writing the resolved binding to `reference` for a
+    /// later `SetNameByReference` (compound assignment and update).
+    GetNameWithReference {
+        dst: Reg,
+        reference: Reg,
+        constant: u32,
+    },
+    /// PutValue on the binding in `reference` (from `GetNameWithReference`).
+    SetNameByReference {
+        src: Reg,
+        reference: Reg,
+        constant: u32,
+    },
     /// Initialises a binding found by name in the nearest environment.
     InitName {
         src: Reg,
@@ -720,6 +733,9 @@ pub enum Instruction {
         dst: Reg,
         callee: Reg,
         argc: u16,
+        /// In a parameter list: the scope naming the parameter environment's
+        /// bindings (`u16::MAX` elsewhere).
+        parameter_scope: u16,
     },
     /// `new callee(...)`: arguments from `callee + 2`.
     Construct {

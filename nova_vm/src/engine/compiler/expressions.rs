@@ -386,6 +386,61 @@ impl FunctionCompiler<'_, '_, '_> {
         self.unit.switch_scopes.contains(&declared)
     }
 
+    /// Loads an identifier that a read-modify-write (compound assignment,
+    /// `++`/`--`) will assign afterwards. For a name resolved at run time the
+    /// resolved binding is kept in a register, returned, for
+    /// [`Self::store_identifier_at`]: the write goes where the read came from.
+    pub(crate) fn load_identifier_for_update(
+        &mut self,
+        ident: &IdentifierReference,
+        dst: Reg,
+    ) -> CResult<Option<Reg>> {
+        if matches!(self.access(ident), Access::Dynamic) && !self.is_free_arguments(ident) {
+            let reference = self.alloc();
+            let constant = self.string_constant(ident.name.as_str());
+            self.emit(Instruction::GetNameWithReference {
+                dst,
+                reference,
+                constant,
+            });
+            return Ok(Some(reference));
+        }
+        self.load_identifier(ident, dst, false)?;
+        Ok(None)
+    }
+
+    /// Assigns `src` to an identifier loaded by [`Self::load_identifier_for_update`].
+    pub(crate) fn store_identifier_at(
+        &mut self,
+        ident: &IdentifierReference,
+        src: Reg,
+        reference: Option<Reg>,
+    ) -> CResult {
+        match reference {
+            Some(reference) => {
+                let constant = self.string_constant(ident.name.as_str());
+                self.emit(Instruction::SetNameByReference {
+                    src,
+                    reference,
+                    constant,
+                });
+                Ok(())
+            }
+            None => self.store_identifier(ident, src),
+        }
+    }
+
+    /// `arguments` with no declaration of its own, read from the function's
+    /// arguments object location.
+    fn is_free_arguments(&self, ident: &IdentifierReference) -> bool {
+        ident.name == "arguments"
+            && ident
+                .reference_id
+                .get()
+                .is_some_and(|r| self.unit.scoping.get_reference(r).symbol_id().is_none())
+            && self.arguments_location.is_some()
+    }
+
     /// Loads the value of an identifier reference into `dst`.
     pub(crate) fn load_identifier(
         &mut self,
@@ -393,11 +448,7 @@ impl FunctionCompiler<'_, '_, '_> {
         dst: Reg,
         typeof_context: bool,
     ) -> CResult {
-        if ident.name == "arguments"
-            && ident
-                .reference_id
-                .get()
-                .is_some_and(|r| self.unit.scoping.get_reference(r).symbol_id().is_none())
+        if self.is_free_arguments(ident)
             && let Some(location) = self.arguments_location
         {
             self.load_location(location, dst, false);
@@ -1135,6 +1186,7 @@ impl FunctionCompiler<'_, '_, '_> {
                 dst,
                 callee: base,
                 argc: argc as u16,
+                parameter_scope: self.parameter_scope.map_or(u16::MAX, |s| s as u16),
             });
         } else if this_omitted {
             self.emit(Instruction::CallUndefinedThis {
@@ -1345,7 +1397,13 @@ impl FunctionCompiler<'_, '_, '_> {
                 argc: argc as u16,
             });
         }
-        // Bind `this` (ReferenceError if already bound).
+        self.bind_this_to(dst);
+        Ok(())
+    }
+
+    /// After a `super(...)` call: binds `this` to its result in `dst`
+    /// (ReferenceError if already bound), wherever `this` lives.
+    pub(crate) fn bind_this_to(&mut self, dst: Reg) {
         match self.this_location {
             Some(Location::Env { depth, slot }) => {
                 let hops = (self.unit.env_depth - depth) as u16;
@@ -1360,7 +1418,6 @@ impl FunctionCompiler<'_, '_, '_> {
             }
             _ => {}
         }
-        Ok(())
     }
 
     // ----- yield -----

@@ -316,6 +316,7 @@ impl FunctionCompiler<'_, '_, '_> {
         let mut lexical = Vec::new();
         let mut immutable = Vec::new();
         let mut captured_symbols = Vec::new();
+        let mut catch_parameter = Vec::new();
         let mut register_lexicals = Vec::new();
         let mut symbols: Vec<_> = scoping.get_bindings(scope_id).values().copied().collect();
         symbols.sort_by_key(|s| s.index());
@@ -332,6 +333,7 @@ impl FunctionCompiler<'_, '_, '_> {
                 let key = self.key(scoping.symbol_name(symbol));
                 captured_symbols.push((symbol, names.len() as u32));
                 names.push(key);
+                catch_parameter.push(flags.contains(SymbolFlags::CatchVariable));
                 lexical.push(is_lexical);
                 immutable.push(flags.contains(SymbolFlags::ConstVariable));
             } else {
@@ -350,7 +352,12 @@ impl FunctionCompiler<'_, '_, '_> {
         if captured_symbols.is_empty() && !self.next_env_is_var_scope {
             return Ok(false);
         }
+        let var_scope = self.next_env_is_var_scope;
         self.push_env_scope(names, lexical, immutable);
+        let scope_flags = scoping.scope_flags(scope_id);
+        let info = self.scopes.last_mut().expect("scope just pushed");
+        info.blocks_eval_vars = !var_scope && !scope_flags.is_function();
+        info.catch_parameter = catch_parameter.into_boxed_slice();
         let depth = self.unit.env_depth;
         for (symbol, slot) in captured_symbols {
             self.unit
@@ -372,6 +379,8 @@ impl FunctionCompiler<'_, '_, '_> {
             lexical: lexical.into_boxed_slice(),
             immutable: immutable.into_boxed_slice(),
             is_var_scope: self.next_env_is_var_scope,
+            blocks_eval_vars: false,
+            catch_parameter: Box::default(),
         });
         self.next_env_is_var_scope = false;
         let scope = self.scopes.len() as u32 - 1;
@@ -756,6 +765,36 @@ pub(crate) fn compile_function_body(
 
     // Parameters with defaults, patterns or rest.
     if !simple {
+        if has_eval && !strict {
+            // 10.2.11 FunctionDeclarationInstantiation step 20: parameter
+            // expressions run in an environment holding the parameters (and,
+            // for non-arrow functions, `arguments`); EvalDeclarationInstantiation
+            // step 3.d forbids an eval there to `var`-declare those names.
+            let mut symbols = Vec::new();
+            for param in items {
+                collect_bound_symbols(&param.pattern, &mut |s| symbols.push(s));
+            }
+            if let Some(rest) = rest_param {
+                collect_bound_symbols(&rest.rest.argument, &mut |s| symbols.push(s));
+            }
+            let mut keys: Vec<_> = symbols
+                .iter()
+                .map(|&s| fc.key(scoping.symbol_name(s)))
+                .collect();
+            if !parts.is_arrow {
+                keys.push(fc.key("arguments"));
+            }
+            let count = keys.len();
+            fc.scopes.push(ScopeInfo {
+                names: keys.into_boxed_slice(),
+                lexical: vec![false; count].into_boxed_slice(),
+                immutable: vec![false; count].into_boxed_slice(),
+                is_var_scope: false,
+                blocks_eval_vars: true,
+                catch_parameter: Box::default(),
+            });
+            fc.parameter_scope = Some(fc.scopes.len() as u32 - 1);
+        }
         for (i, param) in items.iter().enumerate() {
             let m = fc.mark();
             let value = fc.alloc();
@@ -792,6 +831,7 @@ pub(crate) fn compile_function_body(
             fc.bind_pattern(&rest.rest.argument, value, true)?;
             fc.release(m);
         }
+        fc.parameter_scope = None;
     }
 
     // Generators create their generator object (and suspend) after parameters.
@@ -809,9 +849,7 @@ pub(crate) fn compile_function_body(
     if parts.default_derived {
         let r = fc.alloc();
         fc.emit(Instruction::SuperCallForward { dst: r });
-        if let Some(Location::Register(this)) = fc.this_location {
-            fc.emit(Instruction::BindThisRegister { this, src: r });
-        }
+        fc.bind_this_to(r);
     }
     let field_name = fc.unit_field_name.take();
     match parts.expression_body {

@@ -11,6 +11,7 @@ mod awaits;
 mod classes;
 mod control;
 mod declarations;
+mod eval_rules;
 mod expressions;
 mod function;
 mod module;
@@ -20,6 +21,7 @@ mod source;
 mod statements;
 
 pub(crate) use declarations::{Declarations, GlobalDeclaration};
+pub(crate) use eval_rules::EvalContext;
 pub(crate) use module::compile_module;
 pub(crate) use source::{CompileError, ScriptKind, compile_dynamic_function, compile_script};
 
@@ -140,6 +142,11 @@ pub(crate) struct FunctionCompiler<'u, 's, 'gc> {
     pub unit_field_name: Option<String>,
     /// The next environment pushed is a function's variable environment.
     pub next_env_is_var_scope: bool,
+    /// While the parameter list of a sloppy function with a direct eval is
+    /// being evaluated: the scope (not pushed as an environment) naming the
+    /// bindings of the parameter environment, which such an eval may not
+    /// declare with `var`.
+    pub parameter_scope: Option<u32>,
     /// See `CodeRecord::mapped_parameters`.
     pub mapped_parameters: Option<(u16, Box<[u32]>)>,
 }
@@ -182,6 +189,7 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
             field_name: None,
             unit_field_name: None,
             next_env_is_var_scope: false,
+            parameter_scope: None,
             mapped_parameters: None,
         }
     }
@@ -324,6 +332,7 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
             slot: 0,
             holder_shape: None,
             epoch: 0,
+            global_lexical: false,
             getter: false,
         });
         self.caches.len() as u32 - 1

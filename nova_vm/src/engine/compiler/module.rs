@@ -448,8 +448,10 @@ fn module_layout(unit: &mut Unit, program: &Program) -> Result<ModuleLayout, Com
         scope: ScopeInfo {
             names: names.into_boxed_slice(),
             lexical: lexical.into_boxed_slice(),
+            catch_parameter: vec![false; immutable.len()].into_boxed_slice(),
             immutable: immutable.into_boxed_slice(),
             is_var_scope: true,
+            blocks_eval_vars: false,
         },
         default_slot,
         requests,

@@ -28,9 +28,9 @@ impl FunctionCompiler<'_, '_, '_> {
         };
         match &u.argument {
             SimpleAssignmentTarget::AssignmentTargetIdentifier(ident) => {
-                self.load_identifier(ident, value, false)?;
+                let reference = self.load_identifier_for_update(ident, value)?;
                 self.emit(op);
-                self.store_identifier(ident, value)
+                self.store_identifier_at(ident, value, reference)
             }
             target => {
                 let member = target
@@ -88,11 +88,11 @@ impl FunctionCompiler<'_, '_, '_> {
                     return Ok(());
                 }
                 let old = self.alloc();
-                self.load_identifier(ident, old, false)?;
+                let reference = self.load_identifier_for_update(ident, old)?;
                 self.emit(Instruction::ToNumeric { dst: old, src: old });
                 let new = self.alloc();
                 self.emit(op(new, old));
-                self.store_identifier(ident, new)?;
+                self.store_identifier_at(ident, new, reference)?;
                 self.emit(Instruction::Move {
                     dst,
                     src: if u.prefix { new } else { old },

@@ -122,24 +122,27 @@ impl FunctionCompiler<'_, '_, '_> {
                     }
                     operator if operator.is_logical() => {
                         let end = self.new_label();
-                        self.load_identifier(ident, value, false)?;
+                        let reference = self.load_identifier_for_update(ident, value)?;
                         self.logical_skip(operator, value, end);
                         self.named_evaluation(
                             &a.right,
                             value,
                             NameSource::Static(ident.name.to_string()),
                         )?;
-                        self.store_identifier(ident, value)?;
+                        self.store_identifier_at(ident, value, reference)?;
                         self.place(end);
                         self.move_result(dst, value);
                         return Ok(());
                     }
                     operator => {
-                        self.load_identifier(ident, value, false)?;
+                        let reference = self.load_identifier_for_update(ident, value)?;
                         let binary = operator
                             .to_binary_operator()
                             .expect("arithmetic assignment");
                         self.binary_with_right(binary, value, value, &a.right, a)?;
+                        self.store_identifier_at(ident, value, reference)?;
+                        self.move_result(dst, value);
+                        return Ok(());
                     }
                 }
                 self.store_identifier(ident, value)?;

@@ -12,6 +12,7 @@ use oxc_syntax::symbol::SymbolFlags;
 
 use super::analysis::BindingAnalysis;
 use super::declarations::{Declarations, GlobalDeclaration};
+use super::eval_rules::{EvalContext, check_eval_body};
 use super::{FunctionCompiler, Location, Unit};
 use crate::ecmascript::execution::Agent;
 use crate::ecmascript::types::object::{Attributes, ElementsRecord, ObjectKind};
@@ -46,6 +47,8 @@ pub enum ScriptKind {
         strict: bool,
         /// True for direct eval (free names resolve through the caller's scopes).
         direct: bool,
+        /// What the caller's this-environment allows (all false for indirect eval).
+        context: EvalContext,
     },
     /// The source of `new Function(...)` and friends.
     DynamicFunction,
@@ -185,14 +188,6 @@ pub(crate) fn compile_script(
             ..ParseOptions::default()
         })
         .parse();
-    if let Some(error) = parsed.diagnostics.first() {
-        let offset = error.labels.first().map(|l| l.offset());
-        return Err(render_error(
-            &source,
-            &format!("SyntaxError: {}", error.message),
-            offset,
-        ));
-    }
     if parsed.panicked {
         return Err(render_error(
             &source,
@@ -201,15 +196,40 @@ pub(crate) fn compile_script(
         ));
     }
     let program = parsed.program;
+    // 19.2.1.1 PerformEval step 11: eval code may use what its caller could
+    // (`super` in methods, `super()` in derived constructors); the parser
+    // treats it as a script, so its diagnostics at those `super`s are dropped.
+    let eval_check = match kind {
+        ScriptKind::Eval { context, .. } => Some(check_eval_body(&program, context)),
+        _ => None,
+    };
+    let applies = |error: &&oxc_diagnostics::OxcDiagnostic| {
+        let offset = error.labels.first().map(|l| l.offset());
+        !eval_check
+            .as_ref()
+            .is_some_and(|check| offset.is_some_and(|o| check.allowed_super.contains(&(o as u32))))
+    };
     let semantic = SemanticBuilder::new()
         .with_check_syntax_error(true)
         .build(&program);
-    if let Some(error) = semantic.diagnostics.first() {
+    let first_error = parsed
+        .diagnostics
+        .iter()
+        .find(applies)
+        .or_else(|| semantic.diagnostics.iter().find(applies));
+    if let Some(error) = first_error {
         let offset = error.labels.first().map(|l| l.offset());
         return Err(render_error(
             &source,
             &format!("SyntaxError: {}", error.message),
             offset,
+        ));
+    }
+    if let Some(message) = eval_check.and_then(|check| check.error) {
+        return Err(render_error(
+            &source,
+            &format!("SyntaxError: {message}"),
+            None,
         ));
     }
     let semantic = semantic.semantic;

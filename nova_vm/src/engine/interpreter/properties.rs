@@ -11,12 +11,12 @@ use crate::ecmascript::builtins::typed_arrays::element_types::Numeric;
 use crate::ecmascript::builtins::typed_arrays::typed_array::{
     is_valid_integer_index, typed_array_get_element, write_element,
 };
-use crate::ecmascript::execution::{Agent, Environment, EnvironmentKind, JsResult};
+use crate::ecmascript::execution::{Agent, Environment, EnvironmentKind, JsResult, Realm};
 use crate::ecmascript::types::object::{Attributes, ObjectKind};
 use crate::ecmascript::types::{
     Object, PropertyDescriptor, PropertyKey, UNINITIALIZED, Value, WellKnownSymbol,
 };
-use crate::engine::bytecode::PropertyCache;
+use crate::engine::bytecode::{Code, PropertyCache};
 use crate::engine::{Bindable, GcScope, NoGcScope, Rootable, Scoped};
 
 /// The key and strictness of a cache site of the running code.
@@ -566,19 +566,43 @@ fn delete_key<'gc>(
 
 // ----- globals -----
 
-/// The value of a global binding when the site's inline cache holds: a data
-/// property of the global object cached under the current shape and global
-/// epoch. The dispatch loop tries this before [`get_global`].
+/// The holder of a global-name site's cached slot: the realm's global
+/// lexicals or its global object.
+#[inline(always)]
+fn global_holder(realm: &Realm, site: &PropertyCache) -> Object<'static> {
+    if site.global_lexical {
+        realm.global_lexicals
+    } else {
+        realm.global_object
+    }
+}
+
+/// The value of a global binding when the site's inline cache holds: the
+/// cache was filled in the current global epoch (see `Realm::global_epoch`),
+/// so the binding is still where it was. An uninitialized lexical binding is
+/// left to [`get_global`], which throws. The dispatch loop tries this first.
 #[inline(always)]
 pub(crate) fn get_global_cached(agent: &Agent, cache: u32) -> Option<Value<'static>> {
     let code = agent.vm.frames.last()?.code;
     let site = &agent.heap.code.get(code.index()).caches[cache as usize];
     let realm = agent.current_realm();
-    let global = realm.global_object;
-    if Some(global.record(agent).shape) == site.shape && realm.global_epoch == site.epoch {
-        return Some(global.slot(agent, site.slot));
+    if realm.global_epoch != site.epoch {
+        return None;
     }
-    None
+    let value = global_holder(realm, site).slot(agent, site.slot);
+    if site.global_lexical && value == Value::Symbol(UNINITIALIZED) {
+        return None;
+    }
+    Some(value)
+}
+
+/// Fills a global-name site's cache with a binding found at `slot`.
+fn fill_global_cache(agent: &mut Agent, code: Code, cache: u32, slot: u32, lexical: bool) {
+    let epoch = agent.current_realm().global_epoch;
+    let cache_entry = &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
+    cache_entry.slot = slot;
+    cache_entry.epoch = epoch;
+    cache_entry.global_lexical = lexical;
 }
 
 /// Reads a global binding: global lexicals first, then the global object.
@@ -589,35 +613,28 @@ pub(crate) fn get_global<'gc>(
     gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
     let code = agent.vm.frames.last().expect("frame").code;
-    let site = agent.heap.code.get(code.index()).caches[cache as usize];
+    let key = agent.heap.code.get(code.index()).caches[cache as usize].key;
     let realm = agent.current_realm();
     let (lexicals, global) = (realm.global_lexicals, realm.global_object);
-    let epoch = realm.global_epoch;
-    if Some(global.record(agent).shape) == site.shape && epoch == site.epoch {
-        return Ok(global.slot(agent, site.slot).bind(gc.into_nogc()));
-    }
-    if let Some(entry) = lexicals.find_named(agent, site.key) {
+    if let Some(entry) = lexicals.find_named(agent, key) {
         let value = lexicals.slot(agent, entry.slot);
         if value == Value::Symbol(UNINITIALIZED) {
             let message = format!(
                 "Cannot access '{}' before initialization",
-                agent.key_display(site.key)
+                agent.key_display(key)
             );
             return Err(agent.throw_reference_error(&message, gc.into_nogc()));
         }
+        fill_global_cache(agent, code, cache, entry.slot, true);
         return Ok(value.bind(gc.into_nogc()));
     }
-    if let Some(entry) = global.find_named(agent, site.key)
+    if let Some(entry) = global.find_named(agent, key)
         && !entry.attributes.is_accessor()
     {
-        let shape = global.record(agent).shape;
-        let cache_entry = &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
-        cache_entry.shape = Some(shape);
-        cache_entry.slot = entry.slot;
-        cache_entry.epoch = epoch;
+        fill_global_cache(agent, code, cache, entry.slot, false);
         return Ok(global.slot(agent, entry.slot).bind(gc.into_nogc()));
     }
-    get_global_object_binding(agent, global, site.key, throw_if_missing, gc)
+    get_global_object_binding(agent, global, key, throw_if_missing, gc)
 }
 
 fn get_global_object_binding<'gc>(
@@ -641,7 +658,7 @@ fn get_global_object_binding<'gc>(
 }
 
 /// Assigns a global binding when the site's inline cache holds (a writable
-/// data property of the global object under the cached shape and epoch);
+/// data binding cached in the current global epoch, initialized if lexical);
 /// false if the dispatch loop must call [`set_global`].
 #[inline(always)]
 pub(crate) fn set_global_cached(agent: &mut Agent, cache: u32, value: Value) -> bool {
@@ -650,13 +667,15 @@ pub(crate) fn set_global_cached(agent: &mut Agent, cache: u32, value: Value) -> 
     };
     let site = &agent.heap.code.get(frame.code.index()).caches[cache as usize];
     let realm = agent.current_realm();
-    let global = realm.global_object;
-    if Some(global.record(agent).shape) == site.shape && realm.global_epoch == site.epoch {
-        let slot = site.slot;
-        global.set_slot(agent, slot, value);
-        return true;
+    if realm.global_epoch != site.epoch {
+        return false;
     }
-    false
+    let (holder, slot) = (global_holder(realm, site), site.slot);
+    if site.global_lexical && holder.slot(agent, slot) == Value::Symbol(UNINITIALIZED) {
+        return false;
+    }
+    holder.set_slot(agent, slot, value);
+    true
 }
 
 /// Assigns a global binding (PutValue on an unresolvable-or-global reference).
@@ -667,44 +686,33 @@ pub(crate) fn set_global<'gc>(
     gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, ()> {
     let code = agent.vm.frames.last().expect("frame").code;
-    let site = agent.heap.code.get(code.index()).caches[cache as usize];
+    let key = agent.heap.code.get(code.index()).caches[cache as usize].key;
     let realm = agent.current_realm();
-    let (lexicals, global, epoch) = (
-        realm.global_lexicals,
-        realm.global_object,
-        realm.global_epoch,
-    );
-    if Some(global.record(agent).shape) == site.shape && epoch == site.epoch {
-        global.set_slot(agent, site.slot, value);
-        return Ok(());
-    }
-    if let Some(entry) = lexicals.find_named(agent, site.key) {
+    let (lexicals, global) = (realm.global_lexicals, realm.global_object);
+    if let Some(entry) = lexicals.find_named(agent, key) {
         if lexicals.slot(agent, entry.slot) == Value::Symbol(UNINITIALIZED) {
             let message = format!(
                 "Cannot access '{}' before initialization",
-                agent.key_display(site.key)
+                agent.key_display(key)
             );
             return Err(agent.throw_reference_error(&message, gc.into_nogc()));
         }
         if !entry.attributes.writable() {
             return Err(agent.throw_type_error("Assignment to constant variable.", gc.into_nogc()));
         }
+        fill_global_cache(agent, code, cache, entry.slot, true);
         lexicals.set_slot(agent, entry.slot, value);
         return Ok(());
     }
-    if let Some(entry) = global.find_named(agent, site.key)
+    if let Some(entry) = global.find_named(agent, key)
         && entry.attributes.writable()
         && !entry.attributes.is_accessor()
     {
-        let shape = global.record(agent).shape;
-        let cache_entry = &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
-        cache_entry.shape = Some(shape);
-        cache_entry.slot = entry.slot;
-        cache_entry.epoch = epoch;
+        fill_global_cache(agent, code, cache, entry.slot, false);
         global.set_slot(agent, entry.slot, value);
         return Ok(());
     }
-    set_global_object_binding(agent, global, site.key, value, strict(agent), gc)
+    set_global_object_binding(agent, global, key, value, strict(agent), gc)
 }
 
 fn set_global_object_binding<'gc>(
@@ -775,11 +783,13 @@ pub(crate) fn declare_global_function<'gc>(
 
 /// Where a name resolved.
 enum NameBinding {
-    /// A declarative environment slot.
+    /// A declarative environment slot: the environment, the slot, whether it
+    /// is immutable, and how many environments out from the frame's it is.
     Slot(
         crate::ecmascript::execution::Environment<'static>,
         usize,
         bool,
+        u32,
     ),
     /// A property of an object (with environment or eval bindings object).
     Object(Object<'static>, bool),
@@ -807,6 +817,7 @@ fn resolve_name<'gc>(
     // The environment being examined, rooted: HasBinding and Get on an object
     // environment may run JavaScript (proxy traps, getters) and collect.
     let mut env_root: Option<Scoped<Environment<'static>>> = None;
+    let mut hops = 0;
     while let Some(e) = env {
         match env_root {
             Some(root) => root.set(agent, e),
@@ -818,7 +829,7 @@ fn resolve_name<'gc>(
                 if let Some((code, scope)) = record.scope {
                     let info = &agent.heap.code.get(code.index()).scopes[scope as usize];
                     if let Some(slot) = info.names.iter().position(|n| *n == key.get(agent)) {
-                        return Ok(NameBinding::Slot(e, slot, info.immutable[slot]));
+                        return Ok(NameBinding::Slot(e, slot, info.immutable[slot], hops));
                     }
                 }
                 if let EnvironmentKind::Module(module) = record.kind
@@ -869,6 +880,7 @@ fn resolve_name<'gc>(
         }
         let e = env_root.expect("rooted environment").get(agent);
         env = agent.heap.environments.get(e.index()).outer;
+        hops += 1;
     }
     Ok(NameBinding::Global)
 }
@@ -886,6 +898,44 @@ fn import_binding_named(
     match import.target {
         ImportTarget::Binding(index) => record.import_bindings[index as usize],
         ImportTarget::Slot(_) => None,
+    }
+}
+
+/// A resolved name as a register value, so that a compound assignment puts
+/// its result where it read the operand (the Reference of 13.15.2 step 1),
+/// even if evaluating the right-hand side added a closer binding:
+/// `hops << 16 | slot` for a declarative slot, the binding object for an
+/// object binding, undefined for the global one. `None` if it does not fit.
+fn encode_reference(binding: &NameBinding) -> Option<Value<'static>> {
+    match *binding {
+        NameBinding::Slot(_, slot, _, hops) => (hops < 0x7FFF && slot <= 0xFFFF)
+            .then(|| Value::Integer(((hops as i32) << 16) | slot as i32)),
+        NameBinding::Object(object, _) => Some(object.into()),
+        NameBinding::Global => Some(Value::Undefined),
+        // An import binding is immutable: the write resolves the name again
+        // and throws.
+        NameBinding::Import(_) => None,
+    }
+}
+
+/// The binding [`encode_reference`] wrote into a register.
+fn decode_reference(agent: &Agent, reference: Value) -> Option<NameBinding> {
+    match reference {
+        Value::Integer(bits) => {
+            let (hops, slot) = ((bits >> 16) as u32, (bits & 0xFFFF) as usize);
+            let mut env = agent.vm.frames.last()?.env?;
+            for _ in 0..hops {
+                env = agent.heap.environments.get(env.index()).outer?;
+            }
+            let record = agent.heap.environments.get(env.index());
+            let (code, scope) = record.scope?;
+            let immutable =
+                agent.heap.code.get(code.index()).scopes[scope as usize].immutable[slot];
+            Some(NameBinding::Slot(env, slot, immutable, hops))
+        }
+        Value::Object(object) => Some(NameBinding::Object(object.unbind(), false)),
+        Value::Undefined => Some(NameBinding::Global),
+        _ => None,
     }
 }
 
@@ -908,13 +958,39 @@ pub(crate) fn get_name<'gc>(
 ) -> JsResult<'gc, Value<'gc>> {
     let key = name_key(agent, constant, gc.nogc());
     let binding = resolve_name(agent, key, gc.reborrow())?;
+    read_binding(agent, binding, constant, throw_if_missing, this_slot, gc)
+}
+
+/// `GetValue` of a name resolved at run time, also writing the resolved
+/// binding to the register `reference` for [`set_name_by_reference`].
+pub(crate) fn get_name_with_reference<'gc>(
+    agent: &mut Agent,
+    constant: u32,
+    reference: usize,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
+    let key = name_key(agent, constant, gc.nogc());
+    let binding = resolve_name(agent, key, gc.reborrow())?;
+    agent.vm.stack[reference] = encode_reference(&binding).unwrap_or(Value::Boolean(false));
+    read_binding(agent, binding, constant, true, None, gc)
+}
+
+/// Reads the value of a resolved name.
+fn read_binding<'gc>(
+    agent: &mut Agent,
+    binding: NameBinding,
+    constant: u32,
+    throw_if_missing: bool,
+    this_slot: Option<usize>,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, Value<'gc>> {
     // (Resolving may have collected: the key's string may have moved.)
     let key = name_key(agent, constant, gc.nogc());
     if let Some(slot) = this_slot {
         agent.vm.stack[slot] = Value::Undefined;
     }
     match binding {
-        NameBinding::Slot(env, slot, _) => {
+        NameBinding::Slot(env, slot, _, _) => {
             let value = agent.heap.environments.get(env.index()).slots[slot];
             if value == Value::Symbol(UNINITIALIZED) {
                 let message = format!(
@@ -984,11 +1060,41 @@ pub(crate) fn set_name<'gc>(
     let key = name_key(agent, constant, gc.nogc());
     let value = value.bind(gc.nogc()).scope(agent, gc.nogc());
     let binding = resolve_name(agent, key, gc.reborrow())?;
+    write_binding(agent, binding, constant, value, init, gc)
+}
+
+/// PutValue on the binding a [`get_name_with_reference`] resolved (its
+/// register value `reference`).
+pub(crate) fn set_name_by_reference<'gc>(
+    agent: &mut Agent,
+    constant: u32,
+    reference: Value,
+    value: Value,
+    gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, ()> {
+    match decode_reference(agent, reference) {
+        Some(binding) => {
+            let value = value.bind(gc.nogc()).scope(agent, gc.nogc());
+            write_binding(agent, binding, constant, value, false, gc)
+        }
+        None => set_name(agent, constant, value, false, gc),
+    }
+}
+
+/// Writes (or with `init`, initialises) a resolved name.
+fn write_binding<'gc>(
+    agent: &mut Agent,
+    binding: NameBinding,
+    constant: u32,
+    value: Scoped<'_, Value<'static>>,
+    init: bool,
+    mut gc: GcScope<'gc, '_>,
+) -> JsResult<'gc, ()> {
     // (Resolving may have collected: the key's string may have moved.)
     let key = name_key(agent, constant, gc.nogc());
     let strict = strict(agent);
     match binding {
-        NameBinding::Slot(env, slot, immutable) => {
+        NameBinding::Slot(env, slot, immutable, _) => {
             let current = agent.heap.environments.get(env.index()).slots[slot];
             if !init && current == Value::Symbol(UNINITIALIZED) {
                 let message = format!(

@@ -369,6 +369,34 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     .unbind();
                     set!(dst, value);
                 }
+                Instruction::GetNameWithReference {
+                    dst,
+                    reference,
+                    constant,
+                } => {
+                    let value = tri!(properties::get_name_with_reference(
+                        agent,
+                        constant,
+                        base + reference as usize,
+                        gc.reborrow()
+                    ))
+                    .unbind();
+                    set!(dst, value);
+                }
+                Instruction::SetNameByReference {
+                    src,
+                    reference,
+                    constant,
+                } => {
+                    let (value, reference) = (reg!(src), reg!(reference));
+                    tri!(properties::set_name_by_reference(
+                        agent,
+                        constant,
+                        reference,
+                        value,
+                        gc.reborrow()
+                    ));
+                }
                 Instruction::GetNameOrUndefined { dst, constant } => {
                     let value = tri!(properties::get_name(
                         agent,
@@ -1060,7 +1088,12 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                         CallOutcome::Done(value) => set!(dst, value),
                     }
                 }
-                Instruction::CallEval { dst, callee, argc } => {
+                Instruction::CallEval {
+                    dst,
+                    callee,
+                    argc,
+                    parameter_scope,
+                } => {
                     let (f, this) = (reg!(callee), reg!(callee + 1));
                     let args_start = base + callee as usize + 2;
                     if agent.is_intrinsic_eval(f) {
@@ -1069,8 +1102,13 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                         } else {
                             Value::Undefined
                         };
-                        let value =
-                            tri!(super::script::direct_eval(agent, source, gc.reborrow())).unbind();
+                        let value = tri!(super::script::direct_eval(
+                            agent,
+                            source,
+                            (parameter_scope != u16::MAX).then_some(u32::from(parameter_scope)),
+                            gc.reborrow()
+                        ))
+                        .unbind();
                         set!(dst, value);
                     } else {
                         match tri!(call_from_registers(

@@ -9,8 +9,8 @@ use crate::ecmascript::abstract_operations::{define_property_or_throw, enter_nat
 use crate::ecmascript::execution::{Agent, Environment, ExceptionType, JsResult};
 use crate::ecmascript::types::object::{Attributes, ObjectKind};
 use crate::ecmascript::types::{Object, PropertyDescriptor, PropertyKey, UNINITIALIZED, Value};
-use crate::engine::bytecode::Code;
-use crate::engine::compiler::{GlobalDeclaration, ScriptKind, compile_script};
+use crate::engine::bytecode::{Code, FunctionKind};
+use crate::engine::compiler::{EvalContext, GlobalDeclaration, ScriptKind, compile_script};
 use crate::engine::{Bindable, GcScope, NoGcScope, Rootable, Scoped};
 
 /// Compiles and runs a classic script in the current realm.
@@ -216,7 +216,7 @@ fn global_declaration_instantiation<'gc>(
     // 15-16. Create the lexical bindings (uninitialized) and the var bindings.
     // New lexical bindings shadow global object properties: invalidate global caches.
     let realm = agent.current_realm_id();
-    agent.realms[realm.0 as usize].global_epoch += 1;
+    agent.bump_global_epoch(realm);
     for i in 0..count {
         match declaration_at(agent, code, i) {
             GlobalDeclaration::Lexical(key, is_const) => {
@@ -266,10 +266,37 @@ fn create_global_var_binding<'gc>(
     Ok(())
 }
 
-/// Direct eval from the running frame.
+/// [19.2.1.1 PerformEval](https://tc39.es/ecma262/#sec-performeval) steps 6-10:
+/// what direct eval code may contain, from the function whose this-environment
+/// the caller uses (`this_function` of its frame; undefined at the top level).
+fn eval_context(agent: &Agent, this_function: Value) -> EvalContext {
+    // b. If thisEnvRec is a Function Environment Record, then
+    let Value::Object(f) = this_function else {
+        return EvalContext::default();
+    };
+    let ObjectKind::ECMAScriptFunction(handle) = f.kind(agent) else {
+        return EvalContext::default();
+    };
+    let record = agent.heap.functions.get(handle.index());
+    let kind = agent.heap.code.get(record.code.index()).kind;
+    EvalContext {
+        // ii. Set inFunction to true.
+        in_function: true,
+        // iii. Set inMethod to thisEnvRec.HasSuperBinding().
+        in_method: record.home_object.is_some(),
+        // iv. If F.[[ConstructorKind]] is derived, set inDerivedConstructor to true.
+        in_derived_constructor: kind == FunctionKind::DerivedConstructor,
+        // v-vi. If F.[[ClassFieldInitializerName]] is not empty, set inClassFieldInitializer to true.
+        in_class_field_initializer: kind == FunctionKind::FieldInitializer,
+    }
+}
+
+/// Direct eval from the running frame. `parameter_scope` names the bindings of
+/// the parameter environment when the call is in a parameter list.
 pub(crate) fn direct_eval<'gc>(
     agent: &mut Agent,
     source: Value,
+    parameter_scope: Option<u32>,
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
     // 2. If x is not a String, return x.
@@ -280,6 +307,7 @@ pub(crate) fn direct_eval<'gc>(
     let frame = agent.vm.frames.last().expect("frame");
     let strict = agent.heap.code.get(frame.code.index()).flags.strict;
     let env = frame.env;
+    let context = eval_context(agent, frame.this_function);
     let compiled = match compile_script(
         agent,
         &text,
@@ -287,6 +315,7 @@ pub(crate) fn direct_eval<'gc>(
         ScriptKind::Eval {
             strict,
             direct: true,
+            context,
         },
         gc.nogc(),
     ) {
@@ -303,6 +332,16 @@ pub(crate) fn direct_eval<'gc>(
     // read the caller's handles again from its frame (a root) afterwards.
     let roots_mark = agent.scoped_roots.len();
     let code = compiled.code.scope(agent, gc.nogc());
+    let eval_strict = agent.heap.code.get(code.get(agent).index()).flags.strict;
+    if !eval_strict {
+        let caller = agent.vm.frames.last().expect("frame").code;
+        if let Err(e) =
+            check_eval_var_conflicts(agent, code.get(agent), env, caller, parameter_scope)
+        {
+            agent.scoped_roots.truncate(roots_mark);
+            return Err(agent.throw_exception(ExceptionType::SyntaxError, &e, gc.into_nogc()));
+        }
+    }
     let declared = eval_declaration_instantiation(agent, code, env, gc.reborrow());
     let code = code.get(agent);
     agent.scoped_roots.truncate(roots_mark);
@@ -333,6 +372,7 @@ pub(crate) fn perform_eval<'gc>(
         ScriptKind::Eval {
             strict: false,
             direct: false,
+            context: EvalContext::default(),
         },
         gc.nogc(),
     ) {
@@ -364,6 +404,80 @@ pub(crate) fn perform_eval<'gc>(
     let result = run(agent, gc);
     agent.vm.native_depth -= 1;
     result
+}
+
+/// ### [19.2.1.3 EvalDeclarationInstantiation](https://tc39.es/ecma262/#sec-evaldeclarationinstantiation) step 3.d
+///
+/// A sloppy direct eval may not hoist a `var` (or function) name over a
+/// like-named binding of an environment between its lexical environment and
+/// its variable environment. Those are the block-like scopes of the caller
+/// (catch parameters excepted, Annex B.3.4) and, for an eval in a parameter
+/// list, the parameter environment (`parameter_scope` of the caller's code).
+/// Returns the error message on a conflict.
+fn check_eval_var_conflicts(
+    agent: &Agent,
+    eval_code: Code,
+    env: Option<Environment>,
+    caller: Code,
+    parameter_scope: Option<u32>,
+) -> Result<(), String> {
+    let Some(declarations) = agent.heap.code.get(eval_code.index()).declarations.as_ref() else {
+        return Ok(());
+    };
+    let var_names: Vec<PropertyKey<'static>> = declarations
+        .names
+        .iter()
+        .filter_map(|d| match *d {
+            GlobalDeclaration::Var(key) | GlobalDeclaration::Function(key) => Some(key),
+            GlobalDeclaration::Lexical(..) => None,
+        })
+        .collect();
+    if var_names.is_empty() {
+        return Ok(());
+    }
+    let conflict = |agent: &Agent, code: Code, scope: u32| {
+        let info = &agent.heap.code.get(code.index()).scopes[scope as usize];
+        let declared_here = |name: &PropertyKey| {
+            info.names.iter().enumerate().any(|(slot, n)| {
+                n == name && !info.catch_parameter.get(slot).copied().unwrap_or(false)
+            })
+        };
+        var_names
+            .iter()
+            .find(|name| declared_here(name))
+            .map(|name| {
+                format!(
+                    "Identifier '{}' has already been declared",
+                    agent.key_display(*name)
+                )
+            })
+    };
+    // 3.d. Repeat, while thisEnv and varEnv are not the same Environment Record.
+    let mut e = env.map(|e| e.unbind());
+    while let Some(current) = e {
+        let record = agent.heap.environments.get(current.index());
+        if let Some((code, scope)) = record.scope {
+            let info = &agent.heap.code.get(code.index()).scopes[scope as usize];
+            if info.is_var_scope {
+                break;
+            }
+            // i. If thisEnv is not an Object Environment Record, then
+            //    1. For each name of varNames: if thisEnv.HasBinding(name), throw a SyntaxError.
+            if info.blocks_eval_vars
+                && let Some(message) = conflict(agent, code, scope)
+            {
+                return Err(message);
+            }
+        }
+        e = record.outer;
+    }
+    // The parameter environment of a function whose parameter list is being evaluated.
+    if let Some(scope) = parameter_scope
+        && let Some(message) = conflict(agent, caller, scope)
+    {
+        return Err(message);
+    }
+    Ok(())
 }
 
 /// ### [19.2.1.3 EvalDeclarationInstantiation](https://tc39.es/ecma262/#sec-evaldeclarationinstantiation) (sloppy `var` and function names)

@@ -6,8 +6,8 @@ use super::attributes::Attributes;
 use super::elements::{Elements, ElementsRecord};
 use super::record::{ObjectKind, ObjectRecord};
 use super::shape::{MAX_SHARED_SHAPE_KEYS, Shape, ShapeEntry, ShapeRecord};
-use crate::ecmascript::execution::Agent;
 use crate::ecmascript::execution::heap_layout::{Heap, SlotsRef};
+use crate::ecmascript::execution::{Agent, RealmId};
 use crate::ecmascript::types::{Object, PropertyKey, Value};
 use crate::engine::{Bindable, NoGcScope};
 use crate::heap::Arena;
@@ -256,11 +256,12 @@ impl<'a> Object<'a> {
 
     /// Invalidates global-name caches when a realm's global object changes shape in place.
     fn note_global_reconfigured(self, agent: &mut Agent) {
-        for realm in &mut agent.realms {
+        for id in 0..agent.realms.len() {
+            let realm = &agent.realms[id];
             if realm.global_object.index() == self.index()
                 || realm.global_lexicals.index() == self.index()
             {
-                realm.global_epoch = realm.global_epoch.wrapping_add(1);
+                agent.bump_global_epoch(RealmId(id as u32));
             }
         }
     }
