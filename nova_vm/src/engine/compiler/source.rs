@@ -207,7 +207,7 @@ pub(crate) fn compile_script(
         let offset = error.labels.first().map(|l| l.offset());
         !eval_check
             .as_ref()
-            .is_some_and(|check| offset.is_some_and(|o| check.allowed_super.contains(&(o as u32))))
+            .is_some_and(|check| offset.is_some_and(|o| check.allowed_super.contains(&o)))
     };
     let semantic = SemanticBuilder::new()
         .with_check_syntax_error(true)

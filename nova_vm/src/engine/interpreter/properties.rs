@@ -909,7 +909,7 @@ fn import_binding_named(
 fn encode_reference(binding: &NameBinding) -> Option<Value<'static>> {
     match *binding {
         NameBinding::Slot(_, slot, _, hops) => (hops < 0x7FFF && slot <= 0xFFFF)
-            .then(|| Value::Integer(((hops as i32) << 16) | slot as i32)),
+            .then_some(Value::Integer(((hops as i32) << 16) | slot as i32)),
         NameBinding::Object(object, _) => Some(object.into()),
         NameBinding::Global => Some(Value::Undefined),
         // An import binding is immutable: the write resolves the name again
