@@ -189,11 +189,15 @@ pub(crate) fn compile_script(
         })
         .parse();
     if parsed.panicked {
-        return Err(render_error(
-            &source,
-            "SyntaxError: Invalid or unexpected token",
-            None,
-        ));
+        // The parser gave up: its first diagnostic says where.
+        let (message, offset) = match parsed.diagnostics.first() {
+            Some(error) => (
+                format!("SyntaxError: {}", error.message),
+                error.labels.first().map(|l| l.offset()),
+            ),
+            None => ("SyntaxError: Invalid or unexpected token".to_owned(), None),
+        };
+        return Err(render_error(&source, &message, offset));
     }
     let program = parsed.program;
     // 19.2.1.1 PerformEval step 11: eval code may use what its caller could
