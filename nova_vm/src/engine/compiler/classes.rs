@@ -53,13 +53,16 @@ impl FunctionCompiler<'_, '_, '_> {
             && let Some(symbol) = id.symbol_id.get()
         {
             // The outer binding of a class declaration has its own symbol; the
-            // inner one is immutable.
-            let _ = symbol;
+            // inner one is immutable. Either is initialized once the class is
+            // defined: the heritage and computed keys see it in its TDZ.
+            self.unit.initialized_at.insert(symbol, c.span.end);
         }
         let pushed_scope = match scope {
             Some(scope) => {
                 for symbol in self.unit.scoping.get_bindings(scope).values() {
                     self.unit.class_inner_names.insert(*symbol);
+                    // The inner name is initialized once the class is defined.
+                    self.unit.initialized_at.insert(*symbol, c.span.end);
                 }
                 self.enter_scope(scope, &[])?
             }

@@ -25,10 +25,16 @@ pub(crate) enum ControlScope {
         env_depth: u16,
     },
     /// A `for-of` loop's iterator, closed when a completion leaves the loop
-    /// (with AsyncIteratorClose for `for await`).
+    /// (with AsyncIteratorClose for `for await`), or an array destructuring's
+    /// iterator, closed when a `return` resumption of a generator leaves the
+    /// pattern (unless the iterator is done).
     Iterator {
         iterator: Reg,
         is_async: bool,
+        /// For destructuring: the register that is true once the iterator
+        /// is done (then it is not closed). Closing sets it, so the pattern's
+        /// own throw handler does not close the iterator again.
+        done: Option<Reg>,
         /// Code ranges inside the loop body that close this iterator (or an
         /// outer one after it): a throw there must not close it again, so the
         /// loop's throw handler leaves these ranges out.
@@ -118,15 +124,35 @@ impl FunctionCompiler<'_, '_, '_> {
             index -= 1;
             match &self.control[index] {
                 ControlScope::Iterator {
-                    iterator, is_async, ..
+                    iterator,
+                    is_async,
+                    done,
+                    ..
                 } => {
-                    let (iterator, is_async) = (*iterator, *is_async);
+                    let (iterator, is_async, done) = (*iterator, *is_async, *done);
+                    // `continue` of the loop that owns the iterator keeps it open.
+                    if matches!(completion, Completion::Continue { target } if index == target + 1)
+                    {
+                        continue;
+                    }
                     let start = self.pc();
+                    let skip = self.new_label();
+                    if let Some(done) = done {
+                        self.emit_jump(
+                            |target| Instruction::JumpIfTrue { cond: done, target },
+                            skip,
+                        );
+                        self.emit(Instruction::LoadBool {
+                            dst: done,
+                            value: true,
+                        });
+                    }
                     if is_async {
                         self.emit_async_iterator_close(iterator);
                     } else {
                         self.emit(Instruction::IteratorClose { iterator });
                     }
+                    self.place(skip);
                     let end = self.pc();
                     // This iterator and those inside it (closed already) must not
                     // be closed again by a throw from this code.

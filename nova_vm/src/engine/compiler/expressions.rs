@@ -379,7 +379,10 @@ impl FunctionCompiler<'_, '_, '_> {
         }
         // Same function: a reference after the declaration has run, except in switch
         // cases (which may skip the declaration) and loops that jump back.
-        let declaration_end = scoping.symbol_span(symbol).end;
+        let declaration_end = scoping
+            .symbol_span(symbol)
+            .end
+            .max(self.unit.initialized_at.get(&symbol).copied().unwrap_or(0));
         if ident.span.start < declaration_end {
             return true;
         }

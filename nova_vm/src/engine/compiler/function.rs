@@ -614,11 +614,13 @@ pub(crate) fn compile_function_body(
         for param in items {
             collect_bound_symbols(&param.pattern, &mut |s| {
                 fc.unit.tdz_parameters.insert(s);
+                fc.unit.initialized_at.insert(s, param.span.end);
             });
         }
         if let Some(rest) = rest_param {
             collect_bound_symbols(&rest.rest.argument, &mut |s| {
                 fc.unit.tdz_parameters.insert(s);
+                fc.unit.initialized_at.insert(s, rest.span.end);
             });
         }
     }

@@ -82,6 +82,12 @@ pub(crate) struct Unit<'s, 'gc> {
     /// Parameters of functions with non-simple parameter lists: they start
     /// uninitialized, like `let` bindings, until their initializer has run.
     pub tdz_parameters: ahash::AHashSet<SymbolId>,
+    /// Bindings initialized later than where they are declared, with the
+    /// source offset where that happens: a non-simple parameter after its
+    /// initializer, a for-in/of head binding after the right-hand side, a
+    /// class's inner name after the class body. A same-function reference
+    /// before that offset gets a TDZ check.
+    pub initialized_at: ahash::AHashMap<SymbolId, u32>,
     /// Bindings that must live in an environment although no closure
     /// captures them (parameters aliased by a mapped arguments object).
     pub forced_env: ahash::AHashSet<SymbolId>,

@@ -5,6 +5,7 @@
 use oxc_ast::ast::*;
 use oxc_syntax::operator::AssignmentOperator;
 
+use super::control::ControlScope;
 use super::expressions::{CResult, NameSource};
 use super::operators::{has_effects, writes_destination_last};
 use super::{CompileError, FunctionCompiler, Label};
@@ -456,6 +457,13 @@ impl FunctionCompiler<'_, '_, '_> {
         });
         let env_depth = self.local_env_depth;
         let start = self.pc();
+        // A generator's `return` resumption inside the pattern closes the iterator.
+        self.control.push(ControlScope::Iterator {
+            iterator,
+            is_async: false,
+            done: Some(done),
+            closing: Vec::new(),
+        });
         for element in elements {
             let m = self.mark();
             // Evaluate a member target's reference before stepping.
@@ -521,6 +529,7 @@ impl FunctionCompiler<'_, '_, '_> {
             self.place(finished);
             self.assign_element(&rest, array, reference)?;
         }
+        self.control.pop();
         let end_of_pattern = self.pc();
         // Normal completion: close the iterator unless it is done.
         let after = self.new_label();

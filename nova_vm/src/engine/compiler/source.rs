@@ -254,6 +254,7 @@ pub(crate) fn compile_script(
         function_expression_names: Default::default(),
         private_names: Vec::new(),
         tdz_parameters: Default::default(),
+        initialized_at: Default::default(),
         forced_env: Default::default(),
     };
     let strict = forced_strict

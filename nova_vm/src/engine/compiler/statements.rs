@@ -1,6 +1,8 @@
 //! ### [14 ECMAScript Language: Statements and Declarations](https://tc39.es/ecma262/#sec-ecmascript-language-statements-and-declarations)
 
 use oxc_ast::ast::*;
+use oxc_span::GetSpan;
+use oxc_syntax::scope::ScopeId;
 
 use super::control::{Completion, ControlScope};
 use super::expressions::{CResult, NameSource};
@@ -441,6 +443,16 @@ impl FunctionCompiler<'_, '_, '_> {
         }
     }
 
+    /// The bindings of a for-in/of head are initialized by each iteration,
+    /// so the right-hand side (ending at `end`) sees them in their TDZ.
+    fn head_initialized_after(&mut self, head_scope: Option<ScopeId>, end: u32) {
+        if let Some(scope) = head_scope {
+            for symbol in self.unit.scoping.get_bindings(scope).values() {
+                self.unit.initialized_at.insert(*symbol, end);
+            }
+        }
+    }
+
     fn for_in_statement(&mut self, f: &ForInStatement, labels: &[String]) -> CResult {
         self.reset_completion();
         let head_scope = self.head_scope(f.scope_id.get(), &f.left);
@@ -454,6 +466,7 @@ impl FunctionCompiler<'_, '_, '_> {
             self.bind_pattern(&declarator.id, value, false)?;
         }
         // The right-hand side sees the head's bindings in their TDZ.
+        self.head_initialized_after(head_scope, f.right.span().end);
         let pushed = match head_scope {
             Some(scope) => self.enter_scope(scope, &[])?,
             None => false,
@@ -510,6 +523,7 @@ impl FunctionCompiler<'_, '_, '_> {
         let is_async = f.r#await;
         self.reset_completion();
         let head_scope = self.head_scope(f.scope_id.get(), &f.left);
+        self.head_initialized_after(head_scope, f.right.span().end);
         let pushed = match head_scope {
             Some(scope) => self.enter_scope(scope, &[])?,
             None => false,
@@ -566,6 +580,7 @@ impl FunctionCompiler<'_, '_, '_> {
         self.control.push(ControlScope::Iterator {
             iterator,
             is_async,
+            done: None,
             closing: Vec::new(),
         });
         let env_depth = self.local_env_depth;
