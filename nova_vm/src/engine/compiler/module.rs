@@ -198,6 +198,7 @@ pub(crate) fn compile_module(
         private_names: Vec::new(),
         tdz_parameters: Default::default(),
         forced_env: Default::default(),
+        initialized_at: Default::default(),
     };
     compile_module_program(&mut unit, &program)
         .map_err(|e| render_error(&source, &format!("SyntaxError: {}", e.message), None))
