@@ -56,6 +56,11 @@ impl FunctionCompiler<'_, '_, '_> {
             // inner one is immutable. Either is initialized once the class is
             // defined: the heritage and computed keys see it in its TDZ.
             self.unit.initialized_at.insert(symbol, c.span.end);
+            if c.is_declaration() {
+                self.unit
+                    .class_declaration_bodies
+                    .insert(symbol, (c.span.start, c.span.end));
+            }
         }
         let pushed_scope = match scope {
             Some(scope) => {

@@ -554,7 +554,8 @@ impl FunctionCompiler<'_, '_, '_> {
                     let constant = self.string_constant(ident.name.as_str());
                     self.emit(Instruction::CheckInitialized { reg, constant });
                 }
-                if let Some(strict) = symbol.and_then(|s| self.immutability(s)) {
+                if let Some(strict) = symbol.and_then(|s| self.immutability_at(s, ident.span.start))
+                {
                     self.throw_const_assignment(strict);
                 } else if reg != src {
                     self.emit(Instruction::Move { dst: reg, src });
@@ -573,7 +574,8 @@ impl FunctionCompiler<'_, '_, '_> {
                         slot,
                     });
                 }
-                if let Some(strict) = symbol.and_then(|s| self.immutability(s)) {
+                if let Some(strict) = symbol.and_then(|s| self.immutability_at(s, ident.span.start))
+                {
                     self.throw_const_assignment(strict);
                 } else {
                     self.emit(Instruction::StoreEnv { src, hops, slot });
@@ -604,6 +606,19 @@ impl FunctionCompiler<'_, '_, '_> {
     /// For immutable bindings, whether assigning throws: always for `const`
     /// and inner class names, only in strict code for a named function
     /// expression's own name. None for mutable bindings.
+    /// [`Self::immutability`] for an assignment at source offset `at`: inside
+    /// its own class body a class declaration's name is the class scope's
+    /// immutable binding (15.7.14 ClassDefinitionEvaluation step 4).
+    pub(crate) fn immutability_at(&self, symbol: oxc_semantic::SymbolId, at: u32) -> Option<bool> {
+        if let Some(&(start, end)) = self.unit.class_declaration_bodies.get(&symbol)
+            && start <= at
+            && at < end
+        {
+            return Some(true);
+        }
+        self.immutability(symbol)
+    }
+
     pub(crate) fn immutability(&self, symbol: oxc_semantic::SymbolId) -> Option<bool> {
         let flags = self.unit.scoping.symbol_flags(symbol);
         if flags.intersects(SymbolFlags::ConstVariable | SymbolFlags::Import)

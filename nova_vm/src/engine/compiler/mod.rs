@@ -88,6 +88,9 @@ pub(crate) struct Unit<'s, 'gc> {
     /// class's inner name after the class body. A same-function reference
     /// before that offset gets a TDZ check.
     pub initialized_at: ahash::AHashMap<SymbolId, u32>,
+    /// Class declarations' names, with the source range of the class: the
+    /// name is immutable inside it.
+    pub class_declaration_bodies: ahash::AHashMap<SymbolId, (u32, u32)>,
     /// Bindings that must live in an environment although no closure
     /// captures them (parameters aliased by a mapped arguments object).
     pub forced_env: ahash::AHashSet<SymbolId>,

@@ -255,6 +255,7 @@ pub(crate) fn compile_script(
         private_names: Vec::new(),
         tdz_parameters: Default::default(),
         initialized_at: Default::default(),
+        class_declaration_bodies: Default::default(),
         forced_env: Default::default(),
     };
     let strict = forced_strict

@@ -331,6 +331,14 @@ impl FunctionCompiler<'_, '_, '_> {
         for declarator in &declaration.declarations {
             let m = self.mark();
             self.at(declarator);
+            // A let/const binding is initialized after its initializer: a
+            // reference inside it is in the TDZ.
+            if !is_var && declarator.init.is_some() {
+                let end = declarator.span.end;
+                super::function::collect_bound_symbols(&declarator.id, &mut |s| {
+                    self.unit.initialized_at.insert(s, end);
+                });
+            }
             match (&declarator.init, is_var) {
                 (None, true) => {}
                 (None, false) => {

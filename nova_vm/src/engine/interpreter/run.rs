@@ -763,7 +763,8 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     let value = reg!(src);
                     // [[Construct]] (10.2.2) checks the result after restoring the
                     // caller's execution context, so these errors come from the
-                    // caller's realm.
+                    // caller's realm, and no handler of the constructor body
+                    // catches them: the pc moves past every handler range.
                     let caller_realm = agent.vm.frames.last().expect("frame").caller_realm;
                     let result = if value.is_object() {
                         value
@@ -775,6 +776,7 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                             gc.nogc(),
                         );
                         agent.current_realm = callee_realm;
+                        agent.vm.pc = u32::MAX;
                         break;
                     } else {
                         let this = reg!(this);
@@ -783,6 +785,7 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                                 std::mem::replace(&mut agent.current_realm, caller_realm);
                             agent.throw_reference_error("Must call super constructor in derived class before accessing 'this' or returning from derived constructor", gc.nogc());
                             agent.current_realm = callee_realm;
+                            agent.vm.pc = u32::MAX;
                             break;
                         }
                         this
