@@ -199,6 +199,7 @@ pub(crate) fn compile_module(
         tdz_parameters: Default::default(),
         forced_env: Default::default(),
         initialized_at: Default::default(),
+        class_declaration_bodies: Default::default(),
     };
     compile_module_program(&mut unit, &program)
         .map_err(|e| render_error(&source, &format!("SyntaxError: {}", e.message), None))
