@@ -27,6 +27,10 @@ struct Cli {
     /// Stop the script after this many seconds (it throws "Execution interrupted").
     #[arg(long, value_name = "SECONDS")]
     timeout: Option<f64>,
+    /// Run the file as an ECMAScript module (the default for `.mjs` files):
+    /// its imports load relative to its directory.
+    #[arg(short = 'm', long)]
+    module: bool,
 }
 
 /// Stack size of the thread that runs JavaScript: deep (but bounded) recursion
@@ -35,6 +39,10 @@ const ENGINE_STACK_BYTES: usize = 1 << 30;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let module_path = cli.file.clone().filter(|path| {
+        cli.eval.is_none()
+            && (cli.module || path.extension().is_some_and(|extension| extension == "mjs"))
+    });
     let (source, name) = match (&cli.eval, &cli.file) {
         (Some(code), _) => (code.clone(), "<eval>".to_owned()),
         (None, Some(path)) => match std::fs::read(path) {
@@ -59,7 +67,7 @@ fn main() -> ExitCode {
     let worker = std::thread::Builder::new()
         .name("nova".to_owned())
         .stack_size(ENGINE_STACK_BYTES)
-        .spawn(move || run(options, &source, &name, cli.timeout));
+        .spawn(move || run(options, &source, &name, module_path, cli.timeout));
     match worker.map(|handle| handle.join()) {
         Ok(Ok(code)) => code,
         _ => {
@@ -69,7 +77,13 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(options: RuntimeOptions, source: &str, name: &str, timeout: Option<f64>) -> ExitCode {
+fn run(
+    options: RuntimeOptions,
+    source: &str,
+    name: &str,
+    module_path: Option<std::path::PathBuf>,
+    timeout: Option<f64>,
+) -> ExitCode {
     let mut runtime = Runtime::new(options);
     if let Some(seconds) = timeout.filter(|s| s.is_finite() && *s >= 0.0) {
         let handle = runtime.interrupt_handle();
@@ -78,12 +92,14 @@ fn run(options: RuntimeOptions, source: &str, name: &str, timeout: Option<f64>) 
             handle.interrupt();
         });
     }
-    let result = runtime
-        .run_script(source, name)
-        .and_then(|()| runtime.run_jobs());
+    let result = match &module_path {
+        Some(path) => runtime.run_module(source, path),
+        None => runtime.run_script(source, name),
+    }
+    .and_then(|()| runtime.run_jobs());
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(exception) if exception.phase == ExceptionPhase::Parse => {
+        Err(exception) if exception.phase != ExceptionPhase::Runtime => {
             eprintln!("{}: {}", exception.name, exception.message);
             ExitCode::from(1)
         }

@@ -123,3 +123,45 @@ fn missing_file_is_reported() {
         stderr(&output)
     );
 }
+
+#[test]
+fn runs_modules_with_the_flag_or_the_mjs_extension() {
+    let dir = std::env::temp_dir().join(format!("nova-cli-modules-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("dep.js"), "export const answer = 42;\n").unwrap();
+    std::fs::write(
+        dir.join("main.js"),
+        "import { answer } from './dep.js';\nawait null;\nprint(answer, typeof import.meta);\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("main.mjs"),
+        "import { answer } from './dep.js';\nprint(answer);\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("bad.mjs"), "import { missing } from './dep.js';\n").unwrap();
+    let main = dir.join("main.js");
+    let output = nova(&["--module", main.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "42 object\n");
+    // Without the flag, main.js is a script: `import` is a syntax error.
+    let output = nova(&[main.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).starts_with("SyntaxError"),
+        "{}",
+        stderr(&output)
+    );
+    let output = nova(&[dir.join("main.mjs").to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "42\n");
+    // A link error is reported before any module code runs.
+    let output = nova(&[dir.join("bad.mjs").to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("does not provide an export named 'missing'"),
+        "{}",
+        stderr(&output)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

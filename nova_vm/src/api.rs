@@ -190,17 +190,80 @@ impl Runtime {
         })
     }
 
-    /// Parses, links and evaluates a module (modules are not supported yet:
-    /// this reports a SyntaxError).
-    pub fn run_module(&mut self, _source: &str, path: &Path) -> Result<(), JsException> {
-        Err(JsException {
-            phase: ExceptionPhase::Parse,
-            name: "SyntaxError".to_owned(),
-            message: format!(
-                "{}: ECMAScript modules are not supported yet",
-                path.display()
-            ),
-            stack: String::new(),
+    /// Parses, links and evaluates the module `source`, found at `path` (its
+    /// imports resolve relative to the directory of `path`). Queued jobs run
+    /// until the module's evaluation promise settles (top-level await); a
+    /// rejection is reported as an uncaught runtime exception.
+    pub fn run_module(&mut self, source: &str, path: &Path) -> Result<(), JsException> {
+        use crate::ecmascript::builtins::control_abstraction::PromiseState;
+        use crate::ecmascript::modules::{evaluation, linking, loader};
+        let promise = with_gc(&mut self.agent, |agent, mut gc| {
+            let path = loader::canonical_path(path);
+            // ParseModule: early errors.
+            let module = loader::parse_module(agent, source, path, "", gc.nogc())
+                .map_err(|e| load_exception(ExceptionPhase::Parse, &e))?;
+            // LoadRequestedModules: missing files and errors in imported modules.
+            loader::load_requested_modules(agent, module, gc.nogc())
+                .map_err(|e| load_exception(ExceptionPhase::Resolution, &e))?;
+            // Link: unresolvable and ambiguous imports.
+            if linking::link(agent, module, gc.reborrow()).is_err() {
+                return Err(describe_exception(
+                    agent,
+                    ExceptionPhase::Resolution,
+                    gc.reborrow(),
+                ));
+            }
+            let promise = evaluation::evaluate(agent, module, gc.reborrow()).unbind();
+            agent.clear_kept_objects();
+            Ok(crate::engine::Global::new(agent, promise))
+        })?;
+        // Run jobs until the evaluation promise settles.
+        let result = loop {
+            let settled = with_gc(&mut self.agent, |agent, _| {
+                let promise = promise.get(agent);
+                let handle = agent.promise_of(promise)?;
+                let record = agent.heap.promises.get(handle.index());
+                match record.state {
+                    PromiseState::Pending => None,
+                    PromiseState::Fulfilled => Some(Ok(())),
+                    PromiseState::Rejected => Some(Err(record.result)),
+                }
+            });
+            match settled {
+                Some(Ok(())) => break Ok(()),
+                Some(Err(reason)) => {
+                    break Err(with_gc(&mut self.agent, |agent, gc| {
+                        let _ = agent.throw_value(reason);
+                        describe_exception(agent, ExceptionPhase::Runtime, gc)
+                    }));
+                }
+                None if self.agent.jobs.is_empty() => break Ok(()),
+                None => {
+                    if let Err(e) = self.run_one_job() {
+                        break Err(e);
+                    }
+                }
+            }
+        };
+        promise.release(&mut self.agent);
+        result
+    }
+
+    /// Runs the first queued job.
+    fn run_one_job(&mut self) -> Result<(), JsException> {
+        with_gc(&mut self.agent, |agent, mut gc| {
+            if let Some(job) = agent.jobs.pop_front() {
+                let result = run_job(agent, job, gc.reborrow());
+                agent.clear_kept_objects();
+                if result.is_err() {
+                    return Err(describe_exception(
+                        agent,
+                        ExceptionPhase::Runtime,
+                        gc.reborrow(),
+                    ));
+                }
+            }
+            Ok(())
         })
     }
 
@@ -367,4 +430,21 @@ fn describe_exception(agent: &mut Agent, phase: ExceptionPhase, mut gc: GcScope)
     }
     agent.take_exception();
     exception
+}
+
+/// A module that could not be parsed or loaded, as an exception.
+fn load_exception(
+    phase: ExceptionPhase,
+    error: &crate::ecmascript::modules::LoadError,
+) -> JsException {
+    let message = error
+        .message
+        .strip_prefix("SyntaxError: ")
+        .unwrap_or(&error.message);
+    JsException {
+        phase,
+        name: format!("{:?}", error.kind),
+        message: message.to_owned(),
+        stack: String::new(),
+    }
 }

@@ -3,4 +3,5 @@
 pub mod abstract_operations;
 pub mod builtins;
 pub mod execution;
+pub mod modules;
 pub mod types;

@@ -16,7 +16,7 @@ pub mod function;
 pub mod function_objects;
 mod global_object;
 pub(crate) mod host;
-mod json;
+pub(crate) mod json;
 pub mod keyed_collections;
 pub mod managing_memory;
 pub(crate) mod math;

@@ -11,6 +11,7 @@ use ahash::AHashMap;
 use super::environments::Environment;
 use super::heap_layout::Heap;
 use super::realm::{Intrinsic, Realm, RealmId};
+use crate::ecmascript::modules::Module;
 use crate::ecmascript::types::{Object, PropertyKey, Symbol, Value};
 use crate::engine::bytecode::Code;
 use crate::engine::interpreter::VmState;
@@ -245,6 +246,15 @@ pub struct Agent {
     /// test262's agent cluster, when `$262.agent` is installed: the child
     /// agents this (main) agent started, or this child's link to its cluster.
     pub(crate) test262_agents: Option<Box<crate::ecmascript::builtins::test262_agent::AgentRole>>,
+    /// The module map: every module ever loaded, by realm, canonical path and
+    /// module type (`""` for JavaScript). Module records are never removed, so
+    /// module handles are stable.
+    pub(crate) module_map: AHashMap<(RealmId, std::path::PathBuf, String), Module<'static>>,
+    /// Modules the map no longer names (a file parsed again as a new root
+    /// module): kept so that no module record is ever collected.
+    pub(crate) replaced_modules: Vec<Module<'static>>,
+    /// How many modules have had `[[AsyncEvaluation]]` set (its order).
+    pub(crate) async_evaluation_count: u64,
     /// The last global-bindings epoch handed out (see `Realm::global_epoch`).
     /// Epochs are unique across this agent's realms, so a global-name cache
     /// filled in one realm never matches another.
@@ -345,6 +355,12 @@ impl Agent {
         for entry in self.static_key_cache.iter_mut() {
             entry.key.trace(visitor);
         }
+        for module in self.module_map.values_mut() {
+            module.visit(visitor);
+        }
+        for module in &mut self.replaced_modules {
+            module.visit(visitor);
+        }
     }
 }
 
@@ -374,6 +390,9 @@ impl Agent {
             signal: Default::default(),
             async_waits: Default::default(),
             test262_agents: None,
+            module_map: AHashMap::default(),
+            replaced_modules: Vec::new(),
+            async_evaluation_count: 0,
             last_global_epoch: 0,
         };
         // The permanent symbols: the well-known symbols, the TDZ marker, the error-stack name.

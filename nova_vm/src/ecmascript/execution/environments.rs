@@ -7,6 +7,7 @@
 //! access is a short walk and an index. Object environments (`with`) and the
 //! global environment resolve names at run time.
 
+use crate::ecmascript::modules::Module;
 use crate::ecmascript::types::handle::define_handle;
 use crate::ecmascript::types::{Object, Value};
 use crate::engine::bytecode::Code;
@@ -36,6 +37,9 @@ pub enum EnvironmentKind {
     /// The global environment of a realm (lookups go to the realm's global
     /// lexical bindings and then its global object).
     Global,
+    /// A module environment: declarative, plus the indirect import bindings
+    /// of its module.
+    Module(Module<'static>),
 }
 
 /// Declarative scopes with at most this many bindings keep them inline in
@@ -150,8 +154,10 @@ impl Trace for EnvironmentRecord {
         if let Some(outer) = &mut self.outer {
             outer.visit(visitor);
         }
-        if let EnvironmentKind::Object { binding_object, .. } = &mut self.kind {
-            binding_object.visit(visitor);
+        match &mut self.kind {
+            EnvironmentKind::Object { binding_object, .. } => binding_object.visit(visitor),
+            EnvironmentKind::Module(module) => module.visit(visitor),
+            EnvironmentKind::Declarative | EnvironmentKind::Global => {}
         }
         for value in self.slots.iter_mut() {
             value.trace(visitor);
@@ -162,5 +168,14 @@ impl Trace for EnvironmentRecord {
         if let Some(bindings) = &mut self.eval_bindings {
             bindings.visit(visitor);
         }
+    }
+}
+
+impl super::Agent {
+    /// Allocates an environment record.
+    pub(crate) fn alloc_environment(&mut self, record: EnvironmentRecord) -> Environment<'static> {
+        self.heap.allocated_since_gc +=
+            crate::heap::Arena::<EnvironmentRecord>::RECORD_BYTES + record.slots.len() * 8;
+        Environment::from_index(self.heap.environments.push(record))
     }
 }

@@ -26,6 +26,7 @@ use crate::ecmascript::builtins::string::StringIteratorRecord;
 use crate::ecmascript::builtins::typed_arrays::{
     ArrayBufferRecord, DataViewRecord, TypedArrayRecord,
 };
+use crate::ecmascript::modules::ModuleRecord;
 use crate::ecmascript::types::object::{
     ElementsRecord, InternalValueRecord, ObjectRecord, ParameterMapRecord, Shape, ShapeRecord,
 };
@@ -184,6 +185,7 @@ heap_arenas! {
     PROMISES = 30 => promises: PromiseRecord,
     PROMISE_CLOSURES = 31 => promise_closures: PromiseClosureRecord,
     ASYNC_GENERATORS = 32 => async_generators: AsyncGeneratorRecord,
+    MODULES = 33 => modules: ModuleRecord,
 }
 
 impl Default for Heap {

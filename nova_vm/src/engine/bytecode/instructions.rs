@@ -105,6 +105,26 @@ pub enum Instruction {
         hops: u16,
         slot: u32,
     },
+    /// Reads indirect import binding `index` of the module whose environment
+    /// is `hops` up (ReferenceError while the exported binding is uninitialized).
+    LoadImport {
+        dst: Reg,
+        hops: u16,
+        index: u32,
+    },
+    /// `import.meta` of the module whose environment is `hops` up.
+    ImportMeta {
+        dst: Reg,
+        hops: u16,
+    },
+    /// `import(specifier, options)` (or `import.source(specifier)` when
+    /// `source_phase`): EvaluateImportCall, a promise in `dst`.
+    ImportCall {
+        dst: Reg,
+        specifier: Reg,
+        options: Reg,
+        source_phase: bool,
+    },
 
     // ----- names resolved at run time -----
     GetGlobal {

@@ -13,10 +13,22 @@ use crate::engine::bytecode::{Instruction, Reg};
 /// How an identifier reference is accessed.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Access {
-    Register { reg: Reg, checked: bool },
-    Env { hops: u16, slot: u32, checked: bool },
+    Register {
+        reg: Reg,
+        checked: bool,
+    },
+    Env {
+        hops: u16,
+        slot: u32,
+        checked: bool,
+    },
     Global,
     Dynamic,
+    /// An indirect import binding: the module environment is `hops` up.
+    Import {
+        hops: u16,
+        index: u32,
+    },
 }
 
 /// The result of compiling a member expression's object for a call.
@@ -228,10 +240,15 @@ impl FunctionCompiler<'_, '_, '_> {
                 let received = self.emit_await(value);
                 self.emit(Instruction::Move { dst, src: received });
             }
-            Expression::ImportExpression(_) | Expression::ImportMeta(_) => {
-                return Err(CompileError::syntax(
-                    "import() and import.meta are not supported yet",
-                ));
+            Expression::ImportExpression(import) => self.import_call(import, dst)?,
+            Expression::ImportMeta(_) => {
+                if self.unit.module_env_depth == 0 {
+                    return Err(CompileError::syntax(
+                        "import.meta is only valid in module code",
+                    ));
+                }
+                let hops = (self.unit.env_depth - self.unit.module_env_depth) as u16;
+                self.emit(Instruction::ImportMeta { dst, hops });
             }
             _ => return Err(CompileError::syntax("This syntax is not supported")),
         }
@@ -299,6 +316,10 @@ impl FunctionCompiler<'_, '_, '_> {
                         checked,
                     },
                     Some(Location::Global) => Access::Global,
+                    Some(Location::Import(index)) => Access::Import {
+                        hops: (self.unit.env_depth - 1) as u16,
+                        index: *index,
+                    },
                     None => Access::Dynamic,
                 }
             }
@@ -465,6 +486,9 @@ impl FunctionCompiler<'_, '_, '_> {
                     self.emit(Instruction::GetGlobal { dst, cache });
                 }
             }
+            Access::Import { hops, index } => {
+                self.emit(Instruction::LoadImport { dst, hops, index });
+            }
             Access::Dynamic => {
                 let constant = self.string_constant(ident.name.as_str());
                 if typeof_context {
@@ -493,7 +517,9 @@ impl FunctionCompiler<'_, '_, '_> {
                     self.emit(Instruction::LoadEnv { dst, hops, slot });
                 }
             }
-            Location::Global => unreachable!("special bindings are never global"),
+            Location::Global | Location::Import(_) => {
+                unreachable!("special bindings are never global or imported")
+            }
         }
     }
 
@@ -509,7 +535,9 @@ impl FunctionCompiler<'_, '_, '_> {
                 let hops = (self.unit.env_depth - depth) as u16;
                 self.emit(Instruction::StoreEnv { src, hops, slot });
             }
-            Location::Global => unreachable!("special bindings are never global"),
+            Location::Global | Location::Import(_) => {
+                unreachable!("special bindings are never global or imported")
+            }
         }
     }
 
@@ -561,6 +589,16 @@ impl FunctionCompiler<'_, '_, '_> {
                 let constant = self.string_constant(ident.name.as_str());
                 self.emit(Instruction::SetName { src, constant });
             }
+            Access::Import { hops, index } => {
+                // Reading first reports an uninitialized binding.
+                let tmp = self.alloc();
+                self.emit(Instruction::LoadImport {
+                    dst: tmp,
+                    hops,
+                    index,
+                });
+                self.throw_const_assignment(true);
+            }
         }
         Ok(())
     }
@@ -583,7 +621,7 @@ impl FunctionCompiler<'_, '_, '_> {
 
     pub(crate) fn immutability(&self, symbol: oxc_semantic::SymbolId) -> Option<bool> {
         let flags = self.unit.scoping.symbol_flags(symbol);
-        if flags.contains(SymbolFlags::ConstVariable)
+        if flags.intersects(SymbolFlags::ConstVariable | SymbolFlags::Import)
             || (flags.contains(SymbolFlags::Class) && self.unit.class_inner_names.contains(&symbol))
         {
             Some(true)

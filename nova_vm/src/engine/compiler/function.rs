@@ -483,6 +483,11 @@ impl FunctionCompiler<'_, '_, '_> {
                     self.emit(Instruction::SetGlobal { src, cache });
                 }
             }
+            Some(Location::Import(_)) => {
+                return Err(CompileError::syntax(
+                    "An import binding cannot be redeclared",
+                ));
+            }
             None => {
                 let constant = self.string_constant(id.name.as_str());
                 self.emit(Instruction::InitName { src, constant });

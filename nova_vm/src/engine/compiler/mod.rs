@@ -14,6 +14,7 @@ mod declarations;
 mod eval_rules;
 mod expressions;
 mod function;
+mod module;
 mod operators;
 mod patterns;
 mod source;
@@ -21,6 +22,7 @@ mod statements;
 
 pub(crate) use declarations::{Declarations, GlobalDeclaration};
 pub(crate) use eval_rules::EvalContext;
+pub(crate) use module::compile_module;
 pub(crate) use source::{CompileError, ScriptKind, compile_dynamic_function, compile_script};
 
 use std::sync::Arc;
@@ -48,6 +50,8 @@ pub(crate) enum Location {
     Env { depth: u32, slot: u32 },
     /// A global binding (global lexical or global object property), by name.
     Global,
+    /// An indirect import binding of a module, by index in its import table.
+    Import(u32),
 }
 
 /// State shared by every function compiled from one source text.
@@ -60,6 +64,8 @@ pub(crate) struct Unit<'s, 'gc> {
     pub locations: AHashMap<SymbolId, Location>,
     /// Depth of the innermost heap environment at the current point.
     pub env_depth: u32,
+    /// Depth of the module environment in module code (1), else 0.
+    pub module_env_depth: u32,
     /// True while compiling code that must look up free names at run time
     /// (eval code, code under `with`, functions with sloppy direct eval).
     pub kind: ScriptKind,

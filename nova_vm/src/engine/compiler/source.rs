@@ -86,7 +86,11 @@ pub(crate) fn decode_string_literal(value: &str) -> Vec<u16> {
 }
 
 /// Renders a diagnostic with a one-line code frame.
-fn render_error(source: &SourceText, message: &str, offset: Option<u32>) -> CompileError {
+pub(super) fn render_error(
+    source: &SourceText,
+    message: &str,
+    offset: Option<u32>,
+) -> CompileError {
     let Some(offset) = offset else {
         return CompileError {
             message: format!("{message}\n    at {}", source.name),
@@ -108,7 +112,7 @@ fn render_error(source: &SourceText, message: &str, offset: Option<u32>) -> Comp
 
 /// Rough guard against nesting that would exhaust the parser's stack: the
 /// deepest bracket nesting, ignoring brackets in strings and comments.
-fn nesting_depth(text: &str) -> usize {
+pub(super) fn nesting_depth(text: &str) -> usize {
     let bytes = text.as_bytes();
     let (mut depth, mut max) = (0usize, 0usize);
     let mut i = 0;
@@ -148,7 +152,7 @@ fn nesting_depth(text: &str) -> usize {
 }
 
 /// Deepest bracket nesting accepted before parsing.
-const MAX_SOURCE_NESTING: usize = 1_000;
+pub(super) const MAX_SOURCE_NESTING: usize = 1_000;
 
 /// Parses and compiles a script or eval code.
 pub(crate) fn compile_script(
@@ -185,6 +189,7 @@ pub(crate) fn compile_script(
         })
         .parse();
     if parsed.panicked {
+        // The parser gave up: its first diagnostic says where.
         let (message, offset) = match parsed.diagnostics.first() {
             Some(error) => (
                 format!("SyntaxError: {}", error.message),
@@ -241,6 +246,7 @@ pub(crate) fn compile_script(
         source: source.clone(),
         locations: Default::default(),
         env_depth: 0,
+        module_env_depth: 0,
         kind,
         depth: 0,
         switch_scopes: Default::default(),

@@ -318,7 +318,7 @@ impl FunctionCompiler<'_, '_, '_> {
         }
     }
 
-    fn variable_declaration(&mut self, declaration: &VariableDeclaration) -> CResult {
+    pub(crate) fn variable_declaration(&mut self, declaration: &VariableDeclaration) -> CResult {
         let is_var = declaration.kind == VariableDeclarationKind::Var;
         if matches!(
             declaration.kind,

@@ -9,6 +9,7 @@ mod frame;
 mod frame_exit;
 mod generators;
 mod iteration;
+mod modules;
 mod objects;
 mod operators;
 mod properties;
@@ -22,6 +23,7 @@ pub(crate) use async_generators::{
 pub use calls::{call_ecmascript_function, construct_ecmascript_function};
 pub use frame::{Frame, ReturnTo, VmState};
 pub(crate) use generators::{ResumeKind, resume_generator};
+pub(crate) use modules::run_module_code;
 pub(crate) use operators::number_exponentiate;
 pub(crate) use script::{evaluate_script, perform_eval, run_script};
 

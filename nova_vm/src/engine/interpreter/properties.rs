@@ -793,6 +793,8 @@ enum NameBinding {
     ),
     /// A property of an object (with environment or eval bindings object).
     Object(Object<'static>, bool),
+    /// An indirect import binding of a module environment.
+    Import(crate::ecmascript::modules::ResolvedBinding),
     /// Not found in any environment up to the global one.
     Global,
 }
@@ -823,12 +825,17 @@ fn resolve_name<'gc>(
         }
         let record = agent.heap.environments.get(e.index());
         match record.kind {
-            EnvironmentKind::Declarative => {
+            EnvironmentKind::Declarative | EnvironmentKind::Module(_) => {
                 if let Some((code, scope)) = record.scope {
                     let info = &agent.heap.code.get(code.index()).scopes[scope as usize];
                     if let Some(slot) = info.names.iter().position(|n| *n == key.get(agent)) {
                         return Ok(NameBinding::Slot(e, slot, info.immutable[slot], hops));
                     }
+                }
+                if let EnvironmentKind::Module(module) = record.kind
+                    && let Some(binding) = import_binding_named(agent, module, key.get(agent))
+                {
+                    return Ok(NameBinding::Import(binding));
                 }
                 if let Some(bindings) = record.eval_bindings
                     && bindings.find_named(agent, key.get(agent)).is_some()
@@ -878,6 +885,22 @@ fn resolve_name<'gc>(
     Ok(NameBinding::Global)
 }
 
+/// The indirect import binding of `module` whose local name is `key`.
+fn import_binding_named(
+    agent: &Agent,
+    module: crate::ecmascript::modules::Module,
+    key: PropertyKey,
+) -> Option<crate::ecmascript::modules::ResolvedBinding> {
+    use crate::ecmascript::modules::ImportTarget;
+    let name = agent.key_display(key);
+    let record = agent.heap.modules.get(module.index());
+    let import = record.imports.iter().find(|i| i.local_name == name)?;
+    match import.target {
+        ImportTarget::Binding(index) => record.import_bindings[index as usize],
+        ImportTarget::Slot(_) => None,
+    }
+}
+
 /// A resolved name as a register value, so that a compound assignment puts
 /// its result where it read the operand (the Reference of 13.15.2 step 1),
 /// even if evaluating the right-hand side added a closer binding:
@@ -889,6 +912,9 @@ fn encode_reference(binding: &NameBinding) -> Option<Value<'static>> {
             .then_some(Value::Integer(((hops as i32) << 16) | slot as i32)),
         NameBinding::Object(object, _) => Some(object.into()),
         NameBinding::Global => Some(Value::Undefined),
+        // An import binding is immutable: the write resolves the name again
+        // and throws.
+        NameBinding::Import(_) => None,
     }
 }
 
@@ -974,6 +1000,15 @@ fn read_binding<'gc>(
                 return Err(agent.throw_reference_error(&message, gc.into_nogc()));
             }
             Ok(value.bind(gc.into_nogc()))
+        }
+        NameBinding::Import(binding) => {
+            let name = agent.key_display(key);
+            crate::ecmascript::modules::namespace::resolved_binding_value(
+                agent,
+                binding,
+                |_| name,
+                gc.into_nogc(),
+            )
         }
         NameBinding::Object(object, is_with) => {
             if is_with {
@@ -1076,6 +1111,10 @@ fn write_binding<'gc>(
             agent.heap.environments.get_mut(env.index()).slots[slot] = value.get(agent);
             Ok(())
         }
+        // Import bindings are immutable (9.1.1.5 Module Environment Records).
+        NameBinding::Import(_) => {
+            Err(agent.throw_type_error("Assignment to constant variable.", gc.into_nogc()))
+        }
         NameBinding::Object(object, _) => {
             // 9.1.1.2.5 SetMutableBinding of an object record.
             let object_root = object.scope(agent, gc.nogc());
@@ -1129,7 +1168,7 @@ pub(crate) fn delete_name<'gc>(
     // (Resolving may have collected: the key's string may have moved.)
     let key = name_key(agent, constant, gc.nogc());
     match binding {
-        NameBinding::Slot(..) => Ok(false),
+        NameBinding::Slot(..) | NameBinding::Import(_) => Ok(false),
         NameBinding::Object(object, _) => object.internal_delete(agent, key, gc),
         NameBinding::Global => {
             let realm = agent.current_realm();

@@ -4,7 +4,8 @@ use super::calls::{CallOutcome, call_from_registers, construct_from_registers};
 use super::frame_exit::{AfterThrow, after_unwind, unwind};
 pub(crate) use super::frame_exit::{Returned, return_from_frame};
 use super::{
-    async_functions, async_generators, generators, iteration, objects, operators, properties,
+    async_functions, async_generators, generators, iteration, modules, objects, operators,
+    properties,
 };
 use crate::ecmascript::abstract_operations::{
     to_boolean, to_number, to_numeric, to_object, to_property_key, to_string,
@@ -286,6 +287,31 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                         break;
                     }
                     set!(dst, value);
+                }
+                Instruction::LoadImport { dst, hops, index } => {
+                    let value = tri!(modules::load_import(agent, hops, index, gc.nogc())).unbind();
+                    set!(dst, value);
+                }
+                Instruction::ImportMeta { dst, hops } => {
+                    let meta = modules::load_import_meta(agent, hops, gc.nogc()).unbind();
+                    set!(dst, meta.into());
+                }
+                Instruction::ImportCall {
+                    dst,
+                    specifier,
+                    options,
+                    source_phase,
+                } => {
+                    let (specifier, options) = (reg!(specifier), reg!(options));
+                    let promise = modules::import_call(
+                        agent,
+                        specifier,
+                        options,
+                        source_phase,
+                        gc.reborrow(),
+                    )
+                    .unbind();
+                    set!(dst, promise);
                 }
                 Instruction::StoreEnv { src, hops, slot } => {
                     let env = environment_at(agent, hops);

@@ -54,7 +54,7 @@ pub(crate) fn evaluate_script<'gc>(
     result
 }
 
-fn push_code_frame(
+pub(super) fn push_code_frame(
     agent: &mut Agent,
     code: Code,
     env: Option<Environment>,

@@ -111,3 +111,17 @@ fn raw_json<'gc>(
     // 8. Return obj.
     Ok(obj.get(agent).bind(gc.into_nogc()).into())
 }
+
+/// ### [25.5.1.1 ParseJSON ( text )](https://tc39.es/ecma262/#sec-ParseJSON)
+///
+/// The value of a JSON text (for JSON modules); a SyntaxError is pending on
+/// error.
+pub(crate) fn parse_json<'a>(
+    agent: &mut Agent,
+    text: &str,
+    gc: NoGcScope<'a, '_>,
+) -> JsResult<'a, Value<'a>> {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    // 1-5. Parse the text as JSON and evaluate it.
+    Ok(Parser::new(&units, false).parse(agent, gc)?.value)
+}

@@ -17,6 +17,7 @@ use crate::ecmascript::builtins::ArgumentsList;
 use crate::ecmascript::builtins::proxy;
 use crate::ecmascript::builtins::typed_arrays::typed_array::exotic as typed_array;
 use crate::ecmascript::execution::{Agent, JsResult};
+use crate::ecmascript::modules::namespace;
 use crate::ecmascript::types::{JsString, Object, PropertyDescriptor, PropertyKey, Value};
 use crate::engine::{Bindable, GcScope, NoGcScope, Rootable};
 
@@ -52,7 +53,7 @@ impl<'a> Object<'a> {
     fn has_exotic_lookup(self, agent: &Agent) -> bool {
         matches!(
             self.kind(agent),
-            ObjectKind::Proxy { .. } | ObjectKind::TypedArray(_)
+            ObjectKind::Proxy { .. } | ObjectKind::TypedArray(_) | ObjectKind::ModuleNamespace(_)
         )
     }
 
@@ -214,7 +215,13 @@ impl<'a> Object<'a> {
                 gc
             ));
         }
-        Ok(self.get_own_property_no_gc(agent, key, gc.into_nogc()))
+        let gc = gc.into_nogc();
+        if let ObjectKind::ModuleNamespace(module) = self.kind(agent)
+            && let Some(result) = namespace::namespace_get_own_property(agent, module, key, gc)
+        {
+            return result;
+        }
+        Ok(self.get_own_property_no_gc(agent, key, gc))
     }
 
     /// [[GetOwnProperty]] for objects whose implementation runs no JavaScript
@@ -244,6 +251,19 @@ impl<'a> Object<'a> {
                 Some(index) => typed_array::get_own_element(agent, ta, index, gc),
                 None => self.ordinary_get_own_property(agent, key, gc),
             },
+            // A namespace's exports without the ReferenceError of an uninitialized
+            // binding (callers that may throw use [[GetOwnProperty]]).
+            ObjectKind::ModuleNamespace(module) if !key.is_symbol() => {
+                namespace::namespace_get_own_property(agent, module, key, gc)
+                    .and_then(|result| {
+                        let result = result.ok();
+                        if result.is_none() {
+                            agent.take_exception();
+                        }
+                        result
+                    })
+                    .flatten()
+            }
             _ => self.ordinary_get_own_property(agent, key, gc),
         }
     }
@@ -292,6 +312,13 @@ impl<'a> Object<'a> {
             }
             ObjectKind::MappedArguments(_) => {
                 Ok(self.arguments_define_own_property(agent, key, desc, gc.nogc()))
+            }
+            ObjectKind::ModuleNamespace(module) => {
+                let gc = gc.into_nogc();
+                match namespace::namespace_define_own_property(agent, module, key, desc, gc) {
+                    Some(result) => result,
+                    None => Ok(self.ordinary_define_own_property(agent, key, desc, gc)),
+                }
             }
             ObjectKind::TypedArray(ta) => match typed_array::numeric_index(agent, key) {
                 Some(index) => typed_array::define_own_element(
@@ -351,6 +378,11 @@ impl<'a> Object<'a> {
         {
             return Ok(typed_array::has_element(agent, ta, index));
         }
+        if let ObjectKind::ModuleNamespace(module) = self.kind(agent)
+            && let Some(has) = namespace::namespace_has_property(agent, module, key)
+        {
+            return Ok(has);
+        }
         // 10.1.7.1 OrdinaryHasProperty ( O, P )
         let mut object = self.bind(gc.nogc());
         loop {
@@ -405,6 +437,12 @@ impl<'a> Object<'a> {
                 )
                 .unwrap_or(Value::Undefined),
             );
+        }
+        if let ObjectKind::ModuleNamespace(module) = self.kind(agent)
+            && !key.is_symbol()
+        {
+            let gc = gc.into_nogc();
+            return namespace::namespace_get(agent, module, key, gc).expect("a string key");
         }
         // 10.1.8.1 OrdinaryGet ( O, P, Receiver )
         let receiver = receiver.bind(gc.nogc());
@@ -499,6 +537,10 @@ impl<'a> Object<'a> {
                 gc,
             );
         }
+        // 10.4.6.9 [[Set]] ( P, V, Receiver ) of module namespaces: 1. Return false.
+        if let ObjectKind::ModuleNamespace(_) = self.kind(agent) {
+            return Ok(false);
+        }
         // 10.1.9.1 OrdinarySet ( O, P, V, Receiver )
         // 1. Let ownDesc be ? O.[[GetOwnProperty]](P).
         // 2. Return ? OrdinarySetWithOwnDescriptor(O, P, V, Receiver, ownDesc).
@@ -529,6 +571,11 @@ impl<'a> Object<'a> {
         }
         if let ObjectKind::MappedArguments(_) = self.kind(agent) {
             return Ok(self.arguments_delete(agent, key, gc.nogc()));
+        }
+        if let ObjectKind::ModuleNamespace(module) = self.kind(agent)
+            && let Some(deleted) = namespace::namespace_delete(agent, module, key)
+        {
+            return Ok(deleted);
         }
         if let ObjectKind::TypedArray(ta) = self.kind(agent)
             && let Some(index) = typed_array::numeric_index(agent, key)
@@ -613,6 +660,12 @@ impl<'a> Object<'a> {
                 keys
             }
             ObjectKind::TypedArray(ta) => typed_array::own_property_keys(agent, self, ta, gc),
+            ObjectKind::ModuleNamespace(module) => {
+                // 10.4.6.11 [[OwnPropertyKeys]] ( ): the exports, then the symbol keys.
+                let mut keys = namespace::namespace_keys(agent, module, gc);
+                keys.extend(self.ordinary_own_property_keys(agent, gc));
+                keys
+            }
             _ => self.ordinary_own_property_keys(agent, gc),
         }
     }

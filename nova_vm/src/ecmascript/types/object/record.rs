@@ -121,6 +121,9 @@ pub enum ObjectKind {
     AsyncFromSyncIterator(PromiseClosure<'static>),
     /// An AsyncGenerator (`[[AsyncGeneratorState]]`, `[[AsyncGeneratorQueue]]`).
     AsyncGenerator(AsyncGenerator<'static>),
+    /// A module namespace exotic object (`[[Module]]`; its `[[Exports]]` are
+    /// kept in the module record).
+    ModuleNamespace(crate::ecmascript::modules::Module<'static>),
 }
 
 const _: () = assert!(std::mem::size_of::<ObjectKind>() == 8);
@@ -170,6 +173,7 @@ impl Trace for ObjectKind {
             ObjectKind::IteratorHelper(h) | ObjectKind::WrapForValidIterator(h) => h.visit(visitor),
             ObjectKind::Promise(p) => p.visit(visitor),
             ObjectKind::AsyncGenerator(g) => g.visit(visitor),
+            ObjectKind::ModuleNamespace(m) => m.visit(visitor),
             ObjectKind::PromiseClosure(c) | ObjectKind::AsyncFromSyncIterator(c) => {
                 c.visit(visitor)
             }

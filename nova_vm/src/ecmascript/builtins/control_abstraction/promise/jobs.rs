@@ -51,6 +51,38 @@ pub(crate) fn run_promise_reaction_job<'gc>(
             );
             return Ok(());
         }
+        // The ExecuteAsyncModule closures.
+        ReactionHandler::AsyncModule(module) => {
+            use crate::ecmascript::modules::evaluation::{
+                async_module_execution_fulfilled, async_module_execution_rejected,
+            };
+            match kind {
+                PromiseReactionType::Fulfill => async_module_execution_fulfilled(agent, module, gc),
+                PromiseReactionType::Reject => {
+                    async_module_execution_rejected(agent, module, argument, gc.nogc())
+                }
+            }
+            return Ok(());
+        }
+        // The ContinueDynamicImport closures.
+        ReactionHandler::DynamicImport(module, promise) => {
+            crate::ecmascript::modules::dynamic_import::dynamic_import_settled(
+                agent,
+                module,
+                promise,
+                argument.unbind(),
+                kind == PromiseReactionType::Reject,
+                gc,
+            );
+            return Ok(());
+        }
+        // The host finished loading the module of an import().
+        ReactionHandler::DynamicImportLoaded(module, promise) => {
+            crate::ecmascript::modules::dynamic_import::continue_dynamic_import(
+                agent, promise, module, gc,
+            );
+            return Ok(());
+        }
         // e. Else, let handlerResult be Completion(HostCallJobCallback(handler, undefined, « argument »)).
         ReactionHandler::Callable(handler) => {
             let capability_roots = capability.map(|c| {

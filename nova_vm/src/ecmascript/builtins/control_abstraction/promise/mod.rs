@@ -97,6 +97,15 @@ pub enum ReactionHandler {
     /// The closures of [27.6.3.9 AsyncGeneratorAwaitReturn](https://tc39.es/ecma262/#sec-asyncgeneratorawaitreturn)
     /// for this async generator (also invisible to scripts).
     AsyncGeneratorAwaitReturn(Object<'static>),
+    /// The closures of [16.2.1.5.3.2 ExecuteAsyncModule](https://tc39.es/ecma262/#sec-execute-async-module):
+    /// AsyncModuleExecutionFulfilled / AsyncModuleExecutionRejected of this module.
+    AsyncModule(crate::ecmascript::modules::Module<'static>),
+    /// The closures of [16.2.1.11 ContinueDynamicImport](https://tc39.es/ecma262/#sec-ContinueDynamicImport)
+    /// steps 6.d-f: settle this `import()` promise with the module's namespace.
+    DynamicImport(crate::ecmascript::modules::Module<'static>, Object<'static>),
+    /// The host's FinishLoadingImportedModule for `import()`: link and
+    /// evaluate this loaded module, then settle this promise.
+    DynamicImportLoaded(crate::ecmascript::modules::Module<'static>, Object<'static>),
 }
 
 /// ### [27.2.1.2 PromiseReaction Records](https://tc39.es/ecma262/#sec-promisereaction-records)
@@ -120,6 +129,11 @@ impl Trace for PromiseReaction {
             ReactionHandler::Callable(f) => f.trace(visitor),
             ReactionHandler::Await(o) | ReactionHandler::AsyncGeneratorAwaitReturn(o) => {
                 o.visit(visitor)
+            }
+            ReactionHandler::AsyncModule(m) => m.visit(visitor),
+            ReactionHandler::DynamicImport(m, o) | ReactionHandler::DynamicImportLoaded(m, o) => {
+                m.visit(visitor);
+                o.visit(visitor);
             }
         }
     }

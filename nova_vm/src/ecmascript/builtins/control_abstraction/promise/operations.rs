@@ -270,7 +270,10 @@ fn enqueue_reaction_job(
         }
         ReactionHandler::Empty
         | ReactionHandler::Await(_)
-        | ReactionHandler::AsyncGeneratorAwaitReturn(_) => None,
+        | ReactionHandler::AsyncGeneratorAwaitReturn(_)
+        | ReactionHandler::AsyncModule(_)
+        | ReactionHandler::DynamicImport(..)
+        | ReactionHandler::DynamicImportLoaded(..) => None,
     };
     agent.jobs.push_back(Job::PromiseReaction {
         reaction,
