@@ -14,7 +14,6 @@ use std::sync::Arc;
 use oxc_allocator::Allocator;
 use oxc_ast::ast::*;
 use oxc_ast_visit::Visit;
-use oxc_parser::{ParseOptions, Parser};
 use oxc_semantic::SemanticBuilder;
 use oxc_span::SourceType;
 use oxc_syntax::scope::ScopeFlags;
@@ -23,7 +22,7 @@ use oxc_syntax::symbol::SymbolFlags;
 use super::analysis::BindingAnalysis;
 use super::expressions::NameSource;
 use super::function::{collect_bound_symbols, function_kind, function_parts};
-use super::source::{MAX_SOURCE_NESTING, nesting_depth, render_error};
+use super::source::{parse_source, render_error};
 use super::{CompileError, FunctionCompiler, Location, ScriptKind, Unit};
 use crate::ecmascript::execution::Agent;
 use crate::ecmascript::modules::{
@@ -137,34 +136,14 @@ pub(crate) fn compile_module(
         name: name.to_owned(),
         text: text.to_owned(),
     });
-    if nesting_depth(&source.text) > MAX_SOURCE_NESTING {
-        return Err(render_error(
-            &source,
-            "SyntaxError: Nesting is too deep (not supported)",
-            None,
-        ));
-    }
     let allocator = Allocator::default();
-    let parsed = Parser::new(&allocator, &source.text, SourceType::mjs())
-        .with_options(ParseOptions {
-            parse_regular_expression: true,
-            preserve_parens: true,
-            ..ParseOptions::default()
-        })
-        .parse();
+    let parsed = parse_source(&allocator, &source, SourceType::mjs())?;
     if let Some(error) = parsed.diagnostics.first() {
         let offset = error.labels.first().map(|l| l.offset());
         return Err(render_error(
             &source,
             &format!("SyntaxError: {}", error.message),
             offset,
-        ));
-    }
-    if parsed.panicked {
-        return Err(render_error(
-            &source,
-            "SyntaxError: Invalid or unexpected token",
-            None,
         ));
     }
     let program = parsed.program;

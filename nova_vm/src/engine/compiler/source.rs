@@ -154,6 +154,43 @@ pub(super) fn nesting_depth(text: &str) -> usize {
 /// Deepest bracket nesting accepted before parsing.
 pub(super) const MAX_SOURCE_NESTING: usize = 1_000;
 
+/// Parses `source` as `source_type`, after the nesting guard. An error if the
+/// parser gave up (with its first diagnostic); the other diagnostics are
+/// left to the caller.
+pub(super) fn parse_source<'a>(
+    allocator: &'a Allocator,
+    source: &'a Arc<SourceText>,
+    source_type: SourceType,
+) -> Result<oxc_parser::ParserReturn<'a>, CompileError> {
+    if nesting_depth(&source.text) > MAX_SOURCE_NESTING {
+        return Err(render_error(
+            source,
+            "SyntaxError: Nesting is too deep (not supported)",
+            None,
+        ));
+    }
+    let parsed = Parser::new(allocator, &source.text, source_type)
+        .with_options(ParseOptions {
+            parse_regular_expression: true,
+            allow_return_outside_function: false,
+            preserve_parens: true,
+            ..ParseOptions::default()
+        })
+        .parse();
+    if parsed.panicked {
+        // The parser gave up: its first diagnostic says where.
+        let (message, offset) = match parsed.diagnostics.first() {
+            Some(error) => (
+                format!("SyntaxError: {}", error.message),
+                error.labels.first().map(|l| l.offset()),
+            ),
+            None => ("SyntaxError: Invalid or unexpected token".to_owned(), None),
+        };
+        return Err(render_error(source, &message, offset));
+    }
+    Ok(parsed)
+}
+
 /// Parses and compiles a script or eval code.
 pub(crate) fn compile_script(
     agent: &mut Agent,
@@ -172,33 +209,8 @@ pub(crate) fn compile_script(
         name: name.to_owned(),
         text: full_text,
     });
-    if nesting_depth(&source.text) > MAX_SOURCE_NESTING {
-        return Err(render_error(
-            &source,
-            "SyntaxError: Nesting is too deep (not supported)",
-            None,
-        ));
-    }
     let allocator = Allocator::default();
-    let parsed = Parser::new(&allocator, &source.text, SourceType::script())
-        .with_options(ParseOptions {
-            parse_regular_expression: true,
-            allow_return_outside_function: false,
-            preserve_parens: true,
-            ..ParseOptions::default()
-        })
-        .parse();
-    if parsed.panicked {
-        // The parser gave up: its first diagnostic says where.
-        let (message, offset) = match parsed.diagnostics.first() {
-            Some(error) => (
-                format!("SyntaxError: {}", error.message),
-                error.labels.first().map(|l| l.offset()),
-            ),
-            None => ("SyntaxError: Invalid or unexpected token".to_owned(), None),
-        };
-        return Err(render_error(&source, &message, offset));
-    }
+    let parsed = parse_source(&allocator, &source, SourceType::script())?;
     let program = parsed.program;
     // 19.2.1.1 PerformEval step 11: eval code may use what its caller could
     // (`super` in methods, `super()` in derived constructors); the parser
