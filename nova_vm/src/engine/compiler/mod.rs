@@ -14,6 +14,7 @@ mod declarations;
 mod eval_rules;
 mod expressions;
 mod function;
+mod identifiers;
 mod module;
 mod operators;
 mod patterns;

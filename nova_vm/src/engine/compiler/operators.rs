@@ -7,7 +7,8 @@ use oxc_ast::ast::*;
 use oxc_span::GetSpan;
 use oxc_syntax::operator::{BinaryOperator, UnaryOperator, UpdateOperator};
 
-use super::expressions::{Access, CResult};
+use super::expressions::CResult;
+use super::identifiers::Access;
 use super::{CompileError, FunctionCompiler};
 use crate::engine::bytecode::{Instruction, Reg};
 
