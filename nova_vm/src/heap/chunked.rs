@@ -55,6 +55,21 @@ impl<T: Copy> ChunkedArena<T> {
         index
     }
 
+    /// Element `offset` of chunk `index` (one bounds check on the flat
+    /// vector, one against the chunk length, and no slice to build).
+    #[inline]
+    pub fn element(&self, index: u32, offset: usize) -> T {
+        assert!(offset < self.chunk_len, "offset past the end of its chunk");
+        self.data[index as usize * self.chunk_len + offset]
+    }
+
+    /// Overwrites element `offset` of chunk `index`.
+    #[inline]
+    pub fn set_element(&mut self, index: u32, offset: usize, value: T) {
+        assert!(offset < self.chunk_len, "offset past the end of its chunk");
+        self.data[index as usize * self.chunk_len + offset] = value;
+    }
+
     /// The elements of chunk `index`.
     #[inline]
     pub fn chunk(&self, index: u32) -> &[T] {

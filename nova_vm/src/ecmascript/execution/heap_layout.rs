@@ -282,6 +282,18 @@ impl Heap {
         self.slots[slots.class()].chunk(slots.chunk())
     }
 
+    /// Value `slot` of a slot chunk (the chunk must have that many values).
+    #[inline]
+    pub fn slot_value(&self, slots: SlotsRef, slot: u32) -> Value<'static> {
+        self.slots[slots.class()].element(slots.chunk(), slot as usize)
+    }
+
+    /// Overwrites value `slot` of a slot chunk.
+    #[inline]
+    pub fn set_slot_value(&mut self, slots: SlotsRef, slot: u32, value: Value<'static>) {
+        self.slots[slots.class()].set_element(slots.chunk(), slot as usize, value);
+    }
+
     /// The values of a slot chunk, mutably.
     #[inline]
     pub fn slots_mut(&mut self, slots: SlotsRef) -> &mut [Value<'static>] {

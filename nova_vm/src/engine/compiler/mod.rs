@@ -343,6 +343,7 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
             holder_shape: None,
             epoch: 0,
             global_lexical: false,
+            global_slots: crate::ecmascript::execution::heap_layout::SlotsRef::EMPTY,
             getter: false,
         });
         self.caches.len() as u32 - 1

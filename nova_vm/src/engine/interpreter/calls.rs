@@ -68,11 +68,6 @@ fn push_ecmascript_frame(
     let code = record.code;
     let environment = record.environment;
     let realm = record.realm;
-    let (lexical_this, lexical_new_target, lexical_function) = (
-        record.lexical_this,
-        record.lexical_new_target,
-        record.this_function,
-    );
     let code_record = agent.heap.code.get(code.index());
     let kind = code_record.kind;
     let flags = code_record.flags;
@@ -95,7 +90,13 @@ fn push_ecmascript_frame(
     // primitives and replace nullish with the global object.
     let (this, new_target, this_function) =
         if matches!(kind, FunctionKind::Arrow | FunctionKind::AsyncArrow) {
-            (lexical_this, lexical_new_target, lexical_function)
+            // Read only here: most calls are not arrows.
+            let record = agent.heap.functions.get(handle.index());
+            (
+                record.lexical_this,
+                record.lexical_new_target,
+                record.this_function,
+            )
         } else if flags.strict || is_construct {
             (this.unbind(), new_target.unbind(), f.unbind().into())
         } else if this.is_nullish() {
@@ -120,32 +121,38 @@ fn push_ecmascript_frame(
             .into_boxed_slice()
     });
     let instructions = agent.heap.code.get_mut(code.index()).take_instructions();
+    // The callee's window: its arguments (at most as many as it has
+    // registers) stay, every other register starts undefined.
+    let window_end = args_start + register_count;
+    let arguments_end = args_start + argc.min(register_count);
     let stack = &mut agent.vm.stack;
-    stack.truncate(args_start + argc.min(register_count));
-    stack.resize(args_start + register_count, Value::Undefined);
+    if stack.len() > arguments_end {
+        stack.truncate(arguments_end);
+    }
+    stack.resize(window_end, Value::Undefined);
     let caller_realm = agent.current_realm;
     agent.current_realm = realm;
     agent.vm.save_innermost_pc();
     agent.vm.pc = 0;
-    // The frame is written field by field into its slot: assembling it on the
-    // stack and copying it in costs a store-forwarding stall on every call.
-    let frames = &mut agent.vm.frames;
-    frames.push(Frame::EMPTY);
-    let frame = frames.last_mut().expect("the frame just pushed");
-    frame.code = code;
-    frame.instructions = Some(instructions);
-    frame.base = args_start as u32;
-    frame.register_end = (args_start + register_count) as u32;
-    frame.returns_this =
-        is_construct && matches!(kind, FunctionKind::Normal | FunctionKind::ClassConstructor);
-    frame.env = environment;
-    frame.callee = f.unbind().into();
-    frame.this = this;
-    frame.new_target = new_target;
-    frame.this_function = this_function;
-    frame.arguments = arguments;
-    frame.return_to = return_to;
-    frame.caller_realm = caller_realm;
+    agent.vm.frames.push(Frame {
+        code,
+        instructions: Some(instructions),
+        pc: 0,
+        base: args_start as u32,
+        register_end: window_end as u32,
+        returns_this: is_construct
+            && matches!(kind, FunctionKind::Normal | FunctionKind::ClassConstructor),
+        env: environment,
+        env_depth: 0,
+        callee: f.unbind().into(),
+        this,
+        new_target,
+        this_function,
+        arguments,
+        return_to,
+        generator: None,
+        caller_realm,
+    });
     if matches!(kind, FunctionKind::Async | FunctionKind::AsyncArrow) {
         // 27.7.5.1 AsyncFunctionStart: the promise exists before the parameters
         // are bound, so that their errors reject it.

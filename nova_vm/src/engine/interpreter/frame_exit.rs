@@ -3,10 +3,13 @@
 //! throw to the innermost handler, including the completions of async
 //! function and async generator bodies.
 
+use std::sync::Arc;
+
 use super::frame::ReturnTo;
 use super::{async_functions, async_generators, generators};
 use crate::ecmascript::execution::{Agent, JsError};
 use crate::ecmascript::types::{Object, Value};
+use crate::engine::bytecode::Instructions;
 use crate::engine::{Bindable, GcScope};
 
 /// What the dispatch loop does after unwinding a throw.
@@ -50,6 +53,45 @@ pub(crate) enum Returned {
     ToFrame,
     /// Out to the Rust caller with this value.
     ToNative(Value<'static>),
+}
+
+/// The common return: a plain call frame (no generator or async body to
+/// settle, no `this` to substitute) returning `value` into a register of the
+/// interpreter frame below. Pops the frame, gives its `instructions` back to
+/// its code record, and hands over the caller's instructions, its pc made current.
+/// Any other frame gets `instructions` back unchanged, for
+/// [`return_from_frame`].
+#[inline]
+pub(crate) fn return_to_calling_frame(
+    agent: &mut Agent,
+    value: Value,
+    instructions: Arc<Instructions>,
+) -> Result<Arc<Instructions>, Arc<Instructions>> {
+    let frame = agent.vm.frames.last().expect("frame to return from");
+    let (None, false, ReturnTo::Register(register)) =
+        (frame.generator, frame.returns_this, frame.return_to)
+    else {
+        return Err(instructions);
+    };
+    let (caller_realm, code) = (frame.caller_realm, frame.code);
+    agent
+        .heap
+        .code
+        .get_mut(code.index())
+        .give_back_instructions(instructions);
+    let frames = &mut agent.vm.frames;
+    frames.pop();
+    let caller = frames.last_mut().expect("caller frame");
+    let caller_instructions = caller
+        .instructions
+        .take()
+        .expect("the caller's instructions");
+    agent.vm.pc = caller.pc;
+    let caller_end = caller.register_end as usize;
+    agent.current_realm = caller_realm;
+    restore_window(agent, caller_end);
+    agent.vm.stack[register as usize] = value.unbind();
+    Ok(caller_instructions)
 }
 
 /// Pops the current frame, delivering `value` to its caller.

@@ -11,7 +11,7 @@ use crate::ecmascript::builtins::typed_arrays::element_types::Numeric;
 use crate::ecmascript::builtins::typed_arrays::typed_array::{
     is_valid_integer_index, typed_array_get_element, write_element,
 };
-use crate::ecmascript::execution::{Agent, Environment, EnvironmentKind, JsResult, Realm};
+use crate::ecmascript::execution::{Agent, Environment, EnvironmentKind, JsResult};
 use crate::ecmascript::types::object::{Attributes, ObjectKind};
 use crate::ecmascript::types::{
     Object, PropertyDescriptor, PropertyKey, UNINITIALIZED, Value, WellKnownSymbol,
@@ -566,43 +566,41 @@ fn delete_key<'gc>(
 
 // ----- globals -----
 
-/// The holder of a global-name site's cached slot: the realm's global
-/// lexicals or its global object.
-#[inline(always)]
-fn global_holder(realm: &Realm, site: &PropertyCache) -> Object<'static> {
-    if site.global_lexical {
-        realm.global_lexicals
-    } else {
-        realm.global_object
-    }
-}
-
 /// The value of a global binding when the site's inline cache holds: the
 /// cache was filled in the current global epoch (see `Realm::global_epoch`),
-/// so the binding is still where it was. An uninitialized lexical binding is
-/// left to [`get_global`], which throws. The dispatch loop tries this first.
+/// so the binding is still in the slot storage it was found in. An
+/// uninitialized lexical binding is left to [`get_global`], which throws. The
+/// dispatch loop tries this first.
 #[inline(always)]
 pub(crate) fn get_global_cached(agent: &Agent, cache: u32) -> Option<Value<'static>> {
     let code = agent.vm.frames.last()?.code;
     let site = &agent.heap.code.get(code.index()).caches[cache as usize];
-    let realm = agent.current_realm();
-    if realm.global_epoch != site.epoch {
+    if agent.current_realm().global_epoch != site.epoch {
         return None;
     }
-    let value = global_holder(realm, site).slot(agent, site.slot);
+    let value = agent.heap.slot_value(site.global_slots, site.slot);
     if site.global_lexical && value == Value::Symbol(UNINITIALIZED) {
         return None;
     }
     Some(value)
 }
 
-/// Fills a global-name site's cache with a binding found at `slot`.
+/// Fills a global-name site's cache with a binding found at `slot` of the
+/// realm's global lexicals (`lexical`) or global object.
 fn fill_global_cache(agent: &mut Agent, code: Code, cache: u32, slot: u32, lexical: bool) {
-    let epoch = agent.current_realm().global_epoch;
+    let realm = agent.current_realm();
+    let epoch = realm.global_epoch;
+    let holder = if lexical {
+        realm.global_lexicals
+    } else {
+        realm.global_object
+    };
+    let global_slots = holder.record(agent).slots;
     let cache_entry = &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
     cache_entry.slot = slot;
     cache_entry.epoch = epoch;
     cache_entry.global_lexical = lexical;
+    cache_entry.global_slots = global_slots;
 }
 
 /// Reads a global binding: global lexicals first, then the global object.
@@ -666,15 +664,14 @@ pub(crate) fn set_global_cached(agent: &mut Agent, cache: u32, value: Value) -> 
         return false;
     };
     let site = &agent.heap.code.get(frame.code.index()).caches[cache as usize];
-    let realm = agent.current_realm();
-    if realm.global_epoch != site.epoch {
+    if agent.current_realm().global_epoch != site.epoch {
         return false;
     }
-    let (holder, slot) = (global_holder(realm, site), site.slot);
-    if site.global_lexical && holder.slot(agent, slot) == Value::Symbol(UNINITIALIZED) {
+    let (slots, slot) = (site.global_slots, site.slot);
+    if site.global_lexical && agent.heap.slot_value(slots, slot) == Value::Symbol(UNINITIALIZED) {
         return false;
     }
-    holder.set_slot(agent, slot, value);
+    agent.heap.set_slot_value(slots, slot, value.unbind());
     true
 }
 

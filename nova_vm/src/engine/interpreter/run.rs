@@ -2,7 +2,7 @@
 
 use super::calls::{CallOutcome, call_from_registers, construct_from_registers};
 use super::frame_exit::{AfterThrow, after_unwind, unwind};
-pub(crate) use super::frame_exit::{Returned, return_from_frame};
+pub(crate) use super::frame_exit::{Returned, return_from_frame, return_to_calling_frame};
 use super::{
     async_functions, async_generators, generators, iteration, modules, objects, operators,
     properties,
@@ -38,9 +38,9 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
             }
         }
         let frame = agent.vm.frames.last_mut().expect("a frame to run");
-        let instructions = frame.instructions.take().expect("the frame's instructions");
-        let code: &[Instruction] = &instructions.0;
-        let base = frame.base as usize;
+        let mut instructions = frame.instructions.take().expect("the frame's instructions");
+        let mut code: &[Instruction] = &instructions.0;
+        let mut base = frame.base as usize;
         let mut pc = agent.vm.pc as usize;
         // Each arm either continues with the next instruction, continues
         // 'frames after changing frames, or breaks to unwinding with a pending exception.
@@ -748,6 +748,19 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 }
                 Instruction::Return { src } => {
                     let value = reg!(src);
+                    let instructions = match return_to_calling_frame(agent, value, instructions) {
+                        Ok(caller_instructions) => {
+                            // Straight on with the caller: no safepoint is
+                            // due on a return.
+                            instructions = caller_instructions;
+                            code = &instructions.0;
+                            let caller = agent.vm.frames.last().expect("the caller's frame");
+                            base = caller.base as usize;
+                            pc = agent.vm.pc as usize;
+                            continue;
+                        }
+                        Err(instructions) => instructions,
+                    };
                     let code = agent.vm.frames.last().expect("frame").code;
                     agent
                         .heap

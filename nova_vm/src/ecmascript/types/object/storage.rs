@@ -152,14 +152,14 @@ impl<'a> Object<'a> {
     /// Value of slot `slot`.
     #[inline]
     pub fn slot(self, agent: &Agent, slot: u32) -> Value<'a> {
-        agent.heap.slots(self.record(agent).slots)[slot as usize]
+        agent.heap.slot_value(self.record(agent).slots, slot)
     }
 
     /// Stores into slot `slot`.
     #[inline]
     pub fn set_slot(self, agent: &mut Agent, slot: u32, value: Value) {
         let slots = self.record(agent).slots;
-        agent.heap.slots_mut(slots)[slot as usize] = value.unbind();
+        agent.heap.set_slot_value(slots, slot, value.unbind());
     }
 
     /// Makes room for `count` slots, moving values to a larger chunk if needed.
@@ -171,6 +171,9 @@ impl<'a> Object<'a> {
         let new = agent.heap.alloc_slots(count.max(2));
         agent.heap.copy_slots(old, new);
         self.record_mut(agent).slots = new;
+        // Global-name caches remember the slot storage of the global object
+        // and the global lexicals.
+        self.note_global_reconfigured(agent);
     }
 
     /// Adds a named data property (the key must not be present).
