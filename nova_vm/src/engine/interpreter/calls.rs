@@ -134,6 +134,7 @@ fn push_ecmascript_frame(
     agent.current_realm = realm;
     agent.vm.save_innermost_pc();
     agent.vm.pc = 0;
+    agent.vm.code = code;
     agent.vm.frames.push(Frame {
         code,
         instructions: Some(instructions),

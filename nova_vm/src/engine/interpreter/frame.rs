@@ -78,7 +78,7 @@ impl Trace for Frame {
 
 /// The interpreter's state inside the agent: the register file and the frame
 /// stack. Both are roots.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct VmState {
     /// Registers of every active frame, windows stacked.
     pub stack: Vec<Value<'static>>,
@@ -90,6 +90,11 @@ pub struct VmState {
     /// back before another frame is pushed and [`VmState::pop_frame`] restores
     /// it from the frame that becomes innermost.
     pub pc: u32,
+    /// The code of the innermost frame, kept beside `pc` so that the
+    /// dispatch loop's cache sites find it with one load. Like `pc`, every
+    /// push and pop of a frame updates it; it means nothing while there is
+    /// no frame.
+    pub code: Code<'static>,
     /// Nesting depth of Rust-level entries into the interpreter loop.
     pub native_depth: u32,
     /// The built-in functions being run, innermost last: the active function
@@ -97,7 +102,31 @@ pub struct VmState {
     pub builtin_callees: Vec<Object<'static>>,
 }
 
+impl Default for VmState {
+    fn default() -> Self {
+        Self {
+            stack: Vec::new(),
+            frames: Vec::new(),
+            pc: 0,
+            code: Code::from_index(0),
+            native_depth: 0,
+            builtin_callees: Vec::new(),
+        }
+    }
+}
+
 impl VmState {
+    /// The code of the innermost frame.
+    #[inline(always)]
+    pub(crate) fn running_code(&self) -> Code<'static> {
+        debug_assert_eq!(
+            Some(self.code),
+            self.frames.last().map(|frame| frame.code),
+            "VmState::code follows the innermost frame"
+        );
+        self.code
+    }
+
     /// Writes the running pc back into the innermost frame, before a new
     /// frame is pushed on top of it.
     #[inline]
@@ -112,6 +141,7 @@ impl VmState {
     pub(crate) fn push_frame(&mut self, frame: Frame) {
         self.save_innermost_pc();
         self.pc = frame.pc;
+        self.code = frame.code;
         self.frames.push(frame);
     }
 
@@ -123,6 +153,7 @@ impl VmState {
         frame.pc = self.pc;
         if let Some(below) = self.frames.last() {
             self.pc = below.pc;
+            self.code = below.code;
         }
         Some(frame)
     }
@@ -134,6 +165,7 @@ impl VmState {
         self.frames.truncate(self.frames.len().saturating_sub(1));
         if let Some(below) = self.frames.last() {
             self.pc = below.pc;
+            self.code = below.code;
         }
     }
 
@@ -159,6 +191,9 @@ impl Trace for VmState {
         self.stack.trace(visitor);
         for frame in &mut self.frames {
             frame.trace(visitor);
+        }
+        if !self.frames.is_empty() {
+            self.code.visit(visitor);
         }
         self.builtin_callees.trace(visitor);
     }

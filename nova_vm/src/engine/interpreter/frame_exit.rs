@@ -80,13 +80,15 @@ pub(crate) fn return_to_calling_frame(
         .get_mut(code.index())
         .give_back_instructions(instructions);
     let frames = &mut agent.vm.frames;
-    frames.pop();
+    // Dropped where it lies: moving the frame out costs a copy.
+    frames.truncate(frames.len() - 1);
     let caller = frames.last_mut().expect("caller frame");
     let caller_instructions = caller
         .instructions
         .take()
         .expect("the caller's instructions");
     agent.vm.pc = caller.pc;
+    agent.vm.code = caller.code;
     let caller_end = caller.register_end as usize;
     agent.current_realm = caller_realm;
     restore_window(agent, caller_end);

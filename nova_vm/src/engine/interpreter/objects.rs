@@ -55,7 +55,7 @@ pub(crate) fn new_regexp<'gc>(
     flags: u32,
     gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
-    let code = agent.vm.frames.last().expect("frame").code;
+    let code = agent.vm.running_code();
     let record = agent.heap.code.get(code.index());
     let (pattern, flags) = (
         record.constants[pattern as usize],
@@ -116,7 +116,7 @@ pub(crate) fn new_private_name<'gc>(
     constant: u32,
     gc: NoGcScope<'gc, '_>,
 ) -> Value<'gc> {
-    let code = agent.vm.frames.last().expect("frame").code;
+    let code = agent.vm.running_code();
     let description = agent.heap.code.get(code.index()).constants[constant as usize].as_string();
     agent.heap.allocated_since_gc += Arena::<SymbolRecord>::RECORD_BYTES;
     let symbol = Symbol::from_index(agent.heap.symbols.push(SymbolRecord {

@@ -21,12 +21,12 @@ use crate::engine::{Bindable, GcScope, NoGcScope, Rootable, Scoped};
 
 /// The key and strictness of a cache site of the running code.
 fn site(agent: &Agent, cache: u32) -> PropertyKey<'static> {
-    let code = agent.vm.frames.last().expect("frame").code;
+    let code = agent.vm.running_code();
     agent.heap.code.get(code.index()).caches[cache as usize].key
 }
 
 fn strict(agent: &Agent) -> bool {
-    let code = agent.vm.frames.last().expect("frame").code;
+    let code = agent.vm.running_code();
     agent.heap.code.get(code.index()).flags.strict
 }
 
@@ -70,7 +70,7 @@ pub(crate) fn get_named_cached(agent: &Agent, object: Value, cache: u32) -> Opti
     let Value::Object(o) = object else {
         return None;
     };
-    let code = agent.vm.frames.last()?.code;
+    let code = agent.vm.running_code();
     let site = &agent.heap.code.get(code.index()).caches[cache as usize];
     if site.getter {
         return None;
@@ -113,7 +113,7 @@ pub(crate) fn get_named<'gc>(
     cache: u32,
     gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
-    let code = agent.vm.frames.last().expect("frame").code;
+    let code = agent.vm.running_code();
     let site = agent.heap.code.get(code.index()).caches[cache as usize];
     let key = site.key;
     if let Value::Object(o) = object {
@@ -216,7 +216,7 @@ pub(crate) fn set_named<'gc>(
     value: Value,
     gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, ()> {
-    let code = agent.vm.frames.last().expect("frame").code;
+    let code = agent.vm.running_code();
     let site = agent.heap.code.get(code.index()).caches[cache as usize];
     let key = site.key;
     if let Value::Object(o) = object {
@@ -573,7 +573,7 @@ fn delete_key<'gc>(
 /// dispatch loop tries this first.
 #[inline(always)]
 pub(crate) fn get_global_cached(agent: &Agent, cache: u32) -> Option<Value<'static>> {
-    let code = agent.vm.frames.last()?.code;
+    let code = agent.vm.running_code();
     let site = &agent.heap.code.get(code.index()).caches[cache as usize];
     if agent.current_realm().global_epoch != site.epoch {
         return None;
@@ -610,7 +610,7 @@ pub(crate) fn get_global<'gc>(
     throw_if_missing: bool,
     gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
-    let code = agent.vm.frames.last().expect("frame").code;
+    let code = agent.vm.running_code();
     let key = agent.heap.code.get(code.index()).caches[cache as usize].key;
     let realm = agent.current_realm();
     let (lexicals, global) = (realm.global_lexicals, realm.global_object);
@@ -660,10 +660,8 @@ fn get_global_object_binding<'gc>(
 /// false if the dispatch loop must call [`set_global`].
 #[inline(always)]
 pub(crate) fn set_global_cached(agent: &mut Agent, cache: u32, value: Value) -> bool {
-    let Some(frame) = agent.vm.frames.last() else {
-        return false;
-    };
-    let site = &agent.heap.code.get(frame.code.index()).caches[cache as usize];
+    let code = agent.vm.running_code();
+    let site = &agent.heap.code.get(code.index()).caches[cache as usize];
     if agent.current_realm().global_epoch != site.epoch {
         return false;
     }
@@ -682,7 +680,7 @@ pub(crate) fn set_global<'gc>(
     value: Value,
     gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, ()> {
-    let code = agent.vm.frames.last().expect("frame").code;
+    let code = agent.vm.running_code();
     let key = agent.heap.code.get(code.index()).caches[cache as usize].key;
     let realm = agent.current_realm();
     let (lexicals, global) = (realm.global_lexicals, realm.global_object);
@@ -797,7 +795,7 @@ enum NameBinding {
 }
 
 fn name_key(agent: &mut Agent, constant: u32, gc: NoGcScope) -> PropertyKey<'static> {
-    let code = agent.vm.frames.last().expect("frame").code;
+    let code = agent.vm.running_code();
     let value = agent.heap.code.get(code.index()).constants[constant as usize];
     let s = value.as_string().expect("name constant");
     agent.string_to_key(s, gc).unbind()

@@ -124,7 +124,7 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 Instruction::LoadBool { dst, value } => set!(dst, Value::Boolean(value)),
                 Instruction::LoadInt { dst, value } => set!(dst, Value::Integer(value)),
                 Instruction::LoadConst { dst, constant } => {
-                    let code = agent.vm.frames.last().expect("frame").code;
+                    let code = agent.vm.running_code();
                     let value = agent.heap.code.get(code.index()).constants[constant as usize];
                     set!(dst, value);
                 }
@@ -761,7 +761,7 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                         }
                         Err(instructions) => instructions,
                     };
-                    let code = agent.vm.frames.last().expect("frame").code;
+                    let code = agent.vm.running_code();
                     agent
                         .heap
                         .code
@@ -1519,7 +1519,7 @@ fn push_declarative_env(agent: &mut Agent, scope: u32) {
 
 /// The text of a string constant of the current code.
 fn constant_text(agent: &Agent, constant: u32) -> String {
-    let code = agent.vm.frames.last().expect("frame").code;
+    let code = agent.vm.running_code();
     let value = agent.heap.code.get(code.index()).constants[constant as usize];
     value
         .as_string()
