@@ -76,7 +76,7 @@ impl FunctionCompiler<'_, '_, '_> {
         let end = self.pc();
         self.place(after);
         let ignored = self.alloc();
-        let handler = self.pc();
+        let handler = self.target_pc();
         self.handlers.push(ExceptionHandler {
             start,
             end,

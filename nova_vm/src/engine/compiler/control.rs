@@ -278,7 +278,7 @@ impl FunctionCompiler<'_, '_, '_> {
         self.jump(finally_label);
         // Throw completion.
         self.place(throw_label);
-        let handler = self.pc();
+        let handler = self.target_pc();
         self.handlers.push(ExceptionHandler {
             start,
             end,

@@ -209,6 +209,20 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
     /// Appends an instruction at the current source position.
     #[inline]
     pub(crate) fn emit(&mut self, instruction: Instruction) {
+        // Reading back the environment slot just written from the same
+        // register: the register already holds the value (unless something
+        // jumps here).
+        if let Instruction::LoadEnv { dst, hops, slot } = instruction
+            && self.last_label_pc != self.pc()
+            && let Some(&Instruction::StoreEnv {
+                src,
+                hops: stored_hops,
+                slot: stored_slot,
+            }) = self.instructions.last()
+            && (src, stored_hops, stored_slot) == (dst, hops, slot)
+        {
+            return;
+        }
         self.instructions.push(instruction);
         self.positions.push(self.position);
     }
@@ -216,6 +230,14 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
     /// Index of the next instruction.
     pub(crate) fn pc(&self) -> u32 {
         self.instructions.len() as u32
+    }
+
+    /// Index of the next instruction, which something other than a label
+    /// (an exception handler table) will jump to: no peephole may merge it
+    /// with the instruction before.
+    pub(crate) fn target_pc(&mut self) -> u32 {
+        self.last_label_pc = self.pc();
+        self.pc()
     }
 
     /// A new unplaced label.

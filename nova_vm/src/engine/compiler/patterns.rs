@@ -543,7 +543,7 @@ impl FunctionCompiler<'_, '_, '_> {
         self.jump(after);
         // Throw completion: close (quietly) unless done, then rethrow.
         let exception = self.alloc();
-        let handler = self.pc();
+        let handler = self.target_pc();
         self.handlers.push(ExceptionHandler {
             start,
             end: end_of_pattern,

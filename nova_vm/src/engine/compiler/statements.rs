@@ -608,7 +608,7 @@ impl FunctionCompiler<'_, '_, '_> {
         // Throws from the body (outside the code that already closes the
         // iterator) close the iterator, ignoring errors from it, and rethrow.
         let exception = self.alloc();
-        let handler = self.pc();
+        let handler = self.target_pc();
         let mut covered_from = start;
         for (hole_start, hole_end) in closing.into_iter().chain([(end_of_body, end_of_body)]) {
             if hole_start > covered_from {
@@ -709,7 +709,7 @@ impl FunctionCompiler<'_, '_, '_> {
         let end_of_try = self.pc();
         let end = self.new_label();
         self.jump(end);
-        let handler = self.pc();
+        let handler = self.target_pc();
         self.handlers.push(ExceptionHandler {
             start,
             end: end_of_try,
