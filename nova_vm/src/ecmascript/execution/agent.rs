@@ -255,10 +255,14 @@ pub struct Agent {
     pub(crate) replaced_modules: Vec<Module<'static>>,
     /// How many modules have had `[[AsyncEvaluation]]` set (its order).
     pub(crate) async_evaluation_count: u64,
-    /// The last global-bindings epoch handed out (see `Realm::global_epoch`).
-    /// Epochs are unique across this agent's realms, so a global-name cache
-    /// filled in one realm never matches another.
-    last_global_epoch: u32,
+    /// The global-bindings epoch: replaced by a fresh one whenever global
+    /// lexical bindings are created or a property of any realm's global
+    /// object (or global lexicals) is removed, reconfigured or moved to new
+    /// slot storage. A global-name inline cache is valid exactly while the
+    /// epoch it was filled in is current: adding a global object property
+    /// moves no existing slot, so no shape check is needed. One epoch serves
+    /// every realm: a code record only runs in the realm it was compiled for.
+    pub(crate) global_epoch: u32,
 }
 
 impl std::fmt::Debug for Agent {
@@ -276,20 +280,13 @@ const _: () = {
 };
 
 impl Agent {
-    /// A global-bindings epoch no realm of this agent has had yet.
-    pub(crate) fn fresh_global_epoch(&mut self) -> u32 {
+    /// Starts a new global-bindings epoch: every global-name inline cache
+    /// filled before is invalid.
+    pub(crate) fn bump_global_epoch(&mut self) {
         // Epoch 0 marks an empty cache; after 2^32 - 1 epochs (one per global
         // declaration or reconfiguration) the counter would repeat, which
         // would take years of continuous redeclaration.
-        self.last_global_epoch = self.last_global_epoch.wrapping_add(1).max(1);
-        self.last_global_epoch
-    }
-
-    /// Starts a new global-bindings epoch for `realm`: every global-name
-    /// inline cache filled before is invalid.
-    pub(crate) fn bump_global_epoch(&mut self, realm: RealmId) {
-        let epoch = self.fresh_global_epoch();
-        self.realms[realm.0 as usize].global_epoch = epoch;
+        self.global_epoch = self.global_epoch.wrapping_add(1).max(1);
     }
 
     /// The realm code is currently running in.
@@ -393,7 +390,7 @@ impl Agent {
             module_map: AHashMap::default(),
             replaced_modules: Vec::new(),
             async_evaluation_count: 0,
-            last_global_epoch: 0,
+            global_epoch: 0,
         };
         // The permanent symbols: the well-known symbols, the TDZ marker, the error-stack name.
         let mut token = crate::engine::GcToken;

@@ -91,13 +91,6 @@ pub struct Realm {
     pub(crate) math_random_state: u64,
     /// The Annex B legacy RegExp static properties of this realm's %RegExp%.
     pub(crate) regexp_legacy: crate::ecmascript::builtins::regexp::LegacyStatics,
-    /// Replaced by a fresh agent-wide epoch whenever global lexical bindings
-    /// are created or a property of the global object (or of the global
-    /// lexicals) is removed or reconfigured. A global-name inline cache is
-    /// valid exactly while the epoch it was filled in is current: adding a
-    /// global object property moves no existing slot, and epochs are unique
-    /// across realms, so no shape check is needed.
-    pub global_epoch: u32,
 }
 
 impl Realm {

@@ -33,7 +33,7 @@ impl Agent {
             eval_bindings: None,
         }));
         let realm = RealmId(self.realms.len() as u32);
-        let global_epoch = self.fresh_global_epoch();
+        self.bump_global_epoch();
         self.realms.push(Realm {
             intrinsics: vec![None; Intrinsic::COUNT],
             global_object,
@@ -43,7 +43,6 @@ impl Agent {
             host_defined: Value::Undefined,
             math_random_state: builtins::math::random_seed(),
             regexp_legacy: Default::default(),
-            global_epoch,
         });
         let previous = self.current_realm;
         self.current_realm = realm;

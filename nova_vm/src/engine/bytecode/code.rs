@@ -86,8 +86,8 @@ pub struct PropertyCache {
     /// For a property found on the receiver's prototype (methods): the
     /// prototype's shape when the cache was filled (cleared by each collection).
     pub holder_shape: Option<Shape<'static>>,
-    /// For global-name sites: the realm's global-bindings epoch when the
-    /// cache was filled (see `Realm::global_epoch`); 0 when empty.
+    /// For global-name sites: the agent's global-bindings epoch when the
+    /// cache was filled (see `Agent::global_epoch`); 0 when empty.
     pub epoch: u32,
     /// For global-name sites: `slot` is in the realm's global lexicals (a
     /// `let`/`const`/`class` binding), not in the global object.

@@ -89,7 +89,7 @@ fn cached_slot_value(agent: &Agent, o: Object, site: &PropertyCache) -> Option<V
         return None;
     }
     match site.holder_shape {
-        None => Some(o.slot(agent, site.slot).unbind()),
+        None => Some(agent.heap.slot_value(record.slots, site.slot)),
         Some(holder_shape) => {
             // Only ordinary named-property semantics are cached on prototypes.
             if !matches!(record.kind, ObjectKind::Ordinary | ObjectKind::Array) {
@@ -209,6 +209,28 @@ fn fill_prototype_cache(
 }
 
 /// `object.name = value` with an inline cache.
+/// Assigns `object.name = value` when the site's inline cache holds for
+/// `object`: an own writable data property of an object of the cached shape
+/// (the shape fixes the property's attributes). False if the dispatch loop
+/// must call [`set_named`].
+#[inline(always)]
+pub(crate) fn set_named_cached(agent: &mut Agent, object: Value, cache: u32, value: Value) -> bool {
+    let Value::Object(o) = object else {
+        return false;
+    };
+    let code = agent.vm.running_code();
+    let site = &agent.heap.code.get(code.index()).caches[cache as usize];
+    let record = o.record(agent);
+    // A prototype entry (filled by a get at a shared site) is not a slot of
+    // the receiver.
+    if Some(record.shape) != site.shape || site.holder_shape.is_some() || site.getter {
+        return false;
+    }
+    let (slots, slot) = (record.slots, site.slot);
+    agent.heap.set_slot_value(slots, slot, value.unbind());
+    true
+}
+
 pub(crate) fn set_named<'gc>(
     agent: &mut Agent,
     object: Value,
@@ -567,7 +589,7 @@ fn delete_key<'gc>(
 // ----- globals -----
 
 /// The value of a global binding when the site's inline cache holds: the
-/// cache was filled in the current global epoch (see `Realm::global_epoch`),
+/// cache was filled in the current global epoch (see `Agent::global_epoch`),
 /// so the binding is still in the slot storage it was found in. An
 /// uninitialized lexical binding is left to [`get_global`], which throws. The
 /// dispatch loop tries this first.
@@ -575,7 +597,7 @@ fn delete_key<'gc>(
 pub(crate) fn get_global_cached(agent: &Agent, cache: u32) -> Option<Value<'static>> {
     let code = agent.vm.running_code();
     let site = &agent.heap.code.get(code.index()).caches[cache as usize];
-    if agent.current_realm().global_epoch != site.epoch {
+    if agent.global_epoch != site.epoch {
         return None;
     }
     let value = agent.heap.slot_value(site.global_slots, site.slot);
@@ -588,8 +610,8 @@ pub(crate) fn get_global_cached(agent: &Agent, cache: u32) -> Option<Value<'stat
 /// Fills a global-name site's cache with a binding found at `slot` of the
 /// realm's global lexicals (`lexical`) or global object.
 fn fill_global_cache(agent: &mut Agent, code: Code, cache: u32, slot: u32, lexical: bool) {
+    let epoch = agent.global_epoch;
     let realm = agent.current_realm();
-    let epoch = realm.global_epoch;
     let holder = if lexical {
         realm.global_lexicals
     } else {
@@ -662,7 +684,7 @@ fn get_global_object_binding<'gc>(
 pub(crate) fn set_global_cached(agent: &mut Agent, cache: u32, value: Value) -> bool {
     let code = agent.vm.running_code();
     let site = &agent.heap.code.get(code.index()).caches[cache as usize];
-    if agent.current_realm().global_epoch != site.epoch {
+    if agent.global_epoch != site.epoch {
         return false;
     }
     let (slots, slot) = (site.global_slots, site.slot);

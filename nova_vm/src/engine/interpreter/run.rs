@@ -873,7 +873,9 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 }
                 Instruction::SetNamed { object, src, cache } => {
                     let (o, v) = (reg!(object), reg!(src));
-                    tri!(properties::set_named(agent, o, cache, v, gc.reborrow()));
+                    if !properties::set_named_cached(agent, o, cache, v) {
+                        tri!(properties::set_named(agent, o, cache, v, gc.reborrow()));
+                    }
                 }
                 Instruction::GetIndexed { dst, object, key } => {
                     let value = tri!(properties::get_indexed(

@@ -215,8 +215,7 @@ fn global_declaration_instantiation<'gc>(
     }
     // 15-16. Create the lexical bindings (uninitialized) and the var bindings.
     // New lexical bindings shadow global object properties: invalidate global caches.
-    let realm = agent.current_realm_id();
-    agent.bump_global_epoch(realm);
+    agent.bump_global_epoch();
     for i in 0..count {
         match declaration_at(agent, code, i) {
             GlobalDeclaration::Lexical(key, is_const) => {

@@ -6,8 +6,8 @@ use super::attributes::Attributes;
 use super::elements::{Elements, ElementsRecord};
 use super::record::{ObjectKind, ObjectRecord};
 use super::shape::{MAX_SHARED_SHAPE_KEYS, Shape, ShapeEntry, ShapeRecord};
+use crate::ecmascript::execution::Agent;
 use crate::ecmascript::execution::heap_layout::{Heap, SlotsRef};
-use crate::ecmascript::execution::{Agent, RealmId};
 use crate::ecmascript::types::{Object, PropertyKey, Value};
 use crate::engine::{Bindable, NoGcScope};
 use crate::heap::Arena;
@@ -259,13 +259,12 @@ impl<'a> Object<'a> {
 
     /// Invalidates global-name caches when a realm's global object changes shape in place.
     fn note_global_reconfigured(self, agent: &mut Agent) {
-        for id in 0..agent.realms.len() {
-            let realm = &agent.realms[id];
-            if realm.global_object.index() == self.index()
+        let is_global_holder = agent.realms.iter().any(|realm| {
+            realm.global_object.index() == self.index()
                 || realm.global_lexicals.index() == self.index()
-            {
-                agent.bump_global_epoch(RealmId(id as u32));
-            }
+        });
+        if is_global_holder {
+            agent.bump_global_epoch();
         }
     }
 
