@@ -104,13 +104,22 @@ fn deeply_nested_source_is_a_clean_syntax_error() {
 
 #[test]
 fn timeout_stops_runaway_scripts() {
-    let output = nova(&["--timeout", "0.2", "-e", "for (;;) {}"]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains("Execution interrupted"),
-        "{}",
-        stderr(&output)
-    );
+    // Every loop form: its backward jump is where the interrupt lands.
+    for script in [
+        "for (;;) {}",
+        "var x = true; while (x) {}",
+        "var y = true; do {} while (y)",
+        "for (var i = 0; i < 1; i = 0) {}",
+        "var n = 0; do {} while (n < 1)",
+    ] {
+        let output = nova(&["--timeout", "0.2", "-e", script]);
+        assert_eq!(output.status.code(), Some(1), "{script}");
+        assert!(
+            stderr(&output).contains("Execution interrupted"),
+            "{script}: {}",
+            stderr(&output)
+        );
+    }
 }
 
 #[test]

@@ -497,6 +497,54 @@ pub enum Instruction {
         value: i32,
         target: u32,
     },
+    /// Jumps if `lhs Lt rhs` (a fused comparison and `JumpIfTrue`).
+    JumpIfLt {
+        lhs: Reg,
+        rhs: Reg,
+        target: u32,
+    },
+    /// Jumps if `lhs Lt value` for a small-integer literal.
+    JumpIfLtInt {
+        lhs: Reg,
+        value: i32,
+        target: u32,
+    },
+    /// Jumps if `lhs Gt rhs` (a fused comparison and `JumpIfTrue`).
+    JumpIfGt {
+        lhs: Reg,
+        rhs: Reg,
+        target: u32,
+    },
+    /// Jumps if `lhs Gt value` for a small-integer literal.
+    JumpIfGtInt {
+        lhs: Reg,
+        value: i32,
+        target: u32,
+    },
+    /// Jumps if `lhs LtEq rhs` (a fused comparison and `JumpIfTrue`).
+    JumpIfLtEq {
+        lhs: Reg,
+        rhs: Reg,
+        target: u32,
+    },
+    /// Jumps if `lhs LtEq value` for a small-integer literal.
+    JumpIfLtEqInt {
+        lhs: Reg,
+        value: i32,
+        target: u32,
+    },
+    /// Jumps if `lhs GtEq rhs` (a fused comparison and `JumpIfTrue`).
+    JumpIfGtEq {
+        lhs: Reg,
+        rhs: Reg,
+        target: u32,
+    },
+    /// Jumps if `lhs GtEq value` for a small-integer literal.
+    JumpIfGtEqInt {
+        lhs: Reg,
+        value: i32,
+        target: u32,
+    },
     /// Jumps unless `lhs === rhs`.
     JumpIfNotStrictEq {
         lhs: Reg,

@@ -15,6 +15,7 @@ mod eval_rules;
 mod expressions;
 mod function;
 mod identifiers;
+mod loops;
 mod module;
 mod operators;
 mod patterns;
@@ -261,6 +262,34 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
             Some(&last) if fusible => fused_compare_jump(last, cond),
             _ => None,
         };
+        self.emit_test_jump(fused, label, |target| Instruction::JumpIfFalse {
+            cond,
+            target,
+        });
+    }
+
+    /// Jumps to `label` if `cond` is truthy, fusing a comparison just
+    /// emitted into a temporary as [`Self::jump_if_false`] does.
+    pub(crate) fn jump_if_true(&mut self, test_mark: u32, cond: Reg, label: Label) {
+        let fusible = u32::from(cond) >= test_mark && self.last_label_pc != self.pc();
+        let fused = match self.instructions.last() {
+            Some(&last) if fusible => fused_compare_jump_if_true(last, cond),
+            _ => None,
+        };
+        self.emit_test_jump(fused, label, |target| Instruction::JumpIfTrue {
+            cond,
+            target,
+        });
+    }
+
+    /// Emits a conditional jump to `label`: `fused` (replacing the comparison
+    /// it was made from) or else `unfused`.
+    fn emit_test_jump(
+        &mut self,
+        fused: Option<Instruction>,
+        label: Label,
+        unfused: impl FnOnce(u32) -> Instruction,
+    ) {
         match fused {
             Some(jump) => {
                 // The fused jump takes the comparison's place (and its source position).
@@ -270,7 +299,7 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
                 self.instructions.push(jump);
                 self.positions.push(position);
             }
-            None => self.emit_jump(|target| Instruction::JumpIfFalse { cond, target }, label),
+            None => self.emit_jump(unfused, label),
         }
     }
 
@@ -390,6 +419,7 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
             let target = self.labels[label.0 as usize].expect("label placed");
             patch_target(&mut self.instructions[index], target);
         }
+        thread_jumps_to_returns(&mut self.instructions);
         if std::env::var_os("NOVA_DUMP_BYTECODE").is_some() {
             dump(
                 &name_text(self.unit.agent, name),
@@ -463,6 +493,49 @@ fn fused_compare_jump(instruction: Instruction, cond: Reg) -> Option<Instruction
     })
 }
 
+/// A `Jump` whose target is a `Return` (after following other `Jump`s)
+/// becomes that `Return`: a `Return` cannot throw, so it may run at any pc.
+fn thread_jumps_to_returns(instructions: &mut [Instruction]) {
+    for index in 0..instructions.len() {
+        let Instruction::Jump { mut target } = instructions[index] else {
+            continue;
+        };
+        // A bounded walk: a cycle of jumps (an empty infinite loop) stays.
+        for _ in 0..4 {
+            match instructions.get(target as usize) {
+                Some(&Instruction::Jump { target: next }) => target = next,
+                Some(&Instruction::Return { src }) => {
+                    instructions[index] = Instruction::Return { src };
+                    break;
+                }
+                _ => break,
+            }
+        }
+    }
+}
+
+/// The fused form of `instruction` (a comparison into `cond`) followed by
+/// `JumpIfTrue cond`, with its target still to be patched.
+fn fused_compare_jump_if_true(instruction: Instruction, cond: Reg) -> Option<Instruction> {
+    use Instruction as I;
+    let target = u32::MAX;
+    Some(match instruction {
+        I::Lt { dst, lhs, rhs } if dst == cond => I::JumpIfLt { lhs, rhs, target },
+        I::LtInt { dst, lhs, value } if dst == cond => I::JumpIfLtInt { lhs, value, target },
+        I::Gt { dst, lhs, rhs } if dst == cond => I::JumpIfGt { lhs, rhs, target },
+        I::GtInt { dst, lhs, value } if dst == cond => I::JumpIfGtInt { lhs, value, target },
+        I::LtEq { dst, lhs, rhs } if dst == cond => I::JumpIfLtEq { lhs, rhs, target },
+        I::LtEqInt { dst, lhs, value } if dst == cond => I::JumpIfLtEqInt { lhs, value, target },
+        I::GtEq { dst, lhs, rhs } if dst == cond => I::JumpIfGtEq { lhs, rhs, target },
+        I::GtEqInt { dst, lhs, value } if dst == cond => I::JumpIfGtEqInt { lhs, value, target },
+        I::StrictEq { dst, lhs, rhs } if dst == cond => I::JumpIfStrictEq { lhs, rhs, target },
+        I::StrictNotEq { dst, lhs, rhs } if dst == cond => {
+            I::JumpIfNotStrictEq { lhs, rhs, target }
+        }
+        _ => return None,
+    })
+}
+
 /// Sets the jump target of a jump instruction.
 fn patch_target(instruction: &mut Instruction, new_target: u32) {
     match instruction {
@@ -481,6 +554,14 @@ fn patch_target(instruction: &mut Instruction, new_target: u32) {
         | Instruction::JumpIfNotLtEqInt { target, .. }
         | Instruction::JumpIfNotGtEq { target, .. }
         | Instruction::JumpIfNotGtEqInt { target, .. }
+        | Instruction::JumpIfLt { target, .. }
+        | Instruction::JumpIfLtInt { target, .. }
+        | Instruction::JumpIfGt { target, .. }
+        | Instruction::JumpIfGtInt { target, .. }
+        | Instruction::JumpIfLtEq { target, .. }
+        | Instruction::JumpIfLtEqInt { target, .. }
+        | Instruction::JumpIfGtEq { target, .. }
+        | Instruction::JumpIfGtEqInt { target, .. }
         | Instruction::JumpIfNotStrictEq { target, .. }
         | Instruction::JumpIfStrictEq { target, .. } => *target = new_target,
         Instruction::IteratorStep { done, .. }

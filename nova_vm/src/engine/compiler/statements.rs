@@ -22,7 +22,7 @@ impl FunctionCompiler<'_, '_, '_> {
         result
     }
 
-    fn reset_completion(&mut self) {
+    pub(crate) fn reset_completion(&mut self) {
         if let Some(c) = self.completion_register {
             self.emit(Instruction::LoadUndefined { dst: c });
         }
@@ -67,34 +67,8 @@ impl FunctionCompiler<'_, '_, '_> {
                 }
                 self.place(end);
             }
-            Statement::WhileStatement(w) => {
-                self.reset_completion();
-                let top = self.new_label();
-                let end = self.new_label();
-                self.push_loop(labels, end, top);
-                self.place(top);
-                let test_mark = self.mark();
-                let test = self.expr_operand(&w.test, false)?;
-                self.jump_if_false(test_mark, test, end);
-                self.statement(&w.body)?;
-                self.jump(top);
-                self.control.pop();
-                self.place(end);
-            }
-            Statement::DoWhileStatement(d) => {
-                self.reset_completion();
-                let top = self.new_label();
-                let next = self.new_label();
-                let end = self.new_label();
-                self.push_loop(labels, end, next);
-                self.place(top);
-                self.statement(&d.body)?;
-                self.place(next);
-                let test = self.expr_operand(&d.test, false)?;
-                self.emit_jump(|target| Instruction::JumpIfTrue { cond: test, target }, top);
-                self.control.pop();
-                self.place(end);
-            }
+            Statement::WhileStatement(w) => self.while_statement(w, labels)?,
+            Statement::DoWhileStatement(d) => self.do_while_statement(d, labels)?,
             Statement::ForStatement(f) => self.for_statement(f, labels)?,
             Statement::ForInStatement(f) => self.for_in_statement(f, labels)?,
             Statement::ForOfStatement(f) => self.for_of_statement(f, labels)?,
@@ -225,7 +199,12 @@ impl FunctionCompiler<'_, '_, '_> {
         Ok(())
     }
 
-    fn push_loop(&mut self, labels: &[String], break_label: Label, continue_label: Label) {
+    pub(crate) fn push_loop(
+        &mut self,
+        labels: &[String],
+        break_label: Label,
+        continue_label: Label,
+    ) {
         self.control.push(ControlScope::Breakable {
             labels: labels.to_vec(),
             is_loop: true,
@@ -371,52 +350,6 @@ impl FunctionCompiler<'_, '_, '_> {
             }
             self.release(m);
         }
-        Ok(())
-    }
-
-    fn for_statement(&mut self, f: &ForStatement, labels: &[String]) -> CResult {
-        self.reset_completion();
-        let scope = f.scope_id.get();
-        let lexical = matches!(&f.init, Some(ForStatementInit::VariableDeclaration(d)) if d.kind != VariableDeclarationKind::Var);
-        let pushed = match (scope, lexical) {
-            (Some(scope), true) => self.enter_scope(scope, &[])?,
-            _ => false,
-        };
-        match &f.init {
-            Some(ForStatementInit::VariableDeclaration(d)) => self.variable_declaration(d)?,
-            Some(init) => {
-                let m = self.mark();
-                self.expr_temp(init.to_expression())?;
-                self.release(m);
-            }
-            None => {}
-        }
-        let top = self.new_label();
-        let next = self.new_label();
-        let end = self.new_label();
-        self.push_loop(labels, end, next);
-        if pushed {
-            self.emit(Instruction::CopyEnv);
-        }
-        self.place(top);
-        if let Some(test) = &f.test {
-            let m = self.mark();
-            let t = self.expr_operand(test, false)?;
-            self.jump_if_false(m, t, end);
-            self.release(m);
-        }
-        self.statement(&f.body)?;
-        self.place(next);
-        if pushed {
-            self.emit(Instruction::CopyEnv);
-        }
-        if let Some(update) = &f.update {
-            self.expr_effect(update)?;
-        }
-        self.jump(top);
-        self.control.pop();
-        self.place(end);
-        self.leave_scope(pushed);
         Ok(())
     }
 

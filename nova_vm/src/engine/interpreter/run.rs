@@ -103,6 +103,41 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     set!($dst, Value::Boolean(value));
                 }};
             }
+            // A jump back: a safepoint, and the place a runaway loop stops
+            // for an interrupt.
+            macro_rules! backward_jump_checks {
+                () => {{
+                    agent.scoped_roots.truncate(roots_mark);
+                    agent.gc_safepoint(gc.reborrow());
+                    if agent.interrupt_requested() {
+                        agent.throw_range_error("Execution interrupted", gc.nogc());
+                        break;
+                    }
+                }};
+            }
+            macro_rules! jump_to {
+                ($target:expr) => {{
+                    if ($target as usize) < pc {
+                        backward_jump_checks!();
+                    }
+                    pc = $target as usize;
+                }};
+            }
+            macro_rules! jump_when {
+                ($a:expr, $b:expr, $comparison:ident, $target:expr) => {{
+                    let (a, b) = ($a, $b);
+                    let holds = tri!(operators::compare_values(
+                        agent,
+                        a,
+                        b,
+                        operators::Comparison::$comparison,
+                        gc.reborrow()
+                    ));
+                    if holds {
+                        jump_to!($target);
+                    }
+                }};
+            }
             macro_rules! jump_unless {
                 ($a:expr, $b:expr, $comparison:ident, $target:expr) => {{
                     let (a, b) = ($a, $b);
@@ -648,17 +683,7 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 }
 
                 // ----- control flow -----
-                Instruction::Jump { target } => {
-                    if (target as usize) < pc {
-                        agent.scoped_roots.truncate(roots_mark);
-                        agent.gc_safepoint(gc.reborrow());
-                        if agent.interrupt_requested() {
-                            agent.throw_range_error("Execution interrupted", gc.nogc());
-                            break;
-                        }
-                    }
-                    pc = target as usize;
-                }
+                Instruction::Jump { target } => jump_to!(target),
                 Instruction::JumpIfTrue { cond, target } => {
                     let v = reg!(cond);
                     let truthy = match v {
@@ -666,10 +691,7 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                         v => to_boolean(agent, v),
                     };
                     if truthy {
-                        if (target as usize) < pc {
-                            agent.gc_safepoint(gc.reborrow());
-                        }
-                        pc = target as usize;
+                        jump_to!(target);
                     }
                 }
                 Instruction::JumpIfFalse { cond, target } => {
@@ -706,6 +728,30 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 Instruction::JumpIfNotGtEqInt { lhs, value, target } => {
                     jump_unless!(reg!(lhs), Value::Integer(value), GreaterOrEqual, target)
                 }
+                Instruction::JumpIfLt { lhs, rhs, target } => {
+                    jump_when!(reg!(lhs), reg!(rhs), Less, target)
+                }
+                Instruction::JumpIfLtInt { lhs, value, target } => {
+                    jump_when!(reg!(lhs), Value::Integer(value), Less, target)
+                }
+                Instruction::JumpIfGt { lhs, rhs, target } => {
+                    jump_when!(reg!(lhs), reg!(rhs), Greater, target)
+                }
+                Instruction::JumpIfGtInt { lhs, value, target } => {
+                    jump_when!(reg!(lhs), Value::Integer(value), Greater, target)
+                }
+                Instruction::JumpIfLtEq { lhs, rhs, target } => {
+                    jump_when!(reg!(lhs), reg!(rhs), LessOrEqual, target)
+                }
+                Instruction::JumpIfLtEqInt { lhs, value, target } => {
+                    jump_when!(reg!(lhs), Value::Integer(value), LessOrEqual, target)
+                }
+                Instruction::JumpIfGtEq { lhs, rhs, target } => {
+                    jump_when!(reg!(lhs), reg!(rhs), GreaterOrEqual, target)
+                }
+                Instruction::JumpIfGtEqInt { lhs, value, target } => {
+                    jump_when!(reg!(lhs), Value::Integer(value), GreaterOrEqual, target)
+                }
                 Instruction::JumpIfNotStrictEq { lhs, rhs, target } => {
                     let (a, b) = (reg!(lhs), reg!(rhs));
                     let equal = match (a, b) {
@@ -713,7 +759,7 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                         _ => crate::ecmascript::abstract_operations::is_strictly_equal(agent, a, b),
                     };
                     if !equal {
-                        pc = target as usize;
+                        jump_to!(target);
                     }
                 }
                 Instruction::JumpIfStrictEq { lhs, rhs, target } => {
@@ -723,7 +769,7 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                         _ => crate::ecmascript::abstract_operations::is_strictly_equal(agent, a, b),
                     };
                     if equal {
-                        pc = target as usize;
+                        jump_to!(target);
                     }
                 }
                 Instruction::JumpIfNullish { src, target } => {
