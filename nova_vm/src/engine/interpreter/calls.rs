@@ -125,11 +125,7 @@ fn push_ecmascript_frame(
     // registers) stay, every other register starts undefined.
     let window_end = args_start + register_count;
     let arguments_end = args_start + argc.min(register_count);
-    let stack = &mut agent.vm.stack;
-    if stack.len() > arguments_end {
-        stack.truncate(arguments_end);
-    }
-    stack.resize(window_end, Value::Undefined);
+    super::frame::open_window(&mut agent.vm.stack, arguments_end, window_end);
     let caller_realm = agent.current_realm;
     agent.current_realm = realm;
     agent.vm.save_innermost_pc();

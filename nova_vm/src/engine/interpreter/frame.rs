@@ -76,6 +76,21 @@ impl Trace for Frame {
     }
 }
 
+/// Makes the register file end at `window_end`, keeping the values below
+/// `keep_end` and setting every register from there on to undefined.
+///
+/// Windows are a few registers long: appending undefined four at a time
+/// (each a fixed-size copy) and trimming the excess beats the general
+/// resize, which calls `memset`.
+#[inline]
+pub(crate) fn open_window(stack: &mut Vec<Value<'static>>, keep_end: usize, window_end: usize) {
+    stack.truncate(keep_end);
+    while stack.len() < window_end {
+        stack.extend_from_slice(&[Value::Undefined; 4]);
+    }
+    stack.truncate(window_end);
+}
+
 /// The interpreter's state inside the agent: the register file and the frame
 /// stack. Both are roots.
 #[derive(Debug)]
