@@ -59,6 +59,29 @@ pub struct Frame {
     pub caller_realm: RealmId,
 }
 
+impl Frame {
+    /// A frame with every field empty, overwritten field by field by the code
+    /// that pushes it.
+    pub(crate) const EMPTY: Frame = Frame {
+        code: Code::from_index(0),
+        instructions: None,
+        pc: 0,
+        base: 0,
+        register_end: 0,
+        returns_this: false,
+        env: None,
+        env_depth: 0,
+        callee: Value::Undefined,
+        this: Value::Undefined,
+        new_target: Value::Undefined,
+        this_function: Value::Undefined,
+        arguments: None,
+        return_to: ReturnTo::Native,
+        generator: None,
+        caller_realm: RealmId(0),
+    };
+}
+
 impl Trace for Frame {
     fn trace(&mut self, visitor: &mut impl HandleVisitor) {
         self.code.visit(visitor);
