@@ -59,8 +59,14 @@ impl<T: Copy> ChunkedArena<T> {
     /// vector, one against the chunk length, and no slice to build).
     #[inline]
     pub fn element(&self, index: u32, offset: usize) -> T {
+        *self.element_ref(index, offset)
+    }
+
+    /// Element `offset` of chunk `index`, by reference.
+    #[inline]
+    pub fn element_ref(&self, index: u32, offset: usize) -> &T {
         assert!(offset < self.chunk_len, "offset past the end of its chunk");
-        self.data[index as usize * self.chunk_len + offset]
+        &self.data[index as usize * self.chunk_len + offset]
     }
 
     /// Overwrites element `offset` of chunk `index`.

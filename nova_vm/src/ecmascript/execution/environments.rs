@@ -80,6 +80,15 @@ impl EnvSlots {
         }
     }
 
+    /// The value of binding `slot`, by reference.
+    #[inline(always)]
+    pub fn get_ref(&self, slot: usize) -> &Value<'static> {
+        match self {
+            EnvSlots::Inline { values, .. } => &values[slot],
+            EnvSlots::Boxed(values) => &values[slot],
+        }
+    }
+
     /// Sets binding `slot` (which the compiler placed in range).
     #[inline(always)]
     pub fn set(&mut self, slot: usize, value: Value<'static>) {

@@ -288,6 +288,12 @@ impl Heap {
         self.slots[slots.class()].element(slots.chunk(), slot as usize)
     }
 
+    /// Value `slot` of a slot chunk, by reference.
+    #[inline]
+    pub fn slot_ref(&self, slots: SlotsRef, slot: u32) -> &Value<'static> {
+        self.slots[slots.class()].element_ref(slots.chunk(), slot as usize)
+    }
+
     /// Overwrites value `slot` of a slot chunk.
     #[inline]
     pub fn set_slot_value(&mut self, slots: SlotsRef, slot: u32, value: Value<'static>) {

@@ -11,6 +11,7 @@ use crate::ecmascript::builtins::typed_arrays::element_types::Numeric;
 use crate::ecmascript::builtins::typed_arrays::typed_array::{
     is_valid_integer_index, typed_array_get_element, write_element,
 };
+use crate::ecmascript::execution::heap_layout::Heap;
 use crate::ecmascript::execution::{Agent, Environment, EnvironmentKind, JsResult};
 use crate::ecmascript::types::object::{Attributes, ObjectKind};
 use crate::ecmascript::types::{
@@ -66,16 +67,20 @@ fn shape_backed(kind: ObjectKind) -> bool {
 /// property of its prototype when that prototype still has the cached shape.
 /// The dispatch loop tries this before [`get_named`].
 #[inline(always)]
-pub(crate) fn get_named_cached(agent: &Agent, object: Value, cache: u32) -> Option<Value<'static>> {
+pub(crate) fn get_named_cached<'a>(
+    heap: &'a Heap,
+    code: Code,
+    object: Value,
+    cache: u32,
+) -> Option<&'a Value<'static>> {
     let Value::Object(o) = object else {
         return None;
     };
-    let code = agent.vm.running_code();
-    let site = &agent.heap.code.get(code.index()).caches[cache as usize];
+    let site = &heap.code.get(code.index()).caches[cache as usize];
     if site.getter {
         return None;
     }
-    cached_slot_value(agent, o, site)
+    cached_slot_ref(heap, o, site)
 }
 
 /// The value in the slot a named-get site cached (a data value, or the
@@ -84,23 +89,34 @@ pub(crate) fn get_named_cached(agent: &Agent, object: Value, cache: u32) -> Opti
 /// the cached shape.
 #[inline(always)]
 fn cached_slot_value(agent: &Agent, o: Object, site: &PropertyCache) -> Option<Value<'static>> {
-    let record = o.record(agent);
+    cached_slot_ref(&agent.heap, o, site).copied()
+}
+
+/// [`cached_slot_value`] by reference (for a copy straight into a register).
+#[inline(always)]
+fn cached_slot_ref<'a>(
+    heap: &'a Heap,
+    o: Object,
+    site: &PropertyCache,
+) -> Option<&'a Value<'static>> {
+    let record = heap.objects.get(o.index());
     if Some(record.shape) != site.shape {
         return None;
     }
     match site.holder_shape {
-        None => Some(agent.heap.slot_value(record.slots, site.slot)),
+        None => Some(heap.slot_ref(record.slots, site.slot)),
         Some(holder_shape) => {
             // Only ordinary named-property semantics are cached on prototypes.
             if !matches!(record.kind, ObjectKind::Ordinary | ObjectKind::Array) {
                 return None;
             }
             // The receiver's shape fixes its prototype.
-            let prototype = agent.heap.shapes.get(record.shape.index()).prototype?;
-            if prototype.record(agent).shape != holder_shape {
+            let prototype = heap.shapes.get(record.shape.index()).prototype?;
+            let prototype_record = heap.objects.get(prototype.index());
+            if prototype_record.shape != holder_shape {
                 return None;
             }
-            Some(prototype.slot(agent, site.slot))
+            Some(heap.slot_ref(prototype_record.slots, site.slot))
         }
     }
 }
@@ -588,23 +604,27 @@ fn delete_key<'gc>(
 
 // ----- globals -----
 
-/// The value of a global binding when the site's inline cache holds: the
-/// cache was filled in the current global epoch (see `Agent::global_epoch`),
-/// so the binding is still in the slot storage it was found in. An
-/// uninitialized lexical binding is left to [`get_global`], which throws. The
-/// dispatch loop tries this first.
+/// Reads a global binding into absolute register `register` when the site's
+/// inline cache holds: the cache was filled in the current global epoch (see
+/// `Agent::global_epoch`), so the binding is still in the slot storage it was
+/// found in. An uninitialized lexical binding is left to [`get_global`],
+/// which throws. The dispatch loop tries this first. The value is copied as
+/// it lies in memory (one eight-byte copy; a value taken
+/// apart to test its tag is stored back piece by piece, which a following
+/// read of the register cannot forward from). False if the cache misses.
 #[inline(always)]
-pub(crate) fn get_global_cached(agent: &Agent, cache: u32) -> Option<Value<'static>> {
+pub(crate) fn copy_global_cached(agent: &mut Agent, cache: u32, register: usize) -> bool {
     let code = agent.vm.running_code();
     let site = &agent.heap.code.get(code.index()).caches[cache as usize];
     if agent.global_epoch != site.epoch {
-        return None;
+        return false;
     }
-    let value = agent.heap.slot_value(site.global_slots, site.slot);
-    if site.global_lexical && value == Value::Symbol(UNINITIALIZED) {
-        return None;
+    let source = agent.heap.slot_ref(site.global_slots, site.slot);
+    if site.global_lexical && *source == Value::Symbol(UNINITIALIZED) {
+        return false;
     }
-    Some(value)
+    agent.vm.stack[register..=register].copy_from_slice(std::slice::from_ref(source));
+    true
 }
 
 /// Fills a global-name site's cache with a binding found at `slot` of the

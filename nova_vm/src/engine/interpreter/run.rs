@@ -59,6 +59,18 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     agent.vm.stack[base + $r as usize] = value;
                 }};
             }
+            // Copies a value that lies in memory into a register as one
+            // eight-byte copy. A value taken apart (to test its tag) and then
+            // stored is written piece by piece, and the next instruction's
+            // eight-byte read of the register cannot be forwarded from those
+            // pieces: it waits for them to reach the cache.
+            macro_rules! copy_to_register {
+                ($r:expr, $source:expr) => {{
+                    let register = base + $r as usize;
+                    agent.vm.stack[register..=register]
+                        .copy_from_slice(std::slice::from_ref($source));
+                }};
+            }
             macro_rules! tri {
                 ($e:expr) => {
                     match $e {
@@ -165,8 +177,8 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 }
                 Instruction::LoadUninitialized { dst } => set!(dst, Value::Symbol(UNINITIALIZED)),
                 Instruction::Move { dst, src } => {
-                    let value = reg!(src);
-                    set!(dst, value);
+                    let (from, to) = (base + src as usize, base + dst as usize);
+                    agent.vm.stack.copy_within(from..=from, to);
                 }
                 Instruction::CheckInitialized { reg, constant } => {
                     if reg!(reg) == Value::Symbol(UNINITIALIZED) {
@@ -186,15 +198,15 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     }
                 }
                 Instruction::LoadThis { dst } => {
-                    let this = agent.vm.frames.last().expect("frame").this;
-                    if this == Value::Symbol(UNINITIALIZED) {
+                    let frame = agent.vm.frames.last().expect("frame");
+                    if frame.this == Value::Symbol(UNINITIALIZED) {
                         agent.throw_reference_error(
                             "Must call super constructor in derived class before accessing 'this'",
                             gc.nogc(),
                         );
                         break;
                     }
-                    set!(dst, this);
+                    copy_to_register!(dst, &frame.this);
                 }
                 Instruction::LoadNewTarget { dst } => {
                     let value = agent.vm.frames.last().expect("frame").new_target;
@@ -298,13 +310,8 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 }
                 Instruction::LoadEnv { dst, hops, slot } => {
                     let env = environment_at(agent, hops);
-                    let value = agent
-                        .heap
-                        .environments
-                        .get(env.index())
-                        .slots
-                        .get(slot as usize);
-                    set!(dst, value);
+                    let record = agent.heap.environments.get(env.index());
+                    copy_to_register!(dst, record.slots.get_ref(slot as usize));
                 }
                 Instruction::LoadEnvChecked { dst, hops, slot } => {
                     let env = environment_at(agent, hops);
@@ -361,13 +368,11 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
 
                 // ----- names -----
                 Instruction::GetGlobal { dst, cache } => {
-                    let value = match properties::get_global_cached(agent, cache) {
-                        Some(value) => value,
-                        None => {
-                            tri!(properties::get_global(agent, cache, true, gc.reborrow())).unbind()
-                        }
-                    };
-                    set!(dst, value);
+                    if !properties::copy_global_cached(agent, cache, base + dst as usize) {
+                        let value = tri!(properties::get_global(agent, cache, true, gc.reborrow()))
+                            .unbind();
+                        set!(dst, value);
+                    }
                 }
                 Instruction::GetGlobalOrUndefined { dst, cache } => {
                     let value =
@@ -910,12 +915,17 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 }
                 Instruction::GetNamed { dst, object, cache } => {
                     let object = reg!(object);
-                    let value = match properties::get_named_cached(agent, object, cache) {
-                        Some(value) => value,
-                        None => tri!(properties::get_named(agent, object, cache, gc.reborrow()))
-                            .unbind(),
-                    };
-                    set!(dst, value);
+                    let code = agent.vm.running_code();
+                    if let Some(source) =
+                        properties::get_named_cached(&agent.heap, code, object, cache)
+                    {
+                        copy_to_register!(dst, source);
+                    } else {
+                        let value =
+                            tri!(properties::get_named(agent, object, cache, gc.reborrow()))
+                                .unbind();
+                        set!(dst, value);
+                    }
                 }
                 Instruction::SetNamed { object, src, cache } => {
                     let (o, v) = (reg!(object), reg!(src));
