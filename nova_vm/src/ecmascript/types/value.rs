@@ -123,34 +123,89 @@ impl std::fmt::Debug for SmallF64 {
 }
 
 /// An ECMAScript language value.
+///
+/// `#[repr(u8)]` fixes the layout: a tag byte (the discriminants below)
+/// followed by each variant's payload laid out as in a `#[repr(C)]` struct
+/// of the tag and the payload: `Boolean`'s byte at offset 1, the seven-byte
+/// inline payloads at 1..8, the 32-bit payloads (integers and handles) at
+/// 4..8. [`Value::store_integer`] and [`Value::store_boolean`] rely on it.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[repr(u8)]
 #[repr(align(8))]
 pub enum Value<'a> {
     /// `undefined`
     #[default]
-    Undefined,
+    Undefined = 0,
     /// `null`
-    Null,
+    Null = 1,
     /// `true` or `false`
-    Boolean(bool),
+    Boolean(bool) = BOOLEAN_TAG,
     /// A string of at most seven UTF-8 bytes.
-    SmallString(SmallString),
+    SmallString(SmallString) = 3,
     /// Any other string.
-    String(HeapString<'a>),
+    String(HeapString<'a>) = 4,
     /// A Symbol.
-    Symbol(Symbol<'a>),
+    Symbol(Symbol<'a>) = 5,
     /// A Number that is an int32 other than -0.
-    Integer(i32),
+    Integer(i32) = INTEGER_TAG,
     /// A Number stored inline as a truncated f64.
-    SmallF64(SmallF64),
+    SmallF64(SmallF64) = 7,
     /// Any other Number.
-    Number(HeapNumber<'a>),
+    Number(HeapNumber<'a>) = 8,
     /// A BigInt that fits in an `i32`.
-    SmallBigInt(i32),
+    SmallBigInt(i32) = 9,
     /// Any other BigInt.
-    BigInt(HeapBigInt<'a>),
+    BigInt(HeapBigInt<'a>) = 10,
     /// An object (ordinary or exotic, including functions and arrays).
-    Object(Object<'a>),
+    Object(Object<'a>) = 11,
+}
+
+/// The tag byte of `Value::Boolean`.
+const BOOLEAN_TAG: u8 = 2;
+/// The tag byte of `Value::Integer`.
+const INTEGER_TAG: u8 = 6;
+
+impl Value<'_> {
+    /// Overwrites `slot` with `Value::Integer(x)` in one eight-byte store.
+    ///
+    /// Built from its parts, a value is stored piece by piece (tag byte,
+    /// payload word), and a later eight-byte read of the slot (the next
+    /// instruction reading a register) cannot be forwarded from the pieces:
+    /// it waits until they reach the cache. One whole store avoids that.
+    #[inline(always)]
+    pub fn store_integer(slot: &mut Value<'_>, x: i32) {
+        let mut bytes = [0u8; 8];
+        bytes[0] = INTEGER_TAG;
+        bytes[4..8].copy_from_slice(&x.to_ne_bytes());
+        store_bits(slot, u64::from_ne_bytes(bytes));
+        debug_assert!(*slot == Value::Integer(x));
+    }
+
+    /// Overwrites `slot` with `Value::Boolean(b)` in one eight-byte store
+    /// (see [`Value::store_integer`]).
+    #[inline(always)]
+    pub fn store_boolean(slot: &mut Value<'_>, b: bool) {
+        let mut bytes = [0u8; 8];
+        bytes[0] = BOOLEAN_TAG;
+        bytes[1] = u8::from(b);
+        store_bits(slot, u64::from_ne_bytes(bytes));
+        debug_assert!(*slot == Value::Boolean(b));
+    }
+}
+
+/// Writes the eight bytes of a value whose bits were assembled by
+/// [`Value::store_integer`] or [`Value::store_boolean`].
+#[inline(always)]
+fn store_bits(slot: &mut Value<'_>, bits: u64) {
+    const _: () = assert!(std::mem::align_of::<Value>() == 8);
+    // SAFETY: `slot` is a unique reference to an eight-byte, eight-aligned
+    // `Value`, so it is valid for an aligned `u64` write. The callers pass the
+    // bytes of a valid value under the `#[repr(u8)]` layout documented on
+    // `Value`: byte 0 the tag of `Integer` (with the `i32` in native byte
+    // order at bytes 4..8) or of `Boolean` (with 0 or 1 at byte 1), and zero
+    // in the padding bytes, which may hold any value. Neither payload is a
+    // handle, so no lifetime is involved.
+    unsafe { std::ptr::from_mut(slot).cast::<u64>().write(bits) };
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 8);
@@ -345,5 +400,22 @@ mod tests {
             assert_eq!(small.to_f64().to_bits(), n.to_bits());
         }
         assert!(SmallF64::try_from_f64(0.1).is_none());
+    }
+
+    #[test]
+    fn whole_stores_make_the_same_values() {
+        let mut slot = Value::SmallString(SmallString::try_from_str("abcdefg").unwrap());
+        for x in [0, 1, -1, 42, i32::MAX, i32::MIN, 0x0102_0304] {
+            Value::store_integer(&mut slot, x);
+            assert_eq!(slot, Value::Integer(x));
+            assert!(matches!(slot, Value::Integer(y) if y == x));
+        }
+        for b in [true, false] {
+            Value::store_boolean(&mut slot, b);
+            assert_eq!(slot, Value::Boolean(b));
+        }
+        let mut values = [Value::Null; 3];
+        Value::store_integer(&mut values[1], 7);
+        assert_eq!(values, [Value::Null, Value::Integer(7), Value::Null]);
     }
 }

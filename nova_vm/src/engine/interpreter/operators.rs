@@ -107,6 +107,26 @@ pub(crate) fn add_values<'gc>(
     add(agent, a, b, gc)
 }
 
+/// The result of `x op y` when it is an integer Number other than -0
+/// (otherwise the general operator computes it).
+#[inline(always)]
+pub(crate) fn exact_integer_result(op: Arith, x: i32, y: i32) -> Option<i32> {
+    match op {
+        Arith::Sub => x.checked_sub(y),
+        // 0 * negative is -0, not an integer.
+        Arith::Mul if x != 0 && y != 0 => x.checked_mul(y),
+        // A negative dividend can give -0.
+        Arith::Rem if x >= 0 && y > 0 => Some(x % y),
+        Arith::BitAnd => Some(x & y),
+        Arith::BitOr => Some(x | y),
+        Arith::BitXor => Some(x ^ y),
+        Arith::Shl => Some(x.wrapping_shl(y as u32 & 31)),
+        Arith::Shr => Some(x >> (y as u32 & 31)),
+        Arith::UShr if x >= 0 => Some(((x as u32) >> (y as u32 & 31)) as i32),
+        _ => None,
+    }
+}
+
 /// An arithmetic or bitwise operator for the dispatch loop: the small-integer
 /// cases whose result is exact inline, everything else through [`arithmetic`].
 #[inline(always)]
@@ -117,24 +137,10 @@ pub(crate) fn arithmetic_values<'gc>(
     b: Value,
     gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Value<'gc>> {
-    if let (Value::Integer(x), Value::Integer(y)) = (a, b) {
-        let exact = match op {
-            Arith::Sub => x.checked_sub(y),
-            // 0 * negative is -0, not an integer.
-            Arith::Mul if x != 0 && y != 0 => x.checked_mul(y),
-            // A negative dividend can give -0.
-            Arith::Rem if x >= 0 && y > 0 => Some(x % y),
-            Arith::BitAnd => Some(x & y),
-            Arith::BitOr => Some(x | y),
-            Arith::BitXor => Some(x ^ y),
-            Arith::Shl => Some(x.wrapping_shl(y as u32 & 31)),
-            Arith::Shr => Some(x >> (y as u32 & 31)),
-            Arith::UShr if x >= 0 => Some(((x as u32) >> (y as u32 & 31)) as i32),
-            _ => None,
-        };
-        if let Some(result) = exact {
-            return Ok(Value::Integer(result));
-        }
+    if let (Value::Integer(x), Value::Integer(y)) = (a, b)
+        && let Some(result) = exact_integer_result(op, x, y)
+    {
+        return Ok(Value::Integer(result));
     }
     arithmetic(agent, op, a, b, gc)
 }

@@ -59,6 +59,13 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     agent.vm.stack[base + $r as usize] = value;
                 }};
             }
+            // An integer result stored whole (see `Value::store_integer`).
+            macro_rules! set_integer {
+                ($r:expr, $x:expr) => {{
+                    let x: i32 = $x;
+                    Value::store_integer(&mut agent.vm.stack[base + $r as usize], x);
+                }};
+            }
             // Copies a value that lies in memory into a register as one
             // eight-byte copy. A value taken apart (to test its tag) and then
             // stored is written piece by piece, and the next instruction's
@@ -84,22 +91,36 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
             macro_rules! add {
                 ($dst:expr, $a:expr, $b:expr) => {{
                     let (a, b) = ($a, $b);
-                    let value = tri!(operators::add_values(agent, a, b, gc.reborrow())).unbind();
-                    set!($dst, value);
+                    if let (Value::Integer(x), Value::Integer(y)) = (a, b)
+                        && let Some(sum) = x.checked_add(y)
+                    {
+                        set_integer!($dst, sum);
+                    } else {
+                        let value =
+                            tri!(operators::add_values(agent, a, b, gc.reborrow())).unbind();
+                        set!($dst, value);
+                    }
                 }};
             }
             macro_rules! arith {
                 ($dst:expr, $a:expr, $b:expr, $op:ident) => {{
                     let (a, b) = ($a, $b);
-                    let value = tri!(operators::arithmetic_values(
-                        agent,
-                        operators::Arith::$op,
-                        a,
-                        b,
-                        gc.reborrow()
-                    ))
-                    .unbind();
-                    set!($dst, value);
+                    if let (Value::Integer(x), Value::Integer(y)) = (a, b)
+                        && let Some(result) =
+                            operators::exact_integer_result(operators::Arith::$op, x, y)
+                    {
+                        set_integer!($dst, result);
+                    } else {
+                        let value = tri!(operators::arithmetic_values(
+                            agent,
+                            operators::Arith::$op,
+                            a,
+                            b,
+                            gc.reborrow()
+                        ))
+                        .unbind();
+                        set!($dst, value);
+                    }
                 }};
             }
             macro_rules! compare {
@@ -112,7 +133,7 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                         operators::Comparison::$comparison,
                         gc.reborrow()
                     ));
-                    set!($dst, Value::Boolean(value));
+                    Value::store_boolean(&mut agent.vm.stack[base + $dst as usize], value);
                 }};
             }
             // A jump back: a safepoint, and the place a runaway loop stops
@@ -672,20 +693,22 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     let value = tri!(to_object(agent, reg!(src), gc.nogc())).unbind();
                     set!(dst, value.into());
                 }
-                Instruction::Inc { dst, src } => {
-                    let value = match reg!(src) {
-                        Value::Integer(x) if x < i32::MAX => Value::Integer(x + 1),
-                        v => tri!(operators::increment(agent, v, 1.0, gc.reborrow())).unbind(),
-                    };
-                    set!(dst, value);
-                }
-                Instruction::Dec { dst, src } => {
-                    let value = match reg!(src) {
-                        Value::Integer(x) if x > i32::MIN => Value::Integer(x - 1),
-                        v => tri!(operators::increment(agent, v, -1.0, gc.reborrow())).unbind(),
-                    };
-                    set!(dst, value);
-                }
+                Instruction::Inc { dst, src } => match reg!(src) {
+                    Value::Integer(x) if x < i32::MAX => set_integer!(dst, x + 1),
+                    v => {
+                        let value =
+                            tri!(operators::increment(agent, v, 1.0, gc.reborrow())).unbind();
+                        set!(dst, value);
+                    }
+                },
+                Instruction::Dec { dst, src } => match reg!(src) {
+                    Value::Integer(x) if x > i32::MIN => set_integer!(dst, x - 1),
+                    v => {
+                        let value =
+                            tri!(operators::increment(agent, v, -1.0, gc.reborrow())).unbind();
+                        set!(dst, value);
+                    }
+                },
 
                 // ----- control flow -----
                 Instruction::Jump { target } => jump_to!(target),
