@@ -99,14 +99,26 @@ impl Trace for Frame {
     }
 }
 
-/// Makes the register file end at `window_end`, keeping the values below
-/// `keep_end` and setting every register from there on to undefined.
+/// Opens a callee's register window `keep_end - argc .. window_end`: the
+/// values below `keep_end` (its arguments) stay, every register from there
+/// to `window_end` becomes undefined.
 ///
-/// Windows are a few registers long: appending undefined four at a time
-/// (each a fixed-size copy) and trimming the excess beats the general
-/// resize, which calls `memset`.
+/// When the window lies inside the register file (a callee with fewer
+/// registers than its caller has above the call's arguments), the file
+/// keeps its length: the registers past the window are the caller's, dead
+/// across the call, and shortening the file would only make the return
+/// grow it again. Otherwise the file ends at `window_end`. Windows are a few
+/// registers long: appending undefined four at a time (each a fixed-size
+/// copy) and trimming the excess beats the general resize, which calls
+/// `memset`.
 #[inline]
 pub(crate) fn open_window(stack: &mut Vec<Value<'static>>, keep_end: usize, window_end: usize) {
+    if stack.len() >= window_end {
+        for register in &mut stack[keep_end..window_end] {
+            *register = Value::Undefined;
+        }
+        return;
+    }
     stack.truncate(keep_end);
     while stack.len() < window_end {
         stack.extend_from_slice(&[Value::Undefined; 4]);
