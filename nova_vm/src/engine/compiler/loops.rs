@@ -11,9 +11,9 @@
 
 use oxc_ast::ast::*;
 
-use super::FunctionCompiler;
 use super::expressions::CResult;
-use crate::engine::bytecode::Instruction;
+use super::{FunctionCompiler, Label};
+use crate::engine::bytecode::{Instruction, Reg};
 
 /// Most AST nodes a loop test may have for its code to be emitted twice.
 const MAX_DUPLICATED_TEST_NODES: u32 = 24;
@@ -123,20 +123,26 @@ impl FunctionCompiler<'_, '_, '_> {
     }
 
     /// Evaluates a loop test and leaves the loop (to `end`) when it is falsy.
-    fn loop_test_exit(&mut self, test: &Expression, end: super::Label) -> CResult {
-        let m = self.mark();
-        let t = self.expr_operand(test, false)?;
-        self.jump_if_false(m, t, end);
-        self.release(m);
-        Ok(())
+    fn loop_test_exit(&mut self, test: &Expression, end: Label) -> CResult {
+        self.loop_test(test, end, Self::jump_if_false)
     }
 
     /// Evaluates a loop test and goes back to the body (at `top`) when it is
     /// truthy.
-    fn loop_test_repeat(&mut self, test: &Expression, top: super::Label) -> CResult {
+    fn loop_test_repeat(&mut self, test: &Expression, top: Label) -> CResult {
+        self.loop_test(test, top, Self::jump_if_true)
+    }
+
+    /// Evaluates a loop test into a temporary and emits `jump` on it.
+    fn loop_test(
+        &mut self,
+        test: &Expression,
+        label: Label,
+        jump: fn(&mut Self, u32, Reg, Label),
+    ) -> CResult {
         let m = self.mark();
         let t = self.expr_operand(test, false)?;
-        self.jump_if_true(m, t, top);
+        jump(self, m, t, label);
         self.release(m);
         Ok(())
     }

@@ -257,39 +257,40 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
     /// for this test (allocated at or after `test_mark`) by the comparison
     /// just emitted, the comparison and the jump become one instruction.
     pub(crate) fn jump_if_false(&mut self, test_mark: u32, cond: Reg, label: Label) {
-        let fusible = u32::from(cond) >= test_mark && self.last_label_pc != self.pc();
-        let fused = match self.instructions.last() {
-            Some(&last) if fusible => fused_compare_jump(last, cond),
-            _ => None,
-        };
-        self.emit_test_jump(fused, label, |target| Instruction::JumpIfFalse {
-            cond,
-            target,
+        self.emit_test_jump(test_mark, cond, label, fused_compare_jump, |target| {
+            Instruction::JumpIfFalse { cond, target }
         });
     }
 
     /// Jumps to `label` if `cond` is truthy, fusing a comparison just
     /// emitted into a temporary as [`Self::jump_if_false`] does.
     pub(crate) fn jump_if_true(&mut self, test_mark: u32, cond: Reg, label: Label) {
-        let fusible = u32::from(cond) >= test_mark && self.last_label_pc != self.pc();
-        let fused = match self.instructions.last() {
-            Some(&last) if fusible => fused_compare_jump_if_true(last, cond),
-            _ => None,
-        };
-        self.emit_test_jump(fused, label, |target| Instruction::JumpIfTrue {
+        self.emit_test_jump(
+            test_mark,
             cond,
-            target,
-        });
+            label,
+            fused_compare_jump_if_true,
+            |target| Instruction::JumpIfTrue { cond, target },
+        );
     }
 
-    /// Emits a conditional jump to `label`: `fused` (replacing the comparison
-    /// it was made from) or else `unfused`.
+    /// Emits a conditional jump on `cond` to `label`: the fused form `fuse`
+    /// makes of the comparison just emitted (which it replaces) when `cond`
+    /// is that comparison's temporary and no label sits between them, or
+    /// else `unfused`.
     fn emit_test_jump(
         &mut self,
-        fused: Option<Instruction>,
+        test_mark: u32,
+        cond: Reg,
         label: Label,
+        fuse: fn(Instruction, Reg) -> Option<Instruction>,
         unfused: impl FnOnce(u32) -> Instruction,
     ) {
+        let fusible = u32::from(cond) >= test_mark && self.last_label_pc != self.pc();
+        let fused = match self.instructions.last() {
+            Some(&last) if fusible => fuse(last, cond),
+            _ => None,
+        };
         match fused {
             Some(jump) => {
                 // The fused jump takes the comparison's place (and its source position).
