@@ -181,6 +181,16 @@ impl Value<'_> {
         debug_assert!(*slot == Value::Integer(x));
     }
 
+    /// Overwrites `slot` with `undefined` (tag 0) or `null` (tag 1) in one
+    /// eight-byte store (see [`Value::store_integer`]).
+    #[inline(always)]
+    pub fn store_nullish(slot: &mut Value<'_>, null: bool) {
+        let mut bytes = [0u8; 8];
+        bytes[0] = u8::from(null);
+        store_bits(slot, u64::from_ne_bytes(bytes));
+        debug_assert!(*slot == if null { Value::Null } else { Value::Undefined });
+    }
+
     /// Overwrites `slot` with `Value::Boolean(b)` in one eight-byte store
     /// (see [`Value::store_integer`]).
     #[inline(always)]
@@ -194,7 +204,8 @@ impl Value<'_> {
 }
 
 /// Writes the eight bytes of a value whose bits were assembled by
-/// [`Value::store_integer`] or [`Value::store_boolean`].
+/// [`Value::store_integer`], [`Value::store_boolean`] or
+/// [`Value::store_nullish`].
 #[inline(always)]
 fn store_bits(slot: &mut Value<'_>, bits: u64) {
     const _: () = assert!(std::mem::align_of::<Value>() == 8);
@@ -202,9 +213,10 @@ fn store_bits(slot: &mut Value<'_>, bits: u64) {
     // `Value`, so it is valid for an aligned `u64` write. The callers pass the
     // bytes of a valid value under the `#[repr(u8)]` layout documented on
     // `Value`: byte 0 the tag of `Integer` (with the `i32` in native byte
-    // order at bytes 4..8) or of `Boolean` (with 0 or 1 at byte 1), and zero
-    // in the padding bytes, which may hold any value. Neither payload is a
-    // handle, so no lifetime is involved.
+    // order at bytes 4..8), of `Boolean` (with 0 or 1 at byte 1), or of
+    // `Undefined` or `Null` (no payload), and zero in the padding bytes,
+    // which may hold any value. No payload is a handle, so no lifetime is
+    // involved.
     unsafe { std::ptr::from_mut(slot).cast::<u64>().write(bits) };
 }
 
@@ -414,6 +426,10 @@ mod tests {
             Value::store_boolean(&mut slot, b);
             assert_eq!(slot, Value::Boolean(b));
         }
+        Value::store_nullish(&mut slot, true);
+        assert_eq!(slot, Value::Null);
+        Value::store_nullish(&mut slot, false);
+        assert_eq!(slot, Value::Undefined);
         let mut values = [Value::Null; 3];
         Value::store_integer(&mut values[1], 7);
         assert_eq!(values, [Value::Null, Value::Integer(7), Value::Null]);

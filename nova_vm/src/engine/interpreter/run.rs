@@ -187,10 +187,16 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                 }};
             }
             match instruction {
-                Instruction::LoadUndefined { dst } => set!(dst, Value::Undefined),
-                Instruction::LoadNull { dst } => set!(dst, Value::Null),
-                Instruction::LoadBool { dst, value } => set!(dst, Value::Boolean(value)),
-                Instruction::LoadInt { dst, value } => set!(dst, Value::Integer(value)),
+                Instruction::LoadUndefined { dst } => {
+                    Value::store_nullish(&mut agent.vm.stack[base + dst as usize], false)
+                }
+                Instruction::LoadNull { dst } => {
+                    Value::store_nullish(&mut agent.vm.stack[base + dst as usize], true)
+                }
+                Instruction::LoadBool { dst, value } => {
+                    Value::store_boolean(&mut agent.vm.stack[base + dst as usize], value)
+                }
+                Instruction::LoadInt { dst, value } => set_integer!(dst, value),
                 Instruction::LoadConst { dst, constant } => {
                     let code = agent.vm.running_code();
                     let value = agent.heap.code.get(code.index()).constants[constant as usize];
