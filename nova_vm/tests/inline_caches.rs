@@ -38,6 +38,23 @@ const CASES: &[(&str, &str)] = &[
          log.join()",
         "ab,ab,ab,setter 2,a,0,0,,TypeError",
     ),
+    // A prototype's writable data property (a default value) does not stop
+    // the add: the receiver gets its own property, the prototype keeps its
+    // value. Only the first holder on the chain counts: a setter further up
+    // is never reached, a read-only property in between still blocks.
+    (
+        "var log = [];
+         var Base = { set x(v) { log.push('setter ' + v) } };
+         var Mid = Object.create(Base); Object.defineProperty(Mid, 'x', { value: 0, writable: true });
+         function P() {} P.prototype = Object.create(Mid); P.prototype.y = 1;
+         for (var i = 0; i < 3; i++) { var p = new P(); p.x = i; p.y = i * 10; log.push(Object.keys(p).join('') + p.x + p.y); }
+         log.push(P.prototype.y, Mid.x);
+         var RO = Object.create(Object.defineProperty({}, 'z', { value: 7, writable: false }));
+         var q = Object.create(RO); q.z = 1; log.push(q.z, Object.keys(q).length);
+         (function () { 'use strict'; try { q.z = 2 } catch (e) { log.push(e.name) } })();
+         log.join()",
+        "xy00,xy110,xy220,1,0,7,0,TypeError",
+    ),
 ];
 
 /// Scripts run one after another in one runtime, with the expected result of each.

@@ -293,8 +293,9 @@ pub(crate) fn set_named<'gc>(
 
 /// True if [[Set]] of `key` on `o` (with `o` as receiver) can only end in
 /// CreateDataProperty on `o`: `o` is an extensible object with ordinary named
-/// properties and no own `key`, and no object on its prototype chain has a
-/// property `key` (so no setter runs and no read-only property blocks it).
+/// properties and no own `key`, and the first object on its prototype chain
+/// with a property `key`, if any, has it as a writable data property (so no
+/// setter runs and no read-only property blocks it).
 /// This is OrdinarySet's path (10.1.9.2 steps 2.a–2.d and 3–4 with
 /// CreateDataProperty on an extensible receiver), decided from shapes alone.
 fn adds_plain_data_property(agent: &Agent, o: Object, key: PropertyKey) -> bool {
@@ -317,12 +318,21 @@ fn adds_plain_data_property(agent: &Agent, o: Object, key: PropertyKey) -> bool 
     if !plain(record.kind) || !shape.extensible || shape.find(key).is_some() {
         return false;
     }
+    // OrdinarySetWithOwnDescriptor (10.1.9.2) looks no further than the
+    // first object on the chain that has the property: a writable data
+    // property there (a default value on a prototype) still ends in
+    // CreateDataProperty on the receiver (steps 2.c-2.e); a read-only one or
+    // an accessor does not.
     let mut next = shape.prototype;
     while let Some(prototype) = next {
         let record = prototype.record(agent);
         let shape = agent.heap.shapes.get(record.shape.index());
-        if !plain(record.kind) || shape.find(key).is_some() {
+        if !plain(record.kind) {
             return false;
+        }
+        if let Some(index) = shape.find(key) {
+            let attributes = shape.entries[index].attributes;
+            return !attributes.is_accessor() && attributes.writable();
         }
         next = shape.prototype;
     }
