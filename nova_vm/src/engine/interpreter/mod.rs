@@ -5,6 +5,7 @@
 mod async_functions;
 mod async_generators;
 mod calls;
+mod environments;
 mod frame;
 mod frame_exit;
 mod generators;

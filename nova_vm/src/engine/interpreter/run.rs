@@ -1,22 +1,22 @@
 //! The dispatch loop.
 
 use super::calls::{CallOutcome, call_from_registers, construct_from_registers};
+use super::environments::{env_slot_name, environment_at, push_declarative_env};
 use super::frame_exit::{AfterThrow, after_unwind, unwind};
-pub(crate) use super::frame_exit::{Returned, return_from_frame, return_to_calling_frame};
+pub(crate) use super::frame_exit::{
+    Returned, derived_constructor_result, return_from_frame, return_to_calling_frame,
+};
 use super::{
-    async_functions, async_generators, generators, iteration, modules, objects, operators,
-    properties,
+    async_functions, async_generators, environments, generators, iteration, modules, objects,
+    operators, properties,
 };
 use crate::ecmascript::abstract_operations::{
     to_boolean, to_number, to_numeric, to_object, to_property_key, to_string,
 };
-use crate::ecmascript::execution::{
-    Agent, EnvSlots, Environment, EnvironmentKind, EnvironmentRecord, ExceptionType, JsResult,
-};
+use crate::ecmascript::execution::{Agent, ExceptionType, JsResult};
 use crate::ecmascript::types::{UNINITIALIZED, Value};
 use crate::engine::bytecode::Instruction;
 use crate::engine::{Bindable, GcScope, Rootable};
-use crate::heap::Arena;
 
 /// Runs frames until the frame entered from Rust (`ReturnTo::Native`) returns
 /// or a throw leaves it.
@@ -293,47 +293,13 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
 
                 // ----- environments -----
                 Instruction::PushEnv { scope } => push_declarative_env(agent, scope),
-                Instruction::PopEnv => {
-                    let frame = agent.vm.frames.last_mut().expect("frame");
-                    let env = frame.env.expect("environment to pop");
-                    frame.env = agent.heap.environments.get(env.index()).outer;
-                    frame.env_depth -= 1;
-                }
-                Instruction::CopyEnv => {
-                    let frame = agent.vm.frames.last().expect("frame");
-                    let env = frame.env.expect("environment to copy");
-                    let record = agent.heap.environments.get(env.index());
-                    let copy = EnvironmentRecord {
-                        outer: record.outer,
-                        kind: record.kind,
-                        slots: record.slots.clone(),
-                        scope: record.scope,
-                        eval_bindings: record.eval_bindings,
-                    };
-                    let new = alloc_env(agent, copy);
-                    agent.vm.frames.last_mut().expect("frame").env = Some(new);
-                }
+                Instruction::PopEnv => environments::pop_env(agent),
+                Instruction::CopyEnv => environments::copy_env(agent),
                 Instruction::PushWithEnv { object } => {
                     let Value::Object(binding_object) = reg!(object) else {
                         unreachable!("with object converted by ToObject")
                     };
-                    let outer = agent.vm.frames.last().expect("frame").env;
-                    let env = alloc_env(
-                        agent,
-                        EnvironmentRecord {
-                            outer,
-                            kind: EnvironmentKind::Object {
-                                binding_object,
-                                is_with_environment: true,
-                            },
-                            slots: EnvSlots::EMPTY,
-                            scope: None,
-                            eval_bindings: None,
-                        },
-                    );
-                    let frame = agent.vm.frames.last_mut().expect("frame");
-                    frame.env = Some(env);
-                    frame.env_depth += 1;
+                    environments::push_with_env(agent, binding_object);
                 }
                 Instruction::LoadEnv { dst, hops, slot } => {
                     let env = environment_at(agent, hops);
@@ -853,36 +819,8 @@ pub(crate) fn run<'gc>(agent: &mut Agent, mut gc: GcScope<'gc, '_>) -> JsResult<
                     }
                 }
                 Instruction::ReturnDerived { src, this } => {
-                    let value = reg!(src);
-                    // [[Construct]] (10.2.2) checks the result after restoring the
-                    // caller's execution context, so these errors come from the
-                    // caller's realm, and no handler of the constructor body
-                    // catches them: the pc moves past every handler range.
-                    let caller_realm = agent.vm.frames.last().expect("frame").caller_realm;
-                    let result = if value.is_object() {
-                        value
-                    } else if !value.is_undefined() {
-                        let callee_realm =
-                            std::mem::replace(&mut agent.current_realm, caller_realm);
-                        agent.throw_type_error(
-                            "Derived constructors may only return object or undefined",
-                            gc.nogc(),
-                        );
-                        agent.current_realm = callee_realm;
-                        agent.vm.pc = u32::MAX;
-                        break;
-                    } else {
-                        let this = reg!(this);
-                        if this == Value::Symbol(UNINITIALIZED) {
-                            let callee_realm =
-                                std::mem::replace(&mut agent.current_realm, caller_realm);
-                            agent.throw_reference_error("Must call super constructor in derived class before accessing 'this' or returning from derived constructor", gc.nogc());
-                            agent.current_realm = callee_realm;
-                            agent.vm.pc = u32::MAX;
-                            break;
-                        }
-                        this
-                    };
+                    let (value, this) = (reg!(src), reg!(this));
+                    let result = tri!(derived_constructor_result(agent, value, this, gc.nogc()));
                     match return_from_frame(agent, result, gc.reborrow()) {
                         Returned::ToFrame => continue 'frames,
                         Returned::ToNative(value) => return Ok(value.bind(gc.into_nogc())),
@@ -1546,64 +1484,6 @@ fn park_instructions(
     agent.vm.frames[n - from_top].instructions = Some(instructions);
 }
 
-/// The environment `hops` levels up from the current one.
-#[inline]
-fn environment_at(agent: &Agent, hops: u16) -> Environment<'static> {
-    let mut env = agent
-        .vm
-        .frames
-        .last()
-        .expect("frame")
-        .env
-        .expect("environment");
-    for _ in 0..hops {
-        env = agent
-            .heap
-            .environments
-            .get(env.index())
-            .outer
-            .expect("outer environment");
-    }
-    env
-}
-
-fn alloc_env(agent: &mut Agent, record: EnvironmentRecord) -> Environment<'static> {
-    agent.heap.allocated_since_gc +=
-        Arena::<EnvironmentRecord>::RECORD_BYTES + record.slots.len() * 8;
-    Environment::from_index(agent.heap.environments.push(record))
-}
-
-fn push_declarative_env(agent: &mut Agent, scope: u32) {
-    let frame = agent.vm.frames.last().expect("frame");
-    let code = frame.code;
-    let outer = frame.env;
-    let info = &agent.heap.code.get(code.index()).scopes[scope as usize];
-    let slots: EnvSlots = info
-        .lexical
-        .iter()
-        .map(|&lexical| {
-            if lexical {
-                Value::Symbol(UNINITIALIZED)
-            } else {
-                Value::Undefined
-            }
-        })
-        .collect();
-    let env = alloc_env(
-        agent,
-        EnvironmentRecord {
-            outer,
-            kind: EnvironmentKind::Declarative,
-            slots,
-            scope: Some((code, scope)),
-            eval_bindings: None,
-        },
-    );
-    let frame = agent.vm.frames.last_mut().expect("frame");
-    frame.env = Some(env);
-    frame.env_depth += 1;
-}
-
 /// The text of a string constant of the current code.
 fn constant_text(agent: &Agent, constant: u32) -> String {
     let code = agent.vm.running_code();
@@ -1612,25 +1492,4 @@ fn constant_text(agent: &Agent, constant: u32) -> String {
         .as_string()
         .map(|s| agent.string_lossy(s).into_owned())
         .unwrap_or_default()
-}
-
-/// The name of an environment slot (for error messages).
-fn env_slot_name(agent: &Agent, env: Environment, slot: u32) -> String {
-    let record = agent.heap.environments.get(env.index());
-    match record.scope {
-        Some((code, scope)) => {
-            let key = agent.heap.code.get(code.index()).scopes[scope as usize].names[slot as usize];
-            agent.key_display(key)
-        }
-        None => String::new(),
-    }
-}
-
-impl Agent {
-    /// True if `f` is the %eval% intrinsic of the current realm.
-    pub(crate) fn is_intrinsic_eval(&self, f: Value) -> bool {
-        let eval =
-            self.current_realm().intrinsics[crate::ecmascript::execution::Intrinsic::Eval as usize];
-        matches!((f, eval), (Value::Object(a), Some(b)) if a == b)
-    }
 }

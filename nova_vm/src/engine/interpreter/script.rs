@@ -597,3 +597,12 @@ fn eval_declaration_instantiation<'gc>(
     }
     Ok(())
 }
+
+impl Agent {
+    /// True if `f` is the %eval% intrinsic of the current realm.
+    pub(crate) fn is_intrinsic_eval(&self, f: Value) -> bool {
+        let eval =
+            self.current_realm().intrinsics[crate::ecmascript::execution::Intrinsic::Eval as usize];
+        matches!((f, eval), (Value::Object(a), Some(b)) if a == b)
+    }
+}
