@@ -251,19 +251,9 @@ impl Runtime {
 
     /// Runs the first queued job.
     fn run_one_job(&mut self) -> Result<(), JsException> {
-        with_gc(&mut self.agent, |agent, mut gc| {
-            if let Some(job) = agent.jobs.pop_front() {
-                let result = run_job(agent, job, gc.reborrow());
-                agent.clear_kept_objects();
-                if result.is_err() {
-                    return Err(describe_exception(
-                        agent,
-                        ExceptionPhase::Runtime,
-                        gc.reborrow(),
-                    ));
-                }
-            }
-            Ok(())
+        with_gc(&mut self.agent, |agent, gc| match agent.jobs.pop_front() {
+            Some(job) => run_queued_job(agent, job, gc),
+            None => Ok(()),
         })
     }
 
@@ -276,16 +266,7 @@ impl Runtime {
         with_gc(&mut self.agent, |agent, mut gc| {
             loop {
                 while let Some(job) = agent.jobs.pop_front() {
-                    let result = run_job(agent, job, gc.reborrow());
-                    // A job is a synchronous sequence of ECMAScript execution.
-                    agent.clear_kept_objects();
-                    if result.is_err() {
-                        return Err(describe_exception(
-                            agent,
-                            ExceptionPhase::Runtime,
-                            gc.reborrow(),
-                        ));
-                    }
+                    run_queued_job(agent, job, gc.reborrow())?;
                     settle_async_waits(agent, gc.nogc());
                 }
                 if !wait_for_host_events(agent, gc.nogc()) {
@@ -339,6 +320,22 @@ fn wait_for_host_events(agent: &mut Agent, gc: NoGcScope) -> bool {
         }
         agent.signal.wait(deadline, INTERRUPT_POLL);
     }
+}
+
+/// Runs a job taken off the queue. A job is a synchronous sequence of
+/// ECMAScript execution: the objects WeakRefs kept alive during it are
+/// released after it. An exception it throws is described for the embedder.
+fn run_queued_job(agent: &mut Agent, job: Job, mut gc: GcScope) -> Result<(), JsException> {
+    let result = run_job(agent, job, gc.reborrow());
+    agent.clear_kept_objects();
+    if result.is_err() {
+        return Err(describe_exception(
+            agent,
+            ExceptionPhase::Runtime,
+            gc.reborrow(),
+        ));
+    }
+    Ok(())
 }
 
 /// Runs one job in its realm: a callback call, a promise reaction or a
