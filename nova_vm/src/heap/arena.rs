@@ -53,6 +53,11 @@ impl<T> Arena<T> {
         self.records.capacity() * Self::RECORD_BYTES
     }
 
+    /// Bytes the records in the arena take (length times record size).
+    pub fn used_bytes(&self) -> usize {
+        self.records.len() * Self::RECORD_BYTES
+    }
+
     /// The record at `index`.
     #[inline]
     pub fn get(&self, index: u32) -> &T {
@@ -78,7 +83,10 @@ impl<T> Arena<T> {
     /// Drops every record whose mark bit is clear, sliding the survivors down in
     /// order, and returns where each old index went.
     pub fn compact(&mut self, marks: &MarkBits) -> CompactionMap {
-        let map = CompactionMap::from_marks(marks, self.records.len());
+        // The arena's length now is the most it held since the last
+        // collection.
+        let peak = self.records.len();
+        let map = CompactionMap::from_marks(marks, peak);
         if map.removed() > 0 {
             let mut index = 0usize;
             self.records.retain(|_| {
@@ -86,11 +94,66 @@ impl<T> Arena<T> {
                 index += 1;
                 keep
             });
-            // Give memory back when the arena shrank a lot.
-            if self.records.capacity() > 64 && self.records.len() * 4 < self.records.capacity() {
-                self.records.shrink_to(self.records.len() * 2);
+            if keep_capacity(self.records.capacity(), peak) {
+                return map;
             }
+            self.records.shrink_to(peak.max(self.records.len() * 2));
         }
         map
+    }
+}
+
+/// Whether a compacted arena keeps its storage: unless even its fullest since
+/// the last collection (`peak`) used under a quarter of `capacity`, the
+/// mutator will fill it again before the next collection, and storage given
+/// back now would come back as fresh pages, each faulted in again, every
+/// cycle. Small arenas always keep theirs.
+pub(crate) fn keep_capacity(capacity: usize, peak: usize) -> bool {
+    capacity <= 64 || peak * 4 >= capacity
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Arena;
+    use crate::heap::marks::MarkBits;
+
+    /// Compacts `arena` keeping only its first `survivors` records.
+    fn compact_keeping(arena: &mut Arena<u64>, survivors: u32) {
+        let mut marks = MarkBits::with_len(arena.len());
+        for index in 0..survivors {
+            marks.set(index);
+        }
+        arena.compact(&marks);
+    }
+
+    #[test]
+    fn an_arena_filled_since_the_last_collection_keeps_its_storage() {
+        let mut arena = Arena::<u64>::default();
+        for value in 0..10_000 {
+            arena.push(value);
+        }
+        let capacity = arena.reserved_bytes();
+        compact_keeping(&mut arena, 10);
+        assert_eq!(arena.len(), 10);
+        assert_eq!(arena.reserved_bytes(), capacity);
+        assert_eq!(arena.used_bytes(), 10 * std::mem::size_of::<u64>());
+    }
+
+    #[test]
+    fn an_arena_that_stayed_nearly_empty_gives_its_storage_back() {
+        let mut arena = Arena::<u64>::default();
+        for value in 0..10_000 {
+            arena.push(value);
+        }
+        let capacity = arena.reserved_bytes();
+        // The first collection keeps the storage; the cycle after it only
+        // fills a little of it, so the next collection shrinks it.
+        compact_keeping(&mut arena, 10);
+        for value in 0..20 {
+            arena.push(value);
+        }
+        compact_keeping(&mut arena, 10);
+        assert_eq!(arena.len(), 10);
+        assert!(arena.reserved_bytes() < capacity / 4);
     }
 }

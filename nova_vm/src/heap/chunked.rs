@@ -1,5 +1,6 @@
 //! Size-classed storage: one flat vector of fixed-length chunks.
 
+use super::arena::keep_capacity;
 use super::compaction::CompactionMap;
 use super::marks::MarkBits;
 
@@ -46,6 +47,11 @@ impl<T: Copy> ChunkedArena<T> {
     /// Bytes reserved by the backing vector.
     pub fn reserved_bytes(&self) -> usize {
         self.data.capacity() * std::mem::size_of::<T>()
+    }
+
+    /// Bytes the chunks in the arena take.
+    pub fn used_bytes(&self) -> usize {
+        self.data.len() * std::mem::size_of::<T>()
     }
 
     /// Appends a chunk filled with `fill` and returns its index.
@@ -112,8 +118,9 @@ impl<T: Copy> ChunkedArena<T> {
                 }
             }
             self.data.truncate(write * self.chunk_len);
-            if self.data.capacity() > 256 && self.data.len() * 4 < self.data.capacity() {
-                self.data.shrink_to(self.data.len() * 2);
+            let peak = count * self.chunk_len;
+            if self.data.capacity() > 256 && !keep_capacity(self.data.capacity(), peak) {
+                self.data.shrink_to(peak.max(self.data.len() * 2));
             }
         }
         map

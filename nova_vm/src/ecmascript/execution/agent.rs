@@ -185,7 +185,7 @@ pub struct GcStatistics {
     pub total_pause: std::time::Duration,
     /// Longest single collection.
     pub max_pause: std::time::Duration,
-    /// Bytes reserved by arenas after the last collection.
+    /// Bytes the surviving records and slots take after the last collection.
     pub live_bytes_after_last: usize,
     /// Safepoints reached in GC-stress mode (which decides when stress collects).
     pub stress_safepoints: u64,

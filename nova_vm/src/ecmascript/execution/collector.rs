@@ -98,8 +98,9 @@ impl Agent {
         }
         self.vm.clear_inline_caches(&mut self.heap);
 
-        // 6. Next budget grows with the live heap.
-        let live = self.heap.reserved_bytes();
+        // 6. Next budget grows with the live heap (what the survivors take,
+        // not the capacity the arenas keep for the next cycle).
+        let live = self.heap.used_bytes();
         self.heap.allocated_since_gc = 0;
         self.heap.gc_budget = INITIAL_GC_BUDGET.max(live);
 

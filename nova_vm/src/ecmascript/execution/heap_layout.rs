@@ -143,6 +143,13 @@ macro_rules! heap_arenas {
                     + self.slots.iter().map(|s| s.reserved_bytes()).sum::<usize>()
             }
 
+            /// Bytes the records and slots in every arena take (arenas keep
+            /// spare capacity between collections; see `keep_capacity`).
+            pub fn used_bytes(&self) -> usize {
+                0 $( + self.$field.used_bytes() )*
+                    + self.slots.iter().map(|s| s.used_bytes()).sum::<usize>()
+            }
+
             /// Record counts per arena, by name.
             pub fn record_counts(&self) -> Vec<(&'static str, usize)> {
                 vec![$( (stringify!($field), self.$field.len()), )*]
