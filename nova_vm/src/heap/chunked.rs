@@ -82,6 +82,18 @@ impl<T: Copy> ChunkedArena<T> {
         self.data[index as usize * self.chunk_len + offset] = value;
     }
 
+    /// Element `index` of the flat vector of every chunk's elements.
+    #[inline]
+    pub fn flat_ref(&self, index: usize) -> &T {
+        &self.data[index]
+    }
+
+    /// Overwrites element `index` of the flat vector.
+    #[inline]
+    pub fn set_flat(&mut self, index: usize, value: T) {
+        self.data[index] = value;
+    }
+
     /// The elements of chunk `index`.
     #[inline]
     pub fn chunk(&self, index: u32) -> &[T] {

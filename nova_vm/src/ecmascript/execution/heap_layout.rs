@@ -262,6 +262,31 @@ impl SlotsRef {
     }
 }
 
+/// One value of slot storage, addressed directly: its size class and its
+/// index in that class's flat vector. It stays valid only while the chunk
+/// holding it neither moves nor is replaced (the global-name caches that keep
+/// one re-check an epoch that such moves end).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FlatSlot {
+    class: u32,
+    index: u32,
+}
+
+impl SlotsRef {
+    /// Value `slot` of this chunk as a [`FlatSlot`]; `None` for a slot past
+    /// the chunk or an index that does not fit 32 bits.
+    pub fn flat(self, slot: u32) -> Option<FlatSlot> {
+        if self.is_empty() || slot as usize >= self.capacity() {
+            return None;
+        }
+        let index = (self.chunk() as usize) * self.capacity() + slot as usize;
+        Some(FlatSlot {
+            class: self.class() as u32,
+            index: u32::try_from(index).ok()?,
+        })
+    }
+}
+
 /// Smallest size class holding `n` values.
 pub fn slot_class_for(n: usize) -> usize {
     n.next_power_of_two().trailing_zeros() as usize
@@ -299,6 +324,18 @@ impl Heap {
     #[inline]
     pub fn slot_ref(&self, slots: SlotsRef, slot: u32) -> &Value<'static> {
         self.slots[slots.class()].element_ref(slots.chunk(), slot as usize)
+    }
+
+    /// The value at a flat slot address, by reference.
+    #[inline]
+    pub fn flat_slot_ref(&self, slot: FlatSlot) -> &Value<'static> {
+        self.slots[slot.class as usize].flat_ref(slot.index as usize)
+    }
+
+    /// Overwrites the value at a flat slot address.
+    #[inline]
+    pub fn set_flat_slot(&mut self, slot: FlatSlot, value: Value<'static>) {
+        self.slots[slot.class as usize].set_flat(slot.index as usize, value);
     }
 
     /// Overwrites value `slot` of a slot chunk.

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::instructions::Instruction;
-use crate::ecmascript::execution::heap_layout::{SlotsRef, arena_ids};
+use crate::ecmascript::execution::heap_layout::{FlatSlot, arena_ids};
 use crate::ecmascript::types::handle::define_handle;
 use crate::ecmascript::types::object::Shape;
 use crate::ecmascript::types::{JsString, PropertyKey, Value};
@@ -92,10 +92,10 @@ pub struct PropertyCache {
     /// For global-name sites: `slot` is in the realm's global lexicals (a
     /// `let`/`const`/`class` binding), not in the global object.
     pub global_lexical: bool,
-    /// For global-name sites: the holder's slot storage when the cache was
-    /// filled. A holder that moves to new storage starts a new epoch, and
+    /// For global-name sites: where the binding's value was when the cache
+    /// was filled. A holder that moves to new storage starts a new epoch, and
     /// each collection (which may move storage) empties the global caches.
-    pub global_slots: SlotsRef,
+    pub global_slot: FlatSlot,
     /// The cached property is an accessor: `slot` holds its getter, which a
     /// get calls (a set never uses such an entry).
     pub getter: bool,

@@ -395,7 +395,7 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
             holder_shape: None,
             epoch: 0,
             global_lexical: false,
-            global_slots: crate::ecmascript::execution::heap_layout::SlotsRef::EMPTY,
+            global_slot: Default::default(),
             getter: false,
         });
         self.caches.len() as u32 - 1

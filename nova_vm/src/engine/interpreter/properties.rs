@@ -629,7 +629,7 @@ pub(crate) fn copy_global_cached(agent: &mut Agent, cache: u32, register: usize)
     if agent.global_epoch != site.epoch {
         return false;
     }
-    let source = agent.heap.slot_ref(site.global_slots, site.slot);
+    let source = agent.heap.flat_slot_ref(site.global_slot);
     if site.global_lexical && *source == Value::Symbol(UNINITIALIZED) {
         return false;
     }
@@ -647,12 +647,13 @@ fn fill_global_cache(agent: &mut Agent, code: Code, cache: u32, slot: u32, lexic
     } else {
         realm.global_object
     };
-    let global_slots = holder.record(agent).slots;
+    let Some(global_slot) = holder.record(agent).slots.flat(slot) else {
+        return;
+    };
     let cache_entry = &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
-    cache_entry.slot = slot;
     cache_entry.epoch = epoch;
     cache_entry.global_lexical = lexical;
-    cache_entry.global_slots = global_slots;
+    cache_entry.global_slot = global_slot;
 }
 
 /// Reads a global binding: global lexicals first, then the global object.
@@ -717,11 +718,11 @@ pub(crate) fn set_global_cached(agent: &mut Agent, cache: u32, value: Value) -> 
     if agent.global_epoch != site.epoch {
         return false;
     }
-    let (slots, slot) = (site.global_slots, site.slot);
-    if site.global_lexical && agent.heap.slot_value(slots, slot) == Value::Symbol(UNINITIALIZED) {
+    let slot = site.global_slot;
+    if site.global_lexical && *agent.heap.flat_slot_ref(slot) == Value::Symbol(UNINITIALIZED) {
         return false;
     }
-    agent.heap.set_slot_value(slots, slot, value.unbind());
+    agent.heap.set_flat_slot(slot, value.unbind());
     true
 }
 
