@@ -1,5 +1,5 @@
-//! Named-property sites that the interpreter caches: getters found on the
-//! receiver or its prototype, and assignments that add a property (decided
+//! Named-property sites that the interpreter caches: getters and methods
+//! found on the receiver or up to three prototypes up, and assignments that add a property (decided
 //! from shapes). Each case repeats the access so the cached path runs, then
 //! changes the objects so the cache must notice. Every case also runs under
 //! GC stress. Global-name sites are checked across scripts: a later script's
@@ -54,6 +54,25 @@ const CASES: &[(&str, &str)] = &[
          (function () { 'use strict'; try { q.z = 2 } catch (e) { log.push(e.name) } })();
          log.join()",
         "xy00,xy110,xy220,1,0,7,0,TypeError",
+    ),
+    // Methods and getters found two and three prototypes up (class
+    // hierarchies): the site keeps answering until a passed prototype gains
+    // a shadowing property, the holder's property changes, or a passed
+    // prototype's own prototype is replaced.
+    (
+        "class A { m() { return 'A' } get g() { return 'gA' } }
+         class B extends A {} class C extends B {} class D extends C {}
+         function call(o) { return o.m() + o.g }
+         var log = [];
+         var c = new C(), d = new D();
+         for (var i = 0; i < 3; i++) log.push(call(c), call(d));
+         B.prototype.m = function () { return 'B' }; log.push(call(c), call(d));
+         delete B.prototype.m; log.push(call(c));
+         A.prototype.m = function () { return 'A2' }; log.push(call(c), call(d));
+         Object.setPrototypeOf(B.prototype, { m() { return 'X' }, g: 'gX' }); log.push(call(c), call(d));
+         Object.defineProperty(C.prototype, 'g', { get() { return 'gC' } }); log.push(call(c), call(d));
+         log.join()",
+        "AgA,AgA,AgA,AgA,AgA,AgA,BgA,BgA,AgA,A2gA,A2gA,XgX,XgX,XgC,XgC",
     ),
 ];
 

@@ -73,6 +73,10 @@ pub struct ExceptionHandler {
     pub env_depth: u16,
 }
 
+/// How many prototypes a named-get cache may pass between the receiver and
+/// the prototype holding the property (class hierarchies a few levels deep).
+pub const MAX_PASSED_PROTOTYPES: usize = 2;
+
 /// An inline cache for one property-access site, which also names the key.
 #[derive(Clone, Copy, Debug)]
 pub struct PropertyCache {
@@ -83,9 +87,15 @@ pub struct PropertyCache {
     /// Slot of the property in objects of that shape, or in their prototype
     /// when `holder_shape` is set.
     pub slot: u32,
-    /// For a property found on the receiver's prototype (methods): the
-    /// prototype's shape when the cache was filled (cleared by each collection).
+    /// For a property found on the receiver's prototype chain (methods): the
+    /// shape of the object holding it when the cache was filled (cleared by
+    /// each collection).
     pub holder_shape: Option<Shape<'static>>,
+    /// For a property found further up than the receiver's prototype: the
+    /// shapes of the prototypes passed on the way to the holder, nearest
+    /// first, the rest `None` (cleared by each collection). Same shapes mean
+    /// the same prototypes and no own property that would shadow the holder's.
+    pub passed_shapes: [Option<Shape<'static>>; MAX_PASSED_PROTOTYPES],
     /// For global-name sites: the agent's global-bindings epoch when the
     /// cache was filled (see `Agent::global_epoch`); 0 when empty.
     pub epoch: u32,
@@ -250,6 +260,7 @@ impl CodeRecord {
         for cache in self.caches.iter_mut() {
             cache.shape = None;
             cache.holder_shape = None;
+            cache.passed_shapes = [None; MAX_PASSED_PROTOTYPES];
             cache.epoch = 0;
         }
         self.closure_shapes = None;

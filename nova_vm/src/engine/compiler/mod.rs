@@ -393,6 +393,7 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
             shape: None,
             slot: 0,
             holder_shape: None,
+            passed_shapes: Default::default(),
             epoch: 0,
             global_lexical: false,
             global_slot: Default::default(),

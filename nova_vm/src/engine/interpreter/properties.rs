@@ -17,7 +17,7 @@ use crate::ecmascript::types::object::{Attributes, ObjectKind};
 use crate::ecmascript::types::{
     Object, PropertyDescriptor, PropertyKey, UNINITIALIZED, Value, WellKnownSymbol,
 };
-use crate::engine::bytecode::{Code, PropertyCache};
+use crate::engine::bytecode::{Code, MAX_PASSED_PROTOTYPES, PropertyCache};
 use crate::engine::{Bindable, GcScope, NoGcScope, Rootable, Scoped};
 
 /// The key and strictness of a cache site of the running code.
@@ -110,13 +110,25 @@ fn cached_slot_ref<'a>(
             if !matches!(record.kind, ObjectKind::Ordinary | ObjectKind::Array) {
                 return None;
             }
-            // The receiver's shape fixes its prototype.
-            let prototype = heap.shapes.get(record.shape.index()).prototype?;
-            let prototype_record = heap.objects.get(prototype.index());
-            if prototype_record.shape != holder_shape {
+            // Each shape fixes its object's prototype: walk the passed
+            // prototypes, checking each still has the shape it had.
+            let mut shape = record.shape;
+            for passed in &site.passed_shapes {
+                let Some(passed) = *passed else {
+                    break;
+                };
+                let prototype = heap.shapes.get(shape.index()).prototype?;
+                shape = heap.objects.get(prototype.index()).shape;
+                if shape != passed {
+                    return None;
+                }
+            }
+            let holder = heap.shapes.get(shape.index()).prototype?;
+            let holder_record = heap.objects.get(holder.index());
+            if holder_record.shape != holder_shape {
                 return None;
             }
-            Some(heap.slot_ref(prototype_record.slots, site.slot))
+            Some(heap.slot_ref(holder_record.slots, site.slot))
         }
     }
 }
@@ -153,6 +165,7 @@ pub(crate) fn get_named<'gc>(
                     cache_entry.shape = Some(shape);
                     cache_entry.slot = entry.slot;
                     cache_entry.holder_shape = None;
+                    cache_entry.passed_shapes = [None; MAX_PASSED_PROTOTYPES];
                     cache_entry.getter = entry.attributes.is_accessor();
                 }
                 if !entry.attributes.is_accessor() {
@@ -178,9 +191,10 @@ pub(crate) fn get_named<'gc>(
     get_v(agent, object, key, gc)
 }
 
-/// Remembers at a named-get site that `key` is a data property of the
-/// prototype of `receiver` (an ordinary object or array without an own
-/// `key`), when both shapes can be cached.
+/// Remembers at a named-get site that `key` is a property of a prototype of
+/// `receiver` (an ordinary object or array without an own `key`), at most
+/// [`MAX_PASSED_PROTOTYPES`] prototypes past the first, when every shape on
+/// the way can be cached.
 fn fill_prototype_cache(
     agent: &mut Agent,
     receiver: Object,
@@ -194,34 +208,47 @@ fn fill_prototype_cache(
         return;
     }
     let receiver_shape = receiver.record(agent).shape;
-    let receiver_shape_record = agent.heap.shapes.get(receiver_shape.index());
-    if receiver_shape_record.dictionary {
+    let mut shape_record = agent.heap.shapes.get(receiver_shape.index());
+    if shape_record.dictionary {
         return;
     }
-    let Some(prototype) = receiver_shape_record.prototype else {
-        return;
-    };
-    if !matches!(
-        prototype.record(agent).kind,
-        ObjectKind::Ordinary | ObjectKind::ECMAScriptFunction(_) | ObjectKind::Array
-    ) {
-        return;
+    let mut passed_shapes = [None; MAX_PASSED_PROTOTYPES];
+    let mut passed = 0;
+    loop {
+        let Some(prototype) = shape_record.prototype else {
+            return;
+        };
+        // Objects whose named properties are all in their shape; an array's
+        // `length` is not.
+        let kind = prototype.record(agent).kind;
+        if !matches!(
+            kind,
+            ObjectKind::Ordinary | ObjectKind::ECMAScriptFunction(_) | ObjectKind::Array
+        ) || (kind == ObjectKind::Array && key == length_key())
+        {
+            return;
+        }
+        let shape = prototype.record(agent).shape;
+        shape_record = agent.heap.shapes.get(shape.index());
+        // Dictionary shapes change in place: never cache them.
+        if shape_record.dictionary {
+            return;
+        }
+        if let Some(entry) = prototype.find_named(agent, key) {
+            let cache_entry = &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
+            cache_entry.shape = Some(receiver_shape.unbind());
+            cache_entry.slot = entry.slot;
+            cache_entry.holder_shape = Some(shape.unbind());
+            cache_entry.passed_shapes = passed_shapes;
+            cache_entry.getter = entry.attributes.is_accessor();
+            return;
+        }
+        if passed == MAX_PASSED_PROTOTYPES {
+            return;
+        }
+        passed_shapes[passed] = Some(shape.unbind());
+        passed += 1;
     }
-    if prototype.record(agent).kind == ObjectKind::Array && key == length_key() {
-        return;
-    }
-    let Some(entry) = prototype.find_named(agent, key) else {
-        return;
-    };
-    let holder_shape = prototype.record(agent).shape;
-    if agent.heap.shapes.get(holder_shape.index()).dictionary {
-        return;
-    }
-    let cache_entry = &mut agent.heap.code.get_mut(code.index()).caches[cache as usize];
-    cache_entry.shape = Some(receiver_shape.unbind());
-    cache_entry.slot = entry.slot;
-    cache_entry.holder_shape = Some(holder_shape.unbind());
-    cache_entry.getter = entry.attributes.is_accessor();
 }
 
 /// `object.name = value` with an inline cache.
@@ -277,6 +304,7 @@ pub(crate) fn set_named<'gc>(
                 cache_entry.shape = Some(shape);
                 cache_entry.slot = entry.slot;
                 cache_entry.holder_shape = None;
+                cache_entry.passed_shapes = [None; MAX_PASSED_PROTOTYPES];
                 cache_entry.getter = false;
             }
             o.set_slot(agent, entry.slot, value);
