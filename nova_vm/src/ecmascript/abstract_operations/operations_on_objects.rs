@@ -563,6 +563,11 @@ pub fn create_list_from_array_like<'gc>(
             gc.into_nogc(),
         ));
     };
+    // Arrays and arguments objects with only dense elements: nothing below
+    // can run code, so the list is read straight from the elements.
+    if let Some(values) = o.dense_array_like_values(agent) {
+        return Ok(values);
+    }
     let o = o.bind(gc.nogc()).scope(agent, gc.nogc());
     // 3. Let len be ? LengthOfArrayLike(obj).
     let len = length_of_array_like(agent, o.get(agent), gc.reborrow())?;

@@ -3,6 +3,7 @@
 //! Object storage (records, shapes, elements) and the internal methods.
 
 mod arguments_exotic;
+mod array_like;
 mod attributes;
 mod elements;
 mod internal_methods;
