@@ -44,7 +44,7 @@ impl Object<'_> {
         }
         let mut values: Vec<Value<'static>> = elements.dense[..length as usize]
             .iter()
-            .map(|element| *element)
+            .copied()
             .collect::<Option<_>>()?;
         // A mapped index reads the parameter it aliases (10.4.4.1 step 5.a).
         if let ObjectKind::MappedArguments(map) = record.kind {
