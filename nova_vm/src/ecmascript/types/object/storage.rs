@@ -240,7 +240,13 @@ impl<'a> Object<'a> {
             child
         };
         let needed = agent.heap.shapes.get(new_shape.index()).slot_count as usize;
-        self.reserve_slots(agent, needed);
+        if self.record(agent).slots.capacity() < needed {
+            // Objects built the same way tend to end up alike: room for what
+            // the earlier ones went on to hold saves regrowing (and copying)
+            // the storage at every other property.
+            let expected = expected_slot_count(&agent.heap, new_shape).max(needed);
+            self.reserve_slots(agent, expected);
+        }
         self.record_mut(agent).shape = new_shape;
         slot
     }
@@ -427,6 +433,23 @@ impl<'a> Object<'a> {
     }
 }
 
+/// Most transitions a storage-size prediction follows.
+const MAX_PREDICTION_HOPS: usize = 16;
+
+/// The slot count objects reaching `shape` went on to have: the shape at the
+/// end of its chain of single transitions (where earlier objects all added
+/// the same next property), followed at most [`MAX_PREDICTION_HOPS`] steps.
+fn expected_slot_count(heap: &Heap, shape: Shape) -> usize {
+    let mut record = heap.shapes.get(shape.index());
+    for _ in 0..MAX_PREDICTION_HOPS {
+        let [(_, _, next)] = record.transitions.as_slice() else {
+            break;
+        };
+        record = heap.shapes.get(next.index());
+    }
+    record.slot_count as usize
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -478,6 +501,49 @@ mod tests {
         assert_ne!(a.record(&agent).shape, b.record(&agent).shape);
         let entry = a.find_named(&agent, y).unwrap();
         assert_eq!(a.slot(&agent, entry.slot), Value::Integer(2));
+    }
+
+    #[test]
+    fn storage_is_sized_for_what_objects_built_alike_went_on_to_hold() {
+        let mut agent = agent();
+        let (token, scope) = (GcToken, ScopeToken);
+        let gc = NoGcScope::new(&token, &scope);
+        let keys: Vec<PropertyKey> = ["a", "b", "c", "d", "e"]
+            .iter()
+            .map(|name| agent.key_from_str(name, gc))
+            .collect();
+        let first = agent.create_object(None, ObjectKind::Ordinary, gc);
+        for (i, key) in keys.iter().enumerate() {
+            first.add_named_data(
+                &mut agent,
+                *key,
+                Value::Integer(i as i32),
+                Attributes::DEFAULT,
+            );
+        }
+        // The next object built the same way gets room for all five on its
+        // first property, and keeps that storage to the end.
+        let second = agent.create_object(None, ObjectKind::Ordinary, gc);
+        second.add_named_data(&mut agent, keys[0], Value::Integer(0), Attributes::DEFAULT);
+        let storage = second.record(&agent).slots;
+        assert!(storage.capacity() >= 5);
+        for (i, key) in keys.iter().enumerate().skip(1) {
+            second.add_named_data(
+                &mut agent,
+                *key,
+                Value::Integer(i as i32),
+                Attributes::DEFAULT,
+            );
+        }
+        assert_eq!(second.record(&agent).slots, storage);
+        let entry = second.find_named(&agent, keys[4]).unwrap();
+        assert_eq!(second.slot(&agent, entry.slot), Value::Integer(4));
+        // Where earlier objects went different ways, only what is needed.
+        let other = agent.create_object(None, ObjectKind::Ordinary, gc);
+        other.add_named_data(&mut agent, keys[1], Value::Integer(1), Attributes::DEFAULT);
+        let lone = agent.create_object(None, ObjectKind::Ordinary, gc);
+        lone.add_named_data(&mut agent, keys[2], Value::Integer(2), Attributes::DEFAULT);
+        assert!(lone.record(&agent).slots.capacity() < 5);
     }
 
     #[test]
