@@ -1,6 +1,7 @@
 //! Named-property sites that the interpreter caches: getters and methods
-//! found on the receiver or up to three prototypes up, and assignments that add a property (decided
-//! from shapes). Each case repeats the access so the cached path runs, then
+//! found on the receiver or up to three prototypes up, and assignments that
+//! add a property (decided from shapes, and repeated from the site's last
+//! add). Each case repeats the access so the cached path runs, then
 //! changes the objects so the cache must notice. Every case also runs under
 //! GC stress. Global-name sites are checked across scripts: a later script's
 //! `let` shadows a cached global property, and reconfiguring or deleting a
@@ -73,6 +74,29 @@ const CASES: &[(&str, &str)] = &[
          Object.defineProperty(C.prototype, 'g', { get() { return 'gC' } }); log.push(call(c), call(d));
          log.join()",
         "AgA,AgA,AgA,AgA,AgA,AgA,BgA,BgA,AgA,A2gA,A2gA,XgX,XgX,XgC,XgC",
+    ),
+    // An assignment site that adds a property repeats its last add for the
+    // next object of the same shape, until the prototype chain changes: a
+    // setter, a read-only property (even on Object.prototype), a replaced
+    // prototype; a non-extensible receiver never gets it.
+    (
+        "var log = [];
+         function P(v) { this.a = v; this.b = v + 1; }
+         for (var i = 0; i < 3; i++) { var p = new P(i); log.push(p.a + p.b); }
+         Object.defineProperty(P.prototype, 'b', { set(v) { log.push('setB' + v) }, configurable: true });
+         var q = new P(10); log.push(Object.keys(q).join(''));
+         delete P.prototype.b;
+         Object.defineProperty(Object.prototype, 'a', { value: 'ro', writable: false, configurable: true });
+         var r = new P(20); log.push(Object.keys(r).join(''), r.a);
+         delete Object.prototype.a;
+         var s = new P(30); log.push(Object.keys(s).join(''), s.a);
+         function Q(v) { Object.preventExtensions(this); this.a = v; }
+         var t = new Q(1); log.push(Object.keys(t).length);
+         function R() { this.x = 1; }
+         var u = new R(); Object.setPrototypeOf(R.prototype, { set x(v) { log.push('setX' + v) } });
+         var w = new R(); log.push(Object.keys(w).length);
+         log.join()",
+        "1,3,5,setB11,a,b,ro,ab,30,0,setX1,0",
     ),
 ];
 

@@ -200,6 +200,32 @@ pub struct CodeRecord {
     /// and its fresh `prototype` object's), so the next one is built without
     /// walking transitions. Cleared by each collection, like inline caches.
     pub(crate) closure_shapes: Option<ClosureShapes>,
+    /// The property add each assignment site made last, by cache index
+    /// (empty until a site first adds; cleared by each collection). See
+    /// `interpreter::add_transitions`.
+    pub(crate) add_transitions: Vec<Option<AddTransition>>,
+}
+
+/// How many prototypes an assignment site's add cache checks (the whole
+/// chain above the receiver).
+pub const MAX_ADD_PROTOTYPES: usize = 3;
+
+/// A property add an assignment site made: an object of shape `from` got the
+/// property and shape `to`, its value in slot `slot`. `prototype_shapes` are
+/// the shapes of every prototype above the receiver then, nearest first (the
+/// rest `None`): while they are the same, no setter or read-only property
+/// can have appeared on the chain, so the same add is again the whole of
+/// [[Set]].
+#[derive(Clone, Copy, Debug)]
+pub struct AddTransition {
+    /// The receiver's shape before the add.
+    pub from: Shape<'static>,
+    /// Its shape after.
+    pub to: Shape<'static>,
+    /// The slot the value goes to.
+    pub slot: u32,
+    /// The shapes of the prototype chain above the receiver.
+    pub prototype_shapes: [Option<Shape<'static>>; MAX_ADD_PROTOTYPES],
 }
 
 /// See [`CodeRecord::closure_shapes`].
@@ -264,6 +290,7 @@ impl CodeRecord {
             cache.epoch = 0;
         }
         self.closure_shapes = None;
+        self.add_transitions = Vec::new();
     }
 
     /// A handle on the instructions for a new frame: a spare one if a returned

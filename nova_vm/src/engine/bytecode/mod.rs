@@ -5,7 +5,7 @@ mod instructions;
 
 pub(crate) use code::ClosureShapes;
 pub use code::{
-    Code, CodeFlags, CodeRecord, ExceptionHandler, FunctionKind, Instructions,
-    MAX_PASSED_PROTOTYPES, PropertyCache, ScopeInfo, SourceText,
+    AddTransition, Code, CodeFlags, CodeRecord, ExceptionHandler, FunctionKind, Instructions,
+    MAX_ADD_PROTOTYPES, MAX_PASSED_PROTOTYPES, PropertyCache, ScopeInfo, SourceText,
 };
 pub use instructions::{Instruction, Reg};

@@ -451,6 +451,7 @@ impl<'u, 's, 'gc> FunctionCompiler<'u, 's, 'gc> {
             declarations: None,
             spare_instructions: Vec::new(),
             closure_shapes: None,
+            add_transitions: Vec::new(),
         };
         let agent = &mut *self.unit.agent;
         agent.heap.allocated_since_gc +=

@@ -2,6 +2,7 @@
 //! JavaScript calls never recurse on the Rust stack. Built-ins that call back
 //! into JavaScript enter the loop again (bounded by a depth limit).
 
+mod add_transitions;
 mod async_functions;
 mod async_generators;
 mod calls;

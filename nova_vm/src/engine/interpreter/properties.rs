@@ -2,6 +2,7 @@
 //! access, globals, run-time name resolution (`with`, eval), `super` and
 //! private names.
 
+use super::add_transitions;
 use crate::ecmascript::abstract_operations::{
     call_function, create_data_property_or_throw, define_property_or_throw, get, get_v,
     has_property, set, to_boolean, to_object, to_property_key,
@@ -310,8 +311,13 @@ pub(crate) fn set_named<'gc>(
             o.set_slot(agent, entry.slot, value);
             return Ok(());
         }
+        if add_transitions::add_cached(agent, code, cache, o, value) {
+            return Ok(());
+        }
         if adds_plain_data_property(agent, o, key) {
+            let from = o.record(agent).shape;
             o.add_named_data(agent, key, value, Attributes::DEFAULT);
+            add_transitions::remember_add(agent, code, cache, o, from, key);
             return Ok(());
         }
         return set(agent, o, key, value, strict(agent), gc);
@@ -331,16 +337,7 @@ fn adds_plain_data_property(agent: &Agent, o: Object, key: PropertyKey) -> bool 
     if matches!(key, PropertyKey::Index(_)) {
         return false;
     }
-    let plain = |kind: ObjectKind| {
-        matches!(
-            kind,
-            ObjectKind::Ordinary
-                | ObjectKind::Error
-                | ObjectKind::ECMAScriptFunction(_)
-                | ObjectKind::BuiltinFunction(_)
-                | ObjectKind::BoundFunction(_)
-        )
-    };
+    let plain = add_transitions::has_plain_named_properties;
     let record = o.record(agent);
     let shape = agent.heap.shapes.get(record.shape.index());
     if !plain(record.kind) || !shape.extensible || shape.find(key).is_some() {

@@ -239,16 +239,22 @@ impl<'a> Object<'a> {
                 .push((key, attributes, child));
             child
         };
-        let needed = agent.heap.shapes.get(new_shape.index()).slot_count as usize;
+        self.reserve_slots_for(agent, new_shape);
+        self.record_mut(agent).shape = new_shape;
+        slot
+    }
+
+    /// Makes sure the object's slot storage can hold the values of `shape`
+    /// (a shape it is about to take).
+    pub(crate) fn reserve_slots_for(self, agent: &mut Agent, shape: Shape) {
+        let needed = agent.heap.shapes.get(shape.index()).slot_count as usize;
         if self.record(agent).slots.capacity() < needed {
             // Objects built the same way tend to end up alike: room for what
             // the earlier ones went on to hold saves regrowing (and copying)
             // the storage at every other property.
-            let expected = expected_slot_count(&agent.heap, new_shape).max(needed);
+            let expected = expected_slot_count(&agent.heap, shape).max(needed);
             self.reserve_slots(agent, expected);
         }
-        self.record_mut(agent).shape = new_shape;
-        slot
     }
 
     /// Gives the object a dictionary shape of its own (if it has not one yet).
