@@ -319,8 +319,8 @@ pub(crate) fn call_from_registers<'gc>(
         )?;
         return Ok(CallOutcome::Pushed);
     }
-    let args: Vec<Value> = agent.vm.stack[args_start..args_start + argc].to_vec();
-    let result = call_function(agent, f, this, ArgumentsList(&args), gc)?;
+    let args = RegisterArguments::copy(agent, args_start, argc);
+    let result = call_function(agent, f, this, ArgumentsList(args.as_slice()), gc)?;
     Ok(CallOutcome::Done(result.unbind()))
 }
 
@@ -357,7 +357,40 @@ pub(crate) fn construct_from_registers<'gc>(
         )?;
         return Ok(CallOutcome::Pushed);
     }
-    let args: Vec<Value> = agent.vm.stack[args_start..args_start + argc].to_vec();
-    let result = construct(agent, constructor, ArgumentsList(&args), None, gc)?;
+    let args = RegisterArguments::copy(agent, args_start, argc);
+    let result = construct(agent, constructor, ArgumentsList(args.as_slice()), None, gc)?;
     Ok(CallOutcome::Done(result.unbind().into()))
+}
+
+/// Arguments copied out of the register file for a call to a built-in
+/// (which gets the agent mutably, so cannot borrow the registers): up to
+/// [`INLINE_ARGUMENTS`] on the Rust stack, more on the heap. Like any
+/// [`ArgumentsList`], the values are not roots; the registers they came
+/// from are.
+enum RegisterArguments {
+    Inline([Value<'static>; INLINE_ARGUMENTS], usize),
+    Heap(Vec<Value<'static>>),
+}
+
+/// Arguments a call to a built-in passes without a heap allocation.
+const INLINE_ARGUMENTS: usize = 8;
+
+impl RegisterArguments {
+    fn copy(agent: &Agent, start: usize, count: usize) -> Self {
+        let registers = &agent.vm.stack[start..start + count];
+        if count <= INLINE_ARGUMENTS {
+            let mut values = [Value::Undefined; INLINE_ARGUMENTS];
+            values[..count].copy_from_slice(registers);
+            RegisterArguments::Inline(values, count)
+        } else {
+            RegisterArguments::Heap(registers.to_vec())
+        }
+    }
+
+    fn as_slice(&self) -> &[Value<'static>] {
+        match self {
+            RegisterArguments::Inline(values, count) => &values[..*count],
+            RegisterArguments::Heap(values) => values,
+        }
+    }
 }
