@@ -3,6 +3,7 @@
 mod bigint_conversion;
 mod enumerable_own_properties;
 mod group_by;
+mod instance_of_shortcut;
 mod iterator_operations;
 mod iterator_records;
 mod iterators;

@@ -1,5 +1,6 @@
 //! ### [7.3 Operations on Objects](https://tc39.es/ecma262/#sec-operations-on-objects)
 
+use super::instance_of_shortcut::ordinary_instance_of_without_code;
 use super::testing_and_comparison::is_callable;
 use super::type_conversion::{to_length, to_object, to_property_key};
 use crate::ecmascript::builtins::ArgumentsList;
@@ -697,6 +698,9 @@ pub fn instance_of_operator<'gc>(
             "Right-hand side of 'instanceof' is not an object",
             gc.into_nogc(),
         ));
+    }
+    if let Some(result) = ordinary_instance_of_without_code(agent, v, target) {
+        return Ok(result);
     }
     let v_root = v.bind(gc.nogc()).scope(agent, gc.nogc());
     let target_root = target.bind(gc.nogc()).scope(agent, gc.nogc());
