@@ -860,9 +860,18 @@ pub fn get_prototype_from_constructor<'gc>(
     default: Intrinsic,
     mut gc: GcScope<'gc, '_>,
 ) -> JsResult<'gc, Object<'gc>> {
-    let constructor = constructor.bind(gc.nogc()).scope(agent, gc.nogc());
     // 2. Let proto be ? Get(constructor, "prototype").
     let key = agent.static_key("prototype");
+    // An own data property holding an object (every constructor written in
+    // JavaScript, unless reconfigured) is read straight from its slot.
+    if !matches!(constructor.kind(agent), ObjectKind::Proxy { .. })
+        && let Some(entry) = constructor.find_named(agent, key)
+        && !entry.attributes.is_accessor()
+        && let Value::Object(proto) = constructor.slot(agent, entry.slot)
+    {
+        return Ok(proto.bind(gc.into_nogc()));
+    }
+    let constructor = constructor.bind(gc.nogc()).scope(agent, gc.nogc());
     let proto = get(agent, constructor.get(agent), key, gc.reborrow())?.unbind();
     let gc = gc.into_nogc();
     // 3. If proto is not an Object, then
