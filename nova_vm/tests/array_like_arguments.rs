@@ -5,7 +5,7 @@
 //! holes (the prototype answers), getters on elements or on `length`, a
 //! changed `length`, deleted and re-assigned mapped arguments.
 
-use nova_vm::{Runtime, RuntimeOptions};
+mod common;
 
 const CASES: &[(&str, &str)] = &[
     (
@@ -37,16 +37,5 @@ const CASES: &[(&str, &str)] = &[
 
 #[test]
 fn argument_lists_from_array_likes() {
-    for gc_stress in [false, true] {
-        for (source, expected) in CASES {
-            let mut runtime = Runtime::new(RuntimeOptions {
-                gc_stress,
-                ..Default::default()
-            });
-            let actual = runtime
-                .eval_to_string(source)
-                .unwrap_or_else(|e| panic!("{source}: {e}"));
-            assert_eq!(&actual, expected, "{source}");
-        }
-    }
+    common::assert_cases_evaluate(CASES);
 }

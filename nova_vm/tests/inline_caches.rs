@@ -7,6 +7,8 @@
 //! `let` shadows a cached global property, and reconfiguring or deleting a
 //! global property invalidates the sites that read or wrote it.
 
+mod common;
+
 use nova_vm::{Runtime, RuntimeOptions};
 
 const CASES: &[(&str, &str)] = &[
@@ -160,16 +162,7 @@ fn global_name_caches_under_gc_stress() {
 }
 
 fn run_cases(gc_stress: bool) {
-    for (code, expected) in CASES {
-        let mut rt = Runtime::new(RuntimeOptions {
-            gc_stress,
-            ..Default::default()
-        });
-        let actual = rt
-            .eval_to_string(code)
-            .unwrap_or_else(|e| panic!("{code}: {e}"));
-        assert_eq!(&actual, expected, "{code}");
-    }
+    common::assert_cases_evaluate_in(CASES, gc_stress);
 }
 
 #[test]

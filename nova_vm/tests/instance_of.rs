@@ -4,7 +4,7 @@
 //! `Symbol.hasInstance`, a proxy on the chain, bound functions, a missing or
 //! non-object `prototype`) still goes the full way.
 
-use nova_vm::{Runtime, RuntimeOptions};
+mod common;
 
 const SOURCE: &str = "class A {} class B extends A {} function F() {}
          var b = new B(), f = new F();
@@ -23,14 +23,5 @@ const EXPECTED: &str = "true,true,false,true,false,true,true,false,TypeError,tru
 
 #[test]
 fn instanceof_agrees_with_the_full_operation() {
-    for gc_stress in [false, true] {
-        let mut runtime = Runtime::new(RuntimeOptions {
-            gc_stress,
-            ..Default::default()
-        });
-        let actual = runtime
-            .eval_to_string(SOURCE)
-            .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(actual, EXPECTED);
-    }
+    common::assert_cases_evaluate(&[(SOURCE, EXPECTED)]);
 }

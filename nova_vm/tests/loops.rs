@@ -4,7 +4,7 @@
 //! bindings, completion values, and tests that are compiled only once
 //! (closures in the test).
 
-use nova_vm::{Runtime, RuntimeOptions};
+mod common;
 
 const CASES: &[(&str, &str)] = &[
     (
@@ -55,16 +55,5 @@ const CASES: &[(&str, &str)] = &[
 
 #[test]
 fn loops_run_their_parts_in_order() {
-    for gc_stress in [false, true] {
-        for (source, expected) in CASES {
-            let mut runtime = Runtime::new(RuntimeOptions {
-                gc_stress,
-                ..Default::default()
-            });
-            let actual = runtime
-                .eval_to_string(source)
-                .unwrap_or_else(|e| panic!("{source}: {e}"));
-            assert_eq!(&actual, expected, "{source}");
-        }
-    }
+    common::assert_cases_evaluate(CASES);
 }
