@@ -126,12 +126,18 @@ mod tests {
         arena.compact(&marks);
     }
 
-    #[test]
-    fn an_arena_filled_since_the_last_collection_keeps_its_storage() {
+    /// An arena of 10 000 records.
+    fn filled_arena() -> Arena<u64> {
         let mut arena = Arena::<u64>::default();
         for value in 0..10_000 {
             arena.push(value);
         }
+        arena
+    }
+
+    #[test]
+    fn an_arena_filled_since_the_last_collection_keeps_its_storage() {
+        let mut arena = filled_arena();
         let capacity = arena.reserved_bytes();
         compact_keeping(&mut arena, 10);
         assert_eq!(arena.len(), 10);
@@ -141,10 +147,7 @@ mod tests {
 
     #[test]
     fn an_arena_that_stayed_nearly_empty_gives_its_storage_back() {
-        let mut arena = Arena::<u64>::default();
-        for value in 0..10_000 {
-            arena.push(value);
-        }
+        let mut arena = filled_arena();
         let capacity = arena.reserved_bytes();
         // The first collection keeps the storage; the cycle after it only
         // fills a little of it, so the next collection shrinks it.
