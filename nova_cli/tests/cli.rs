@@ -111,6 +111,8 @@ fn timeout_stops_runaway_scripts() {
         "var y = true; do {} while (y)",
         "for (var i = 0; i < 1; i = 0) {}",
         "var n = 0; do {} while (n < 1)",
+        // Spreading an endless iterator.
+        "function* g() { for (;;) yield 1; } [...g()]",
     ] {
         let output = nova(&["--timeout", "0.2", "-e", script]);
         assert_eq!(output.status.code(), Some(1), "{script}");

@@ -3,7 +3,8 @@
 //! elements are read straight from their elements, and everything that could
 //! make a difference sends them through the full CreateListFromArrayLike:
 //! holes (the prototype answers), getters on elements or on `length`, a
-//! changed `length`, deleted and re-assigned mapped arguments.
+//! changed `length`, deleted and re-assigned mapped arguments. Lists past
+//! the implementation limit are a RangeError.
 
 mod common;
 
@@ -32,6 +33,19 @@ const CASES: &[(&str, &str)] = &[
           show.apply(null, long), Reflect.apply(show, null, [7, 8]),
           show.apply(null, { length: 2, 0: 'x', 1: 'y' })].join(' ; ')",
         "1|proto|3 ; g0|2 ;  ; |proto ; 7|8 ; x|y",
+    ),
+    // Lists longer than the implementation limit (2^20) are a RangeError,
+    // not minutes of work: a huge sparse array, a long array-like.
+    (
+        "function count() { return arguments.length }
+         var huge = []; huge.length = 4294967295;
+         var out = [count.apply(null, { length: 1 << 20 })];
+         for (var source of [huge, { length: (1 << 20) + 1 }]) {
+           try { count.apply(null, source); out.push('no error') } catch (e) { out.push(e.name) }
+           try { Reflect.apply(count, null, source); out.push('no error') } catch (e) { out.push(e.name) }
+         }
+         out.join()",
+        "1048576,RangeError,RangeError,RangeError,RangeError",
     ),
 ];
 

@@ -548,6 +548,12 @@ pub fn length_of_array_like<'gc>(
     to_length(agent, length, gc)
 }
 
+/// The longest list CreateListFromArrayLike makes (an implementation limit:
+/// argument lists of `apply` and `Reflect.apply`, `ownKeys` trap results).
+/// Longer array-likes get a RangeError instead of minutes of work and
+/// gigabytes of memory.
+pub const MAX_LIST_FROM_ARRAY_LIKE: usize = 1 << 20;
+
 /// ### [7.3.20 CreateListFromArrayLike ( obj [ , validElementTypes ] )](https://tc39.es/ecma262/#sec-createlistfromarraylike)
 ///
 /// The values are rooted while they are collected, then handed back bound to
@@ -572,8 +578,11 @@ pub fn create_list_from_array_like<'gc>(
     let o = o.bind(gc.nogc()).scope(agent, gc.nogc());
     // 3. Let len be ? LengthOfArrayLike(obj).
     let len = length_of_array_like(agent, o.get(agent), gc.reborrow())?;
-    if len > u64::from(u32::MAX) {
-        return Err(agent.throw_range_error("Too many arguments", gc.into_nogc()));
+    if len > MAX_LIST_FROM_ARRAY_LIKE as u64 {
+        let message = format!(
+            "Too many elements in an array-like to make a list of (at most {MAX_LIST_FROM_ARRAY_LIKE})"
+        );
+        return Err(agent.throw_range_error(&message, gc.into_nogc()));
     }
     // 4. Let list be a new empty List.
     // (Each element is rooted on its own: nested operations may leave roots of their own
@@ -583,6 +592,10 @@ pub fn create_list_from_array_like<'gc>(
     // 5. Let index be 0.
     // 6. Repeat, while index < len,
     for index in 0..len as u32 {
+        // (A list this long takes a while: the host may stop it.)
+        if agent.interrupt_requested() {
+            return Err(agent.throw_range_error("Execution interrupted", gc.into_nogc()));
+        }
         // b. Let next be ? Get(obj, indexName).
         let next = get(
             agent,

@@ -23,6 +23,10 @@ pub(crate) fn array_spread<'gc>(
     while let Some(value) =
         iterator_step_value(agent, iterator.get(agent), next.get(agent), gc.reborrow())?
     {
+        // (An iterator may never end: the host may stop it.)
+        if agent.interrupt_requested() {
+            return Err(agent.throw_range_error("Execution interrupted", gc.into_nogc()));
+        }
         let value = value.unbind();
         let Value::Object(array) = agent.vm.stack[array_register] else {
             unreachable!("spread target array")
