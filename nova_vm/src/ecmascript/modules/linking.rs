@@ -10,7 +10,6 @@
 use super::namespace::get_module_namespace;
 use super::{ImportTarget, Module, ModuleStatus, ResolvedBinding};
 use crate::ecmascript::execution::{Agent, EnvironmentKind, EnvironmentRecord, JsResult};
-use crate::ecmascript::types::{UNINITIALIZED, Value};
 use crate::engine::interpreter::run_module_code;
 use crate::engine::{Bindable, GcScope, NoGcScope};
 
@@ -317,17 +316,7 @@ fn initialize_environment<'gc>(
         let record = agent.heap.modules.get(module.index());
         (record.body_code, record.realm)
     };
-    let slots = agent.heap.code.get(code.index()).scopes[0]
-        .lexical
-        .iter()
-        .map(|&lexical| {
-            if lexical {
-                Value::Symbol(UNINITIALIZED)
-            } else {
-                Value::Undefined
-            }
-        })
-        .collect();
+    let slots = agent.heap.code.get(code.index()).scopes[0].initial_slots();
     let env = agent.alloc_environment(EnvironmentRecord {
         outer: None,
         kind: EnvironmentKind::Module(module),

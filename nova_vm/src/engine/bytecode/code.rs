@@ -3,10 +3,11 @@
 use std::sync::Arc;
 
 use super::instructions::Instruction;
+use crate::ecmascript::execution::EnvSlots;
 use crate::ecmascript::execution::heap_layout::{FlatSlot, arena_ids};
 use crate::ecmascript::types::handle::define_handle;
 use crate::ecmascript::types::object::Shape;
-use crate::ecmascript::types::{JsString, PropertyKey, Value};
+use crate::ecmascript::types::{JsString, PropertyKey, UNINITIALIZED, Value};
 use crate::heap::{HandleVisitor, Trace};
 
 define_handle!(
@@ -136,6 +137,23 @@ pub struct ScopeInfo {
     /// their own environment inside the variable environment
     /// (FunctionDeclarationInstantiation step 30), so eval may not `var` them.
     pub body_lexical: Box<[bool]>,
+}
+
+impl ScopeInfo {
+    /// The slots of a new environment for this scope: uninitialized for
+    /// lexical bindings (their temporal dead zone), undefined for the rest.
+    pub fn initial_slots(&self) -> EnvSlots {
+        self.lexical
+            .iter()
+            .map(|&lexical| {
+                if lexical {
+                    Value::Symbol(UNINITIALIZED)
+                } else {
+                    Value::Undefined
+                }
+            })
+            .collect()
+    }
 }
 
 /// The instructions of a code record. Frames share them through a thin

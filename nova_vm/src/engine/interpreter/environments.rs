@@ -6,20 +6,29 @@
 use crate::ecmascript::execution::{
     Agent, EnvSlots, Environment, EnvironmentKind, EnvironmentRecord,
 };
-use crate::ecmascript::types::{Object, UNINITIALIZED, Value};
+use crate::ecmascript::types::Object;
 use crate::engine::Bindable;
-use crate::heap::Arena;
 
 /// The environment `hops` levels up from the current one.
 #[inline]
 pub(super) fn environment_at(agent: &Agent, hops: u16) -> Environment<'static> {
-    let mut env = agent
+    let env = agent
         .vm
         .frames
         .last()
         .expect("frame")
         .env
         .expect("environment");
+    outer_environment(agent, env, hops)
+}
+
+/// The environment `hops` levels out from `env`.
+#[inline]
+pub(super) fn outer_environment(
+    agent: &Agent,
+    mut env: Environment<'static>,
+    hops: u16,
+) -> Environment<'static> {
     for _ in 0..hops {
         env = agent
             .heap
@@ -31,38 +40,18 @@ pub(super) fn environment_at(agent: &Agent, hops: u16) -> Environment<'static> {
     env
 }
 
-pub(super) fn alloc_env(agent: &mut Agent, record: EnvironmentRecord) -> Environment<'static> {
-    agent.heap.allocated_since_gc +=
-        Arena::<EnvironmentRecord>::RECORD_BYTES + record.slots.len() * 8;
-    Environment::from_index(agent.heap.environments.push(record))
-}
-
 pub(super) fn push_declarative_env(agent: &mut Agent, scope: u32) {
     let frame = agent.vm.frames.last().expect("frame");
     let code = frame.code;
     let outer = frame.env;
-    let info = &agent.heap.code.get(code.index()).scopes[scope as usize];
-    let slots: EnvSlots = info
-        .lexical
-        .iter()
-        .map(|&lexical| {
-            if lexical {
-                Value::Symbol(UNINITIALIZED)
-            } else {
-                Value::Undefined
-            }
-        })
-        .collect();
-    let env = alloc_env(
-        agent,
-        EnvironmentRecord {
-            outer,
-            kind: EnvironmentKind::Declarative,
-            slots,
-            scope: Some((code, scope)),
-            eval_bindings: None,
-        },
-    );
+    let slots = agent.heap.code.get(code.index()).scopes[scope as usize].initial_slots();
+    let env = agent.alloc_environment(EnvironmentRecord {
+        outer,
+        kind: EnvironmentKind::Declarative,
+        slots,
+        scope: Some((code, scope)),
+        eval_bindings: None,
+    });
     let frame = agent.vm.frames.last_mut().expect("frame");
     frame.env = Some(env);
     frame.env_depth += 1;
@@ -90,7 +79,7 @@ pub(super) fn copy_env(agent: &mut Agent) {
         scope: record.scope,
         eval_bindings: record.eval_bindings,
     };
-    let new = alloc_env(agent, copy);
+    let new = agent.alloc_environment(copy);
     agent.vm.frames.last_mut().expect("frame").env = Some(new);
 }
 
@@ -98,19 +87,16 @@ pub(super) fn copy_env(agent: &mut Agent) {
 /// ([14.11.2](https://tc39.es/ecma262/#sec-with-statement-runtime-semantics-evaluation) step 4).
 pub(super) fn push_with_env(agent: &mut Agent, binding_object: Object) {
     let outer = agent.vm.frames.last().expect("frame").env;
-    let env = alloc_env(
-        agent,
-        EnvironmentRecord {
-            outer,
-            kind: EnvironmentKind::Object {
-                binding_object: binding_object.unbind(),
-                is_with_environment: true,
-            },
-            slots: EnvSlots::EMPTY,
-            scope: None,
-            eval_bindings: None,
+    let env = agent.alloc_environment(EnvironmentRecord {
+        outer,
+        kind: EnvironmentKind::Object {
+            binding_object: binding_object.unbind(),
+            is_with_environment: true,
         },
-    );
+        slots: EnvSlots::EMPTY,
+        scope: None,
+        eval_bindings: None,
+    });
     let frame = agent.vm.frames.last_mut().expect("frame");
     frame.env = Some(env);
     frame.env_depth += 1;

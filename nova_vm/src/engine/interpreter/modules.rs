@@ -40,20 +40,7 @@ pub(crate) fn run_module_code<'gc>(
 
 /// The module whose environment is `hops` up from the running frame's.
 fn module_at(agent: &Agent, hops: u16) -> Module<'static> {
-    let mut env = agent
-        .vm
-        .frames
-        .last()
-        .and_then(|f| f.env)
-        .expect("an environment");
-    for _ in 0..hops {
-        env = agent
-            .heap
-            .environments
-            .get(env.index())
-            .outer
-            .expect("outer environment");
-    }
+    let env = super::environments::environment_at(agent, hops);
     match agent.heap.environments.get(env.index()).kind {
         EnvironmentKind::Module(module) => module,
         _ => unreachable!("the compiler counted the hops to the module environment"),

@@ -658,15 +658,12 @@ pub(crate) fn create_arguments_object<'gc>(
         &agent.heap.code.get(frame.code.index()).mapped_parameters,
     ) {
         (true, Some((hops, slots))) if !slots.is_empty() && frame.env.is_some() => {
-            let mut env = frame.env.expect("checked above");
-            for _ in 0..*hops {
-                env = agent
-                    .heap
-                    .environments
-                    .get(env.index())
-                    .outer
-                    .expect("the parameters' environment encloses the frame's");
-            }
+            // The parameters' environment encloses the frame's.
+            let env = super::environments::outer_environment(
+                agent,
+                frame.env.expect("checked above"),
+                *hops,
+            );
             let map: Vec<Option<u32>> = slots
                 .iter()
                 .take(len as usize)
