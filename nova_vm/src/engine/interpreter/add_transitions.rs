@@ -5,7 +5,7 @@
 //! the shape lookup of the transition, or the search of the prototype chain.
 
 use crate::ecmascript::execution::Agent;
-use crate::ecmascript::types::object::ObjectKind;
+use crate::ecmascript::types::object::{ObjectKind, Shape};
 use crate::ecmascript::types::{Object, PropertyKey, Value};
 use crate::engine::Bindable;
 use crate::engine::bytecode::{AddTransition, Code, MAX_ADD_PROTOTYPES};
@@ -78,7 +78,7 @@ pub(super) fn remember_add(
     code: Code,
     cache: u32,
     o: Object,
-    from: crate::ecmascript::types::object::Shape,
+    from: Shape,
     key: PropertyKey,
 ) {
     let to = o.record(agent).shape;
@@ -110,12 +110,11 @@ pub(super) fn remember_add(
     if next.is_some() {
         return;
     }
-    let sites = &mut agent.heap.code.get_mut(code.index()).add_transitions;
-    if sites.is_empty() {
-        let count = agent.heap.code.get(code.index()).caches.len();
-        agent.heap.code.get_mut(code.index()).add_transitions = vec![None; count];
+    let record = agent.heap.code.get_mut(code.index());
+    if record.add_transitions.is_empty() {
+        record.add_transitions = vec![None; record.caches.len()];
     }
-    agent.heap.code.get_mut(code.index()).add_transitions[cache as usize] = Some(AddTransition {
+    record.add_transitions[cache as usize] = Some(AddTransition {
         from: from.unbind(),
         to: to.unbind(),
         slot,
